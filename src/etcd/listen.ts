@@ -1,0 +1,78 @@
+// The client and peer listeners. As etcd multiplexes gRPC and HTTP/1.1 on one port, each
+// connection is sniffed: the HTTP/2 preface goes to the gRPC server, anything else to the HTTP
+// handler. TLS is terminated here (with client-certificate checks when asked), then the same split
+// happens on the decrypted stream, by ALPN.
+import net from 'node:net';
+import tls from 'node:tls';
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { Duplex } from 'node:stream';
+import type { TlsFiles } from './config.js';
+
+export interface Listener {
+  close(): Promise<void>;
+  address: string;
+}
+
+export interface Sinks {
+  grpc: (socket: Duplex) => void;
+  http: http.Server;
+}
+
+const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n');
+
+function sniff(socket: net.Socket | tls.TLSSocket, sinks: Sinks): void {
+  let seen = Buffer.alloc(0);
+  const onData = (chunk: Buffer): void => {
+    seen = Buffer.concat([seen, chunk]);
+    const n = Math.min(seen.length, PREFACE.length);
+    const isH2 = seen.subarray(0, n).equals(PREFACE.subarray(0, n));
+    if (isH2 && seen.length < PREFACE.length) return; // need more bytes to decide
+    socket.off('data', onData);
+    socket.pause();
+    socket.unshift(seen);
+    // The HTTP/2 session reads what was unshifted itself and then takes the socket's handle over;
+    // resuming the JS stream here would steal its bytes.
+    if (isH2) sinks.grpc(socket);
+    else {
+      sinks.http.emit('connection', socket);
+      socket.resume();
+    }
+  };
+  socket.on('data', onData);
+  socket.on('error', () => socket.destroy());
+}
+
+export function listen(url: URL, tlsFiles: TlsFiles | undefined, sinks: Sinks): Promise<Listener> {
+  const secure = url.protocol === 'https:';
+  const server = secure ? tlsServer(tlsFiles, sinks) : net.createServer((s) => sniff(s, sinks));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    const host = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname.replace(/^\[|\]$/g, '');
+    server.listen({ host, port: Number(url.port), exclusive: true }, () => {
+      server.off('error', reject);
+      resolve({
+        address: `${host}:${url.port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+function tlsServer(files: TlsFiles | undefined, sinks: Sinks): tls.Server {
+  if (!files?.certFile || !files.keyFile) throw new Error('https listener needs --cert-file and --key-file');
+  const server = tls.createServer({
+    cert: readFileSync(files.certFile),
+    key: readFileSync(files.keyFile),
+    ...(files.trustedCaFile ? { ca: readFileSync(files.trustedCaFile) } : {}),
+    requestCert: files.clientCertAuth,
+    rejectUnauthorized: files.clientCertAuth,
+    ALPNProtocols: ['h2', 'http/1.1'],
+  });
+  server.on('secureConnection', (socket) => {
+    if (socket.alpnProtocol === 'h2') sinks.grpc(socket);
+    else sniff(socket, sinks);
+  });
+  server.on('tlsClientError', () => undefined);
+  return server;
+}
