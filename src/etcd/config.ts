@@ -25,6 +25,11 @@ export interface EtcdConfig {
   quotaBackendBytes: number;
   maxTxnOps: number;
   maxRequestBytes: number;
+  /** --election-timeout, ms: how long a leader that lost its quorum stays leader. */
+  electionTimeoutMs?: number;
+  /** --auth-token-ttl (seconds) and --bcrypt-cost; absent: etcd's defaults (300, 10). */
+  authTokenTtl?: number;
+  bcryptCost?: number;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +110,9 @@ export function buildConfig(values: FlagValues): EtcdConfig {
     quotaBackendBytes: int(values, 'quota-backend-bytes'),
     maxTxnOps: int(values, 'max-txn-ops'),
     maxRequestBytes: int(values, 'max-request-bytes'),
+    electionTimeoutMs: int(values, 'election-timeout'),
+    authTokenTtl: int(values, 'auth-token-ttl'),
+    bcryptCost: int(values, 'bcrypt-cost'),
   };
   checkLoopback([...cfg.listenClientUrls, ...cfg.listenPeerUrls]);
   checkLocalMember(cfg);

@@ -67,7 +67,9 @@ function tlsServer(files: TlsFiles | undefined, sinks: Sinks): tls.Server {
     ...(files.trustedCaFile ? { ca: readFileSync(files.trustedCaFile) } : {}),
     requestCert: files.clientCertAuth,
     rejectUnauthorized: files.clientCertAuth,
-    ALPNProtocols: ['h2', 'http/1.1'],
+    // gRPC clients offer only h2. A client that also offers http/1.1 (curl, browsers) gets
+    // HTTP/1.1, so /health, /version and the v2 API answer it: our gRPC server owns h2 sessions.
+    ALPNCallback: ({ protocols }) => (protocols.includes('http/1.1') ? 'http/1.1' : protocols.includes('h2') ? 'h2' : undefined),
   });
   server.on('secureConnection', (socket) => {
     if (socket.alpnProtocol === 'h2') sinks.grpc(socket);

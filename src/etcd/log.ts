@@ -8,7 +8,10 @@ export interface Logger {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-export function capnslogTime(d: Date, micros = d.getMilliseconds() * 1000): string {
+/** Microseconds within the current second, from the high-resolution clock. */
+const microsNow = (): number => Math.floor((performance.timeOrigin + performance.now()) * 1000) % 1_000_000;
+
+export function capnslogTime(d: Date, micros = microsNow()): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(micros, 6)}`;
 }
 

@@ -48,6 +48,11 @@ export class Membership {
     await store.setMeta(KEY, JSON.stringify(saved));
   }
 
+  /** The members in ID order, as etcd lists them. */
+  sorted(): Member[] {
+    return [...this.members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   get(id: bigint): Member | undefined {
     return this.members.find((m) => m.id === id);
   }
@@ -56,5 +61,18 @@ export class Membership {
   hasQuorum(self: bigint): boolean {
     const voters = this.members.filter((m) => !m.isLearner);
     return voters.length === 1 && voters[0]!.id === self;
+  }
+
+  private quorumLostAt: number | undefined;
+
+  /** A leader that loses its quorum stays leader for one election timeout (etcd's check-quorum),
+   * counted from when this process first sees the loss. */
+  hasLeader(self: bigint, now: number, electionTimeoutMs: number): boolean {
+    if (this.hasQuorum(self)) {
+      this.quorumLostAt = undefined;
+      return true;
+    }
+    this.quorumLostAt ??= now;
+    return now - this.quorumLostAt < electionTimeoutMs;
   }
 }

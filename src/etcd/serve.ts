@@ -7,12 +7,15 @@ import type { Logger } from './log.js';
 import { EtcdServer } from './server.js';
 import { listen, type Listener } from './listen.js';
 import { clientHttp, peerHttp } from './http/handler.js';
+import { openV2Keyspace, v2Context } from './http/v2context.js';
+import { v2Route } from './http/v2.js';
 import { loadEtcdProto } from './grpc/load.js';
 import { kvService } from './grpc/kv.js';
 import { watchService } from './grpc/watch.js';
 import { leaseService } from './grpc/lease.js';
 import { maintenanceService } from './grpc/maintenance.js';
 import { clusterService } from './grpc/cluster.js';
+import { authService } from './grpc/auth.js';
 
 export interface Running {
   server: EtcdServer;
@@ -24,7 +27,8 @@ const LEASE_SWEEP_MS = 500;
 
 export async function serve(config: EtcdConfig, log: Logger, opts: { clock?: () => number } = {}): Promise<Running> {
   const store = openStore(config.dataDir, { maxTxnOps: config.maxTxnOps, maxRequestBytes: config.maxRequestBytes, ...(opts.clock ? { clock: opts.clock } : {}) });
-  const server = await EtcdServer.boot(config, store, log);
+  const v2 = await openV2Keyspace(config.dataDir, store, opts);
+  const server = await EtcdServer.boot(config, store, log, opts.clock);
   const { grpc, services } = await loadEtcdProto();
   const grpcServer = new grpc.Server({ 'grpc.max_receive_message_length': config.maxRequestBytes + 512 * 1024, 'grpc.max_send_message_length': 2 ** 31 - 1 });
   grpcServer.addService(services.KV!, kvService(server));
@@ -32,8 +36,9 @@ export async function serve(config: EtcdConfig, log: Logger, opts: { clock?: () 
   grpcServer.addService(services.Lease!, leaseService(server));
   grpcServer.addService(services.Maintenance!, maintenanceService(server));
   grpcServer.addService(services.Cluster!, clusterService(server, opts.clock));
+  grpcServer.addService(services.Auth!, authService(server));
   const injector = grpcServer.createConnectionInjector(grpc.ServerCredentials.createInsecure());
-  const clientSinks = { grpc: (s: Duplex) => injector.injectConnection(s), http: clientHttp(server) };
+  const clientSinks = { grpc: (s: Duplex) => injector.injectConnection(s), http: clientHttp(server, config.enableV2 ? [v2Route(v2Context(server, v2.keys, opts.clock))] : []) };
   const peerSinks = { grpc: (s: Duplex) => s.destroy(), http: peerHttp(server) };
   const listeners: Listener[] = [];
   try {
@@ -50,6 +55,7 @@ export async function serve(config: EtcdConfig, log: Logger, opts: { clock?: () 
     }
   } catch (err) {
     await Promise.all(listeners.map((l) => l.close()));
+    v2.close();
     await store.close();
     throw err;
   }
@@ -59,6 +65,8 @@ export async function serve(config: EtcdConfig, log: Logger, opts: { clock?: () 
     stop: async () => {
       clearInterval(sweep);
       grpcServer.forceShutdown();
+      v2.close();
+      clientSinks.http.closeAllConnections();
       await Promise.all(listeners.map((l) => l.close()));
       await store.close();
     },

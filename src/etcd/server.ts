@@ -5,12 +5,18 @@ import type { EtcdConfig } from './config.js';
 import type { Logger } from './log.js';
 import { Membership, type Member } from './membership.js';
 import { hexId, memberId } from './ids.js';
+import { AuthStore } from './auth/store.js';
 
 export const ETCD_VERSION = '3.4.23';
-export const CLUSTER_VERSION = '3.4';
-/** What a fresh single member's raft log holds before the first client write. */
-const BOOT_RAFT_INDEX = 5;
-const TERM_KEY = 'etcd_raft_term';
+/** The cluster version as /version reports it (semver). */
+export const CLUSTER_VERSION = '3.4.0';
+/**
+ * What a fresh single member's raft log holds: its conf change, the leader's empty entry, its
+ * published attributes and the cluster version. (A GET /health, a quorum read, then takes 5.)
+ */
+const BOOT_RAFT_INDEX = 4;
+/** The raft term of the member's last start; empty on a data dir fresh from a snapshot restore. */
+export const TERM_KEY = 'etcd_raft_term';
 
 export interface WireHeader {
   clusterId: string;
@@ -29,23 +35,27 @@ export class EtcdServer {
     readonly membership: Membership,
     readonly id: bigint,
     private readonly log: Logger,
+    readonly auth: AuthStore,
   ) {}
 
   /** Bootstraps a new member or restarts an existing one, as etcd does on its data dir. */
-  static async boot(config: EtcdConfig, store: Store, log: Logger): Promise<EtcdServer> {
+  static async boot(config: EtcdConfig, store: Store, log: Logger, clock?: () => number): Promise<EtcdServer> {
     const existing = await Membership.load(store);
     const membership = existing ?? Membership.fromInitialCluster(config.initialCluster, config.initialClusterToken);
     const id = existing ? BigInt((await store.getMeta('etcd_member_id')) ?? '0') : memberId(config.initialAdvertisePeerUrls, config.initialClusterToken);
-    const server = new EtcdServer(config, store, membership, id, log);
-    await server.startRaft(!existing);
+    const auth = await AuthStore.load(store, { tokenTtlSeconds: config.authTokenTtl, bcryptCost: config.bcryptCost, clientCertAuth: config.clientTls.clientCertAuth, ...(clock ? { clock } : {}) });
+    const server = new EtcdServer(config, store, membership, id, log, auth);
+    await server.startRaft(!existing, !(await store.getMeta(TERM_KEY)));
     return server;
   }
 
-  private async startRaft(fresh: boolean): Promise<void> {
+  /** fresh: a new member; freshLog: no raft log yet (new, or restored from a snapshot). */
+  private async startRaft(fresh: boolean, freshLog: boolean): Promise<void> {
     const self = this.self();
     const cluster = hexId(this.membership.clusterId);
     this.log.log('I', 'etcdserver', `${fresh ? 'starting' : 'restarting'} member ${hexId(this.id)} in cluster ${cluster}`);
-    const before = Number((await this.store.getMeta(TERM_KEY)) ?? '1');
+    const { raftIndex } = await this.store.status(); // before this boot's own bookkeeping
+    const before = Number((await this.store.getMeta(TERM_KEY)) || '1');
     this.term = before + 1;
     this.log.raft(`${hexId(this.id)} became leader at term ${this.term}`);
     this.log.raft(`raft.node: ${hexId(this.id)} elected leader ${hexId(this.id)} at term ${this.term}`);
@@ -54,9 +64,8 @@ export class EtcdServer {
     await this.membership.save(this.store);
     await this.store.setMeta('etcd_member_id', String(this.id));
     await this.store.setMeta(TERM_KEY, String(this.term));
-    const status = await this.store.status();
     // A restart appends the new leader's empty entry and the member's published attributes.
-    await this.store.setMeta('raft_index', String(fresh ? BOOT_RAFT_INDEX : status.raftIndex + 2));
+    await this.store.setMeta('raft_index', String(freshLog ? BOOT_RAFT_INDEX : raftIndex + 2));
     this.log.log('I', 'etcdserver', `published {Name:${this.config.name} ClientURLs:[${this.config.advertiseClientUrls.join(' ')}]} to cluster ${cluster}`);
   }
 

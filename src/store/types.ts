@@ -222,6 +222,8 @@ export interface Store {
   /** Small persistent records the servers keep beside the data (member IDs, auth, raft index). */
   getMeta(name: string): Promise<string | undefined>;
   setMeta(name: string, value: string): Promise<void>;
+  /** A raft entry that touches no v3 key (a v2 request, a v2 TTL sync): returns the new raft index. */
+  advanceRaftIndex(): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -96,6 +96,15 @@ export function txnConformance(backend: Backend): void {
       expect((await ctx.store.put({ key: b('q'), value: b('1') })).header.revision).toBe(3);
     });
 
+    it('a read-only txn is no proposal: the raft index stays', async () => {
+      await ctx.store.put({ key: b('a'), value: b('1') });
+      const before = (await ctx.store.status()).raftIndex;
+      await ctx.store.txn({ compare: [], success: [{ requestRange: { key: b('a') } }], failure: [{ requestRange: { key: b('z') } }] });
+      expect((await ctx.store.status()).raftIndex).toBe(before);
+      await ctx.store.txn({ compare: [], success: [], failure: [putOp('f', '1')] });
+      expect((await ctx.store.status()).raftIndex).toBe(before + 1);
+    });
+
     it('runs nested txns', async () => {
       const { store } = ctx;
       await store.put({ key: b('a'), value: b('1') });

@@ -13,23 +13,25 @@ const notFound = (): EtcdError => new EtcdError('etcdserver: member not found', 
 
 export function clusterService(server: EtcdServer, clock: () => number = Date.now): UntypedServiceImplementation {
   const { membership } = server;
-  const list = (): Wire[] => membership.members.map(wireMember);
+  const list = (): Wire[] => membership.sorted().map(wireMember);
   const changed = async (): Promise<void> => {
     await server.saveMembership();
   };
   return {
     memberList: unary(async () => ({ header: server.clusterHeader(), members: list() })),
-    memberAdd: unary(async (req) =>
+    memberAdd: unary(async (req, call) =>
       server.agree(async () => {
+        server.auth.checkAdmin(call);
         const peerURLs = (req.peerURLs as string[]) ?? [];
-        const member: Member = { id: memberId(peerURLs, server.config.initialClusterToken, Math.floor(clock() / 1000)), name: '', peerURLs, clientURLs: [], isLearner: req.isLearner === true };
+        const member: Member = { id: memberId(peerURLs, '', Math.floor(clock() / 1000)) /* etcd hashes added members with no token */, name: '', peerURLs, clientURLs: [], isLearner: req.isLearner === true };
         membership.members.push(member);
         await changed();
         return { header: server.clusterHeader(), member: wireMember(member), members: list() };
       }),
     ),
-    memberRemove: unary(async (req) =>
+    memberRemove: unary(async (req, call) =>
       server.agree(async () => {
+        server.auth.checkAdmin(call);
         const i = membership.members.findIndex((m) => m.id === BigInt(req.ID as string));
         if (i < 0) throw notFound();
         membership.members.splice(i, 1);
@@ -37,8 +39,9 @@ export function clusterService(server: EtcdServer, clock: () => number = Date.no
         return { header: server.clusterHeader(), members: list() };
       }),
     ),
-    memberUpdate: unary(async (req) =>
+    memberUpdate: unary(async (req, call) =>
       server.agree(async () => {
+        server.auth.checkAdmin(call);
         const m = membership.get(BigInt(req.ID as string));
         if (!m) throw notFound();
         m.peerURLs = (req.peerURLs as string[]) ?? [];
@@ -46,8 +49,9 @@ export function clusterService(server: EtcdServer, clock: () => number = Date.no
         return { header: server.clusterHeader(), members: list() };
       }),
     ),
-    memberPromote: unary(async (req) =>
+    memberPromote: unary(async (req, call) =>
       server.agree(async () => {
+        server.auth.checkAdmin(call);
         const m = membership.get(BigInt(req.ID as string));
         if (!m) throw notFound();
         if (!m.isLearner) throw new EtcdError('etcdserver: can only promote a learner member', 'FailedPrecondition');

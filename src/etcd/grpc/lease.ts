@@ -2,21 +2,29 @@
 import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { EtcdServer } from '../server.js';
 import { unary } from './status.js';
+import { checkLeasePuts } from '../auth/kvchecks.js';
 
 type Wire = Record<string, unknown>;
 const id = (v: unknown): bigint => BigInt((v as string | undefined) ?? 0);
 
 export function leaseService(server: EtcdServer): UntypedServiceImplementation {
-  const { store } = server;
+  const { store, auth } = server;
   const h = (rev: number) => ({ ...server.header(rev) });
   return {
-    leaseGrant: unary(async (req) =>
+    leaseGrant: unary(async (req, call) =>
       server.agree(async () => {
+        await auth.checkProposal(call, () => undefined);
         const r = await store.leaseGrant({ TTL: Number(req.TTL ?? 0), ID: id(req.ID) });
         return { header: h(r.header.revision), ID: String(r.ID), TTL: String(r.TTL), error: '' };
       }),
     ),
-    leaseRevoke: unary(async (req) => server.agree(async () => ({ header: h((await store.leaseRevoke(id(req.ID))).header.revision) }))),
+    leaseRevoke: unary(async (req, call) =>
+      server.agree(async () => {
+        // Revoking deletes the lease's keys: it needs write on each of them.
+        await auth.checkProposal(call, (ai) => checkLeasePuts(auth, ai, id(req.ID), async (lease) => (await store.leaseTimeToLive(lease, true)).keys));
+        return { header: h((await store.leaseRevoke(id(req.ID))).header.revision) };
+      }),
+    ),
     leaseTimeToLive: unary(async (req) =>
       server.agree(async () => {
         const r = await store.leaseTimeToLive(id(req.ID), req.keys === true);

@@ -1,8 +1,8 @@
 // Loads gRPC and etcd's protocol definitions (the rpc.proto that ships in the etcd3 package) on
 // demand: only a process that serves or dials etcd pays for them. Enums stay numbers: this copy of
 // the .proto spells enum values in its own case, but the wire carries only their numbers.
-import { createRequire } from 'node:module';
 import type * as GrpcJs from '@grpc/grpc-js';
+import { importCjs, loadEtcdDefinition } from './descriptor.js';
 
 export interface EtcdProto {
   grpc: typeof GrpcJs;
@@ -14,10 +14,7 @@ let loaded: Promise<EtcdProto> | undefined;
 
 export function loadEtcdProto(): Promise<EtcdProto> {
   loaded ??= (async () => {
-    const grpc = await import('@grpc/grpc-js');
-    const loader = await import('@grpc/proto-loader');
-    const file = createRequire(import.meta.url).resolve('etcd3/proto/rpc.proto');
-    const def = loader.loadSync(file, { keepCase: false, longs: String, defaults: true, oneofs: true });
+    const [grpc, def] = await Promise.all([importCjs(import('@grpc/grpc-js')), loadEtcdDefinition({ keepCase: false, longs: String, defaults: true, oneofs: true })]);
     const services: Record<string, GrpcJs.ServiceDefinition> = {};
     for (const name of ['KV', 'Watch', 'Lease', 'Cluster', 'Maintenance', 'Auth']) {
       services[name] = def[`etcdserverpb.${name}`] as GrpcJs.ServiceDefinition;

@@ -4,6 +4,7 @@ import { StoreError } from '../../store/index.js';
 
 const CODES: Record<string, number> = {
   Canceled: 1,
+  Unknown: 2,
   InvalidArgument: 3,
   DeadlineExceeded: 4,
   NotFound: 5,
@@ -35,12 +36,43 @@ export function toServiceError(err: unknown): Partial<ServiceError> {
 
 type Wire = Record<string, unknown>;
 
-/** A unary handler from an async function of the request. */
-export function unary(fn: (req: Wire) => Promise<Wire>) {
+/** A unary handler from an async function of the request (and the call, for its metadata). */
+/** etcd's request timeout: 5 s plus two election timeouts (of 1 s by default). */
+const REQUEST_TIMEOUT_MS = 7_000;
+/** How long before the client's own deadline a request that cannot finish is given up. */
+const DEADLINE_MARGIN_MS = 20;
+
+/** Milliseconds until the call's deadline (Infinity without one). */
+function msToDeadline(call: ServerUnaryCall<Wire, Wire>): number {
+  const d = call.getDeadline();
+  const at = d instanceof Date ? d.getTime() : d;
+  return Number.isFinite(at) ? at - Date.now() : Infinity;
+}
+
+/** A unary handler from an async function of the request. A request that cannot finish (a member
+ * without quorum) ends as a real one does: the client's own deadline (answered just before it, with
+ * the very status the Go client would make itself) or etcd's request timeout. */
+export function unary(fn: (req: Wire, call: ServerUnaryCall<Wire, Wire>) => Promise<Wire>) {
   return (call: ServerUnaryCall<Wire, Wire>, callback: sendUnaryData<Wire>): void => {
-    fn(call.request).then(
-      (res) => callback(null, res),
-      (err: unknown) => callback(toServiceError(err) as ServiceError),
+    let done = false;
+    const finish = (err: Partial<ServiceError> | null, res?: Wire): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (err) callback(err as ServiceError);
+      else callback(null, res);
+    };
+    const byDeadline = msToDeadline(call) - DEADLINE_MARGIN_MS;
+    const timer = setTimeout(
+      () =>
+        byDeadline < REQUEST_TIMEOUT_MS
+          ? finish({ code: CODES.DeadlineExceeded, details: 'context deadline exceeded' })
+          : finish({ code: CODES.Unavailable, details: 'etcdserver: request timed out' }),
+      Math.max(0, Math.min(byDeadline, REQUEST_TIMEOUT_MS)),
+    );
+    fn(call.request, call).then(
+      (res) => finish(null, res),
+      (err: unknown) => finish(toServiceError(err)),
     );
   };
 }

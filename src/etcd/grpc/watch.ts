@@ -4,6 +4,7 @@ import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grp
 import type { Watcher } from '../../store/index.js';
 import type { EtcdServer } from '../server.js';
 import { watchEvent } from './convert.js';
+import { watchCancelReason } from '../auth/errors.js';
 
 type Wire = Record<string, unknown>;
 
@@ -51,7 +52,26 @@ class WatchStream {
     else if (req.progressRequest) this.send({ header: await this.header(), watchId: '-1' });
   }
 
+  /** etcd checks read permission when a watch is created (a from-key watch: on its key alone). */
+  private refused(r: Wire): string | undefined {
+    const given = Buffer.isBuffer(r.key) && r.key.length > 0 ? r.key : Buffer.from([0]);
+    const end = Buffer.isBuffer(r.rangeEnd) ? r.rangeEnd : Buffer.alloc(0);
+    const rangeEnd = end.length === 1 && end[0] === 0 ? Buffer.alloc(0) : end;
+    const { auth } = this.server;
+    try {
+      auth.checkRead(this.call, (ai) => auth.isRangePermitted(ai, given, rangeEnd));
+      return undefined;
+    } catch (err) {
+      return watchCancelReason(err);
+    }
+  }
+
   private async create(r: Wire): Promise<void> {
+    const cancelReason = this.refused(r);
+    if (cancelReason !== undefined) {
+      this.send({ header: await this.header(), watchId: '-1', created: true, canceled: true, cancelReason });
+      return;
+    }
     const requested = Number(r.watchId ?? 0);
     const id = requested > 0 ? requested : this.nextId++;
     const filters = Array.isArray(r.filters) ? (r.filters as number[]) : [];

@@ -10,6 +10,7 @@ import type { Db } from './db.js';
 import { openDb } from './db.js';
 import { Statements } from './statements.js';
 import { hashKV } from './maintenance.js';
+import { dropV2Schema } from '../v2/schema.js';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const TRAILER = 32;
@@ -49,13 +50,21 @@ export function snapshotStatus(path: string): SnapshotInfo {
   }
 }
 
-/** Writes a snapshot's store into a new etcd-style data directory. */
-export function restoreSnapshot(path: string, dataDir: string, opts: { skipHashCheck?: boolean } = {}): SnapshotInfo {
+/** Writes a snapshot's store into a new etcd-style data directory. As etcd does on restore, the
+ * leases start their full TTL again and the v2 keyspace starts empty. */
+export function restoreSnapshot(path: string, dataDir: string, opts: { skipHashCheck?: boolean; now?: number } = {}): SnapshotInfo {
   if (existsSync(dataDir)) throw new SnapshotError(`data-dir "${dataDir}" exists`);
   const body = snapshotBody(path, !opts.skipHashCheck);
   const file = dataFile(dataDir);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, body, { mode: 0o600 });
+  const db = openDb(file);
+  try {
+    dropV2Schema(db);
+    db.prepare('UPDATE leases SET expires_at = ? + ttl * 1000').run(opts.now ?? Date.now());
+  } finally {
+    db.close();
+  }
   return describe(file, statSync(path).size);
 }
 

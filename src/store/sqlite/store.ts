@@ -7,7 +7,7 @@ import { type Db, openDb, readTxn, writeTxn } from './db.js';
 import { ensureSchema, META } from './schema.js';
 import { Statements } from './statements.js';
 import { WriteTx, deleteRange, put, range } from './mvcc.js';
-import { applyTxn, checkTxnLimits } from './txn.js';
+import { applyTxn, checkTxnLimits, isReadOnly } from './txn.js';
 import { LeaseIds, Leases } from './lease.js';
 import { WatchHub } from './watch.js';
 import { compact, dbSizes, defragment, hashKV } from './maintenance.js';
@@ -54,15 +54,18 @@ export class SqliteStore implements T.Store {
   /** Runs fn in a write transaction and, if it changed anything, commits a new revision. */
   private write<R>(fn: (tx: WriteTx) => R): R {
     this.expireDue();
-    const result = writeTxn(this.db, () => {
-      const tx = new WriteTx(this.s.revision());
-      const r = fn(tx);
-      if (tx.changes > 0) this.s.setMeta.run(META.revision, String(tx.beginRev + 1));
-      this.s.bumpMeta.run(META.raftIndex);
-      return r;
-    });
+    const result = writeTxn(this.db, () => this.apply(fn));
     this.hub.kick();
     return result;
+  }
+
+  /** Inside a write transaction: fn's changes, then the revision (if anything changed) and the raft index. */
+  private apply<R>(fn: (tx: WriteTx) => R): R {
+    const tx = new WriteTx(this.s.revision());
+    const r = fn(tx);
+    if (tx.changes > 0) this.s.setMeta.run(META.revision, String(tx.beginRev + 1));
+    this.s.bumpMeta.run(META.raftIndex);
+    return r;
   }
 
   private read<R>(fn: () => R): R {
@@ -91,6 +94,7 @@ export class SqliteStore implements T.Store {
   async txn(req: T.TxnRequest): Promise<T.TxnResponse> {
     checkTxnLimits(req, this.maxTxnOps);
     this.checkSize(txnSize(req));
+    if (isReadOnly(req)) return this.read(() => applyTxn(this.s, this.leases, req, new WriteTx(this.s.revision())));
     return this.write((tx) => applyTxn(this.s, this.leases, req, tx));
   }
 
@@ -149,10 +153,7 @@ export class SqliteStore implements T.Store {
     for (const id of due) {
       const done = writeTxn(this.db, () => {
         if (!this.leases.dueAt(now).includes(id)) return false; // another process got there first
-        const tx = new WriteTx(this.s.revision());
-        this.leases.revoke(id, tx);
-        if (tx.changes > 0) this.s.setMeta.run(META.revision, String(tx.beginRev + 1));
-        this.s.bumpMeta.run(META.raftIndex);
+        this.apply((tx) => this.leases.revoke(id, tx));
         return true;
       });
       if (done) revoked.push(id);
@@ -192,6 +193,13 @@ export class SqliteStore implements T.Store {
     writeTxn(this.db, () => {
       this.s.setMeta.run(name, value);
       if (name !== META.raftIndex) this.s.bumpMeta.run(META.raftIndex);
+    });
+  }
+
+  async advanceRaftIndex(): Promise<number> {
+    return writeTxn(this.db, () => {
+      this.s.bumpMeta.run(META.raftIndex);
+      return this.s.metaNumber(META.raftIndex);
     });
   }
 

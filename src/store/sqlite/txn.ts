@@ -41,6 +41,11 @@ function collectWrites(ops: RequestOp[], puts: Buffer[], dels: RangeKind[]): voi
   }
 }
 
+/** A txn with no put or delete in any branch is a read: etcd serves it without a raft entry. */
+export function isReadOnly(req: TxnRequest): boolean {
+  return [...req.success, ...req.failure].every((op) => 'requestRange' in op || ('requestTxn' in op && isReadOnly(op.requestTxn)));
+}
+
 export function applyTxn(s: Statements, leases: LeaseCheck, req: TxnRequest, tx: WriteTx): TxnResponse {
   const succeeded = req.compare.every((c) => evaluate(s, c));
   const ops = succeeded ? req.success : req.failure;

@@ -79,6 +79,8 @@ export function loadNode(t: V2Tables, row: NodeRow, recursive: boolean, sorted: 
   }
   const build = (dir: NodeRow): V2Node => {
     const kids = (byParent.get(dir.path) ?? []).filter((k) => !isHiddenName(baseName(k.path)));
+    // Unsorted, etcd lists a Go map: for a small directory that is (most often) insertion order.
+    if (!sorted) kids.sort((a, b) => a.createdIndex - b.createdIndex);
     const nodes = kids.map((k) => (k.dir && recursive ? build(k) : reprNode(k, now)));
     if (sorted) nodes.sort((a, b) => compareKeys(a.key, b.key));
     return makeNode({ key: dir.path, dir: true, expireAt: dir.expireAt, nodes, modifiedIndex: dir.modifiedIndex, createdIndex: dir.createdIndex }, now);

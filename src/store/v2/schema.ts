@@ -47,3 +47,8 @@ export function ensureV2Schema(db: Db): void {
       .immediate(),
   );
 }
+
+/** A v3 snapshot carries no v2 keyspace (as in etcd): a restored store starts without one. */
+export function dropV2Schema(db: Db): void {
+  db.exec('DROP TABLE IF EXISTS v2_events; DROP TABLE IF EXISTS v2_nodes; DROP TABLE IF EXISTS v2_meta;');
+}

@@ -72,7 +72,11 @@ class SqliteV2Store implements V2Store {
 
   private write<T>(fn: (tx: Tx) => T): T {
     this.expireIfDue();
-    return writeTxn(this.db, () => fn(this.tx()));
+    const result = writeTxn(this.db, () => fn(this.tx()));
+    // This handle's watchers hear of its own writes at once, as etcd's watcher hub notifies
+    // during the apply; other processes' writes are found by the poll.
+    this.hub.poll();
+    return result;
   }
 
   private read<T>(fn: (tx: Tx) => T): T {
@@ -116,6 +120,18 @@ class SqliteV2Store implements V2Store {
 
   async expireNow(): Promise<V2Result[]> {
     return writeTxn(this.db, () => expireDue(this.tx()));
+  }
+
+  async hasTtlKeys(): Promise<boolean> {
+    return readTxn(this.db, () => this.t.minExpire() !== null);
+  }
+
+  async advanceIndex(): Promise<number> {
+    return writeTxn(this.db, () => {
+      const index = this.t.index() + 1;
+      this.t.setIndex(index);
+      return index;
+    });
   }
 
   async watch(key: string, opts: V2WatchOptions = {}, onEvent?: (ev: V2Result) => void): Promise<V2Watcher> {

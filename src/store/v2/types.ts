@@ -134,6 +134,13 @@ export interface V2Store {
   watch(key: string, opts?: V2WatchOptions, onEvent?: (event: V2Result) => void): Promise<V2Watcher>;
   /** Removes every key whose TTL has run out now, one expire event each; returns those events. */
   expireNow(): Promise<V2Result[]>;
+  /** Whether any node has a TTL (etcd then proposes a SYNC every 500 ms to expire them). */
+  hasTtlKeys(): Promise<boolean>;
+  /**
+   * Takes the next index for a write outside the keys API (etcd's own records under /0, such as
+   * a member publishing its attributes on start): no event a keys watcher could see.
+   */
+  advanceIndex(): Promise<number>;
   /** Ends every watcher of this handle. The caller still owns (and closes) the Db. */
   close(): void;
 }

@@ -1,0 +1,37 @@
+// etcd's rpc.proto (from the etcd3 package) as a proto-loader package definition. The build parses
+// the .proto once into dist/etcd-rpc.json; a bundled program loads that JSON instead of parsing
+// the text again (most of a dialing etcdctl call's start-up). Unbundled (tests), it parses.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Options, PackageDefinition } from '@grpc/proto-loader';
+
+/** Where the build writes the descriptors, relative to dist/: field names as in the .proto
+ * (keepCase, what etcdctl's JSON printer needs) or camelCased (what the server's code reads). */
+export const DESCRIPTOR_FILES = { keepCase: 'etcd-rpc.json', camelCase: 'etcd-rpc-camel.json' } as const;
+
+/** A CommonJS package's exports, whether imported by Node (named + default) or from a bundle (default). */
+export async function importCjs<T>(pending: Promise<T>): Promise<T> {
+  const m = (await pending) as T & { default?: T };
+  return m.default ?? m;
+}
+
+function builtDescriptor(keepCase: boolean): string | undefined {
+  const file = keepCase ? DESCRIPTOR_FILES.keepCase : DESCRIPTOR_FILES.camelCase;
+  for (const rel of [`./${file}`, `../${file}`]) {
+    const path = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+export function protoFile(): string {
+  return createRequire(import.meta.url).resolve('etcd3/proto/rpc.proto');
+}
+
+export async function loadEtcdDefinition(options: Options): Promise<PackageDefinition> {
+  const loader = await importCjs(import('@grpc/proto-loader'));
+  const built = builtDescriptor(options.keepCase === true);
+  if (built) return loader.fromJSON(JSON.parse(readFileSync(built, 'utf8')), options);
+  return loader.loadSync(protoFile(), options);
+}
