@@ -1,8 +1,13 @@
 // Bundles each binary's entry point into dist/. Code splitting keeps a call cheap: a command's
 // module (and heavy dependencies such as gRPC) is a separate chunk loaded only when it runs.
+// Dependencies are bundled too (resolving and loading hundreds of CommonJS files is most of a
+// cold start), except better-sqlite3, a native addon. etcd's rpc.proto is parsed here, once, into
+// dist/etcd-rpc.json (see src/etcd/grpc/descriptor.ts).
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
+const require = createRequire(import.meta.url);
 const entries = {
   etcdctl: 'src/cli/etcdctl/main.ts',
   etcd: 'src/etcd/main.ts',
@@ -23,7 +28,18 @@ await build({
   target: 'node20',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
-  packages: 'external',
+  external: ['better-sqlite3'],
+  // Bundled CommonJS code calls require() for Node's built-ins.
+  banner: { js: "import { createRequire as __kdRequire } from 'node:module'; const require = __kdRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+const protobuf = require('protobufjs');
+const descriptors = { 'etcd-rpc.json': true, 'etcd-rpc-camel.json': false };
+mkdirSync('dist', { recursive: true });
+for (const [file, keepCase] of Object.entries(descriptors)) {
+  const root = new protobuf.Root();
+  root.loadSync(require.resolve('etcd3/proto/rpc.proto'), { keepCase });
+  writeFileSync(`dist/${file}`, JSON.stringify(root.toJSON({ keepComments: false })));
+}

@@ -1,0 +1,149 @@
+// user, role and auth commands (the v2 auth API under /v2/auth).
+import { ExitError } from '../../../shared/exit.js';
+import { askPassword } from '../../../shared/prompt.js';
+import type { V2Client } from '../client.js';
+import type { V2Context } from '../context.js';
+import { V2_EXIT } from '../exit-codes.js';
+import { connect } from './session.js';
+
+function die(ctx: V2Context, message: string): never {
+  ctx.err(`${message}\n`);
+  throw new ExitError(V2_EXIT.badArgs, '', true);
+}
+
+async function call<T>(ctx: V2Context, c: V2Client, method: string, path: string, body?: object): Promise<T> {
+  const res = await c.request(method, path, body === undefined ? undefined : JSON.stringify(body));
+  const parsed = (res.body.trim() === '' ? {} : JSON.parse(res.body)) as T & { message?: string };
+  if (res.status < 200 || res.status > 299) die(ctx, parsed.message ?? `unexpected status code ${res.status}`);
+  return parsed;
+}
+
+function need(ctx: V2Context, n: number, what: string): string[] {
+  if (ctx.args.length !== n) die(ctx, `Please provide ${what}`);
+  return ctx.args;
+}
+
+async function password(ctx: V2Context, arg: string): Promise<[string, string]> {
+  const colon = arg.indexOf(':');
+  if (colon >= 0) return [arg.slice(0, colon), arg.slice(colon + 1)];
+  const pw = await askPassword({ stdin: ctx.io.stdin, out: (t) => ctx.out(t), err: (t) => ctx.err(t) }, 'New password: ');
+  return [arg, pw];
+}
+
+export async function userAdd(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const [user, pw] = await password(ctx, need(ctx, 1, 'a username')[0]!);
+  await call(ctx, c, 'PUT', `/v2/auth/users/${user}`, { user, password: pw });
+  ctx.out(`User ${user} created\n`);
+  return V2_EXIT.success;
+}
+
+export async function userList(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const r = await call<{ users?: Array<{ user: string } | string> | null }>(ctx, c, 'GET', '/v2/auth/users');
+  for (const u of r.users ?? []) ctx.out(`${typeof u === 'string' ? u : u.user}\n`);
+  return V2_EXIT.success;
+}
+
+export async function userGet(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const [name] = need(ctx, 1, 'a username');
+  const u = await call<{ user?: string; roles?: Array<string | { role: string }> }>(ctx, c, 'GET', `/v2/auth/users/${name}`);
+  const roles = (u.roles ?? []).map((r) => (typeof r === 'string' ? r : r.role));
+  ctx.out(`User: ${u.user ?? name}\nRoles: ${roles.map((r) => ` ${r}`).join('')}\n`);
+  return V2_EXIT.success;
+}
+
+export async function userRemove(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const [name] = need(ctx, 1, 'a username');
+  await call(ctx, c, 'DELETE', `/v2/auth/users/${name}`);
+  ctx.out(`User ${name} removed\n`);
+  return V2_EXIT.success;
+}
+
+async function userRoles(ctx: V2Context, field: 'grant' | 'revoke'): Promise<number> {
+  const c = await connect(ctx);
+  if (ctx.str('roles') === '') die(ctx, 'No roles specified; please use `--roles`');
+  const [name] = need(ctx, 1, 'a username');
+  const roles = ctx.str('roles').split(',');
+  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, { user: name, [field]: roles });
+  ctx.out(`User ${name} updated\n`);
+  return V2_EXIT.success;
+}
+
+export const userGrant = (ctx: V2Context) => userRoles(ctx, 'grant');
+export const userRevoke = (ctx: V2Context) => userRoles(ctx, 'revoke');
+
+export async function userPasswd(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const [name] = need(ctx, 1, 'a username');
+  const [, pw] = await password(ctx, name!);
+  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, { user: name, password: pw });
+  ctx.out('Password updated\n');
+  return V2_EXIT.success;
+}
+
+export async function roleAdd(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const [role] = need(ctx, 1, 'a role name');
+  await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, { role });
+  ctx.out(`Role ${role} created\n`);
+  return V2_EXIT.success;
+}
+
+export async function roleList(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const r = await call<{ roles?: Array<{ role: string } | string> | null }>(ctx, c, 'GET', '/v2/auth/roles');
+  for (const x of r.roles ?? []) ctx.out(`${typeof x === 'string' ? x : x.role}\n`);
+  return V2_EXIT.success;
+}
+
+export async function roleGet(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const [name] = need(ctx, 1, 'a role name');
+  const r = await call<{ role?: string; permissions?: { kv?: { read?: string[]; write?: string[] } } }>(ctx, c, 'GET', `/v2/auth/roles/${name}`);
+  const kv = r.permissions?.kv ?? {};
+  ctx.out(`Role: ${r.role ?? name}\nKV Read:\n${(kv.read ?? []).map((p) => `\t${p}\n`).join('')}KV Write:\n${(kv.write ?? []).map((p) => `\t${p}\n`).join('')}`);
+  return V2_EXIT.success;
+}
+
+export async function roleRemove(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  const [role] = need(ctx, 1, 'a role name');
+  await call(ctx, c, 'DELETE', `/v2/auth/roles/${role}`);
+  ctx.out(`Role ${role} removed\n`);
+  return V2_EXIT.success;
+}
+
+async function rolePerms(ctx: V2Context, field: 'grant' | 'revoke'): Promise<number> {
+  const c = await connect(ctx);
+  const path = ctx.str('path');
+  if (path === '') die(ctx, 'No path specified; please use `--path`');
+  const [role] = need(ctx, 1, 'a role name');
+  const kinds = ['read', 'write', 'readwrite'].filter((k) => ctx.bool(k));
+  if (kinds.length !== 1) die(ctx, 'Please specify exactly one of --read, --write or --readwrite');
+  const rw = ctx.bool('readwrite');
+  const read = rw || ctx.bool('read') ? [path] : [];
+  const write = rw || ctx.bool('write') ? [path] : [];
+  await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, { role, [field]: { kv: { read, write } } });
+  ctx.out(`Role ${role} updated\n`);
+  return V2_EXIT.success;
+}
+
+export const roleGrant = (ctx: V2Context) => rolePerms(ctx, 'grant');
+export const roleRevoke = (ctx: V2Context) => rolePerms(ctx, 'revoke');
+
+export async function authEnable(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  await call(ctx, c, 'PUT', '/v2/auth/enable');
+  ctx.out('Authentication Enabled\n');
+  return V2_EXIT.success;
+}
+
+export async function authDisable(ctx: V2Context): Promise<number> {
+  const c = await connect(ctx);
+  await call(ctx, c, 'DELETE', '/v2/auth/enable');
+  ctx.out('Authentication Disabled\n');
+  return V2_EXIT.success;
+}

@@ -1,0 +1,12 @@
+// Node's network errors spelled as Go's net/http and crypto/tls spell them.
+export function netError(err: Error & { code?: string }, url: URL): string {
+  const code = err.code ?? '';
+  const host = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+  if (code === 'ECONNREFUSED') return `dial tcp ${host}: connect: connection refused`;
+  if (/BAD_CERTIFICATE|CERTIFICATE_REQUIRED/.test(code) || /bad certificate|certificate required/.test(err.message)) {
+    return 'remote error: tls: bad certificate';
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) return 'x509: certificate signed by unknown authority';
+  if (code === 'ECONNRESET' && url.protocol === 'https:') return 'remote error: tls: bad certificate';
+  return err.message;
+}

@@ -1,0 +1,138 @@
+// One etcd v3 client per command: dials the endpoints (waiting for a connection like clientv3,
+// so a dead server becomes a deadline), authenticates, and runs unary calls with the command
+// timeout. A failed unary call logs clientv3's retry-interceptor warning first, as etcdctl does.
+import type * as GrpcJs from '@grpc/grpc-js';
+import { ExitError } from '../../../shared/exit.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { clientId, retryWarning } from '../logs.js';
+import type { EtcdProto } from './proto.js';
+
+export const GO_CODES = [
+  'OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists',
+  'PermissionDenied', 'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange',
+  'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated',
+];
+
+export interface Endpoint {
+  /** host:port as printed */
+  host: string;
+  secure: boolean;
+}
+
+export function parseEndpoint(raw: string, tls: boolean): Endpoint {
+  const m = /^(https?|unixs?):\/\/(.*)$/.exec(raw);
+  if (m === null) return { host: raw, secure: tls };
+  return { host: m[2]!, secure: m[1] === 'https' || m[1] === 'unixs' };
+}
+
+/** A failed call: `message` is what etcdctl prints after `Error: `. */
+export class RpcError extends Error {
+  constructor(readonly code: number, message: string, readonly desc: string) {
+    super(message);
+  }
+}
+
+export interface DialOptions {
+  /** dial these instead of --endpoints (endpoint commands, --cluster) */
+  endpoints?: string[];
+  /** the per-endpoint clients of defrag/endpoint status log a passthrough target */
+  passthrough?: boolean;
+}
+
+export class EtcdClient {
+  private readonly clients = new Map<string, GrpcJs.Client>();
+  private ready = false;
+  private readonly id = clientId();
+  token: string | undefined;
+
+  constructor(
+    readonly proto: EtcdProto,
+    readonly ctx: CommandContext,
+    readonly endpoints: Endpoint[],
+    private readonly creds: GrpcJs.ChannelCredentials,
+    private readonly passthrough: boolean,
+  ) {}
+
+
+  get target(): string {
+    const host = this.endpoints[0]?.host ?? '';
+    return this.passthrough ? `passthrough:///${host}` : `endpoint://${this.id}/${host}`;
+  }
+
+  private channelTarget(): string {
+    const hosts = this.endpoints.map((e) => e.host);
+    if (hosts.length > 1 && hosts.every((h) => /^\d+\.\d+\.\d+\.\d+:\d+$/.test(h))) return `ipv4:${hosts.join(',')}`;
+    return hosts[0] ?? '127.0.0.1:2379';
+  }
+
+  service(name: string): GrpcJs.Client {
+    let c = this.clients.get(name);
+    if (c === undefined) {
+      const Ctor = this.proto.services[name]!;
+      const first = this.clients.values().next().value;
+      const config = { loadBalancingConfig: [{ round_robin: {} }] };
+      c = new Ctor(this.channelTarget(), this.creds, {
+        'grpc.service_config': JSON.stringify(config),
+        ...(first ? { channelOverride: first.getChannel() } : {}),
+      });
+      this.clients.set(name, c);
+    }
+    return c;
+  }
+
+  metadata(): GrpcJs.Metadata {
+    const md = new this.proto.grpc.Metadata({ waitForReady: true });
+    if (this.token !== undefined) md.set('token', this.token);
+    return md;
+  }
+
+  deadline(timeoutMs?: number): Date {
+    return new Date(Date.now() + (timeoutMs ?? this.ctx.globals().commandTimeoutMs));
+  }
+
+  /** The Go-style description of a failed call. */
+  describe(err: GrpcJs.ServiceError): { desc: string; message: string } {
+    if (err.code === this.proto.grpc.status.DEADLINE_EXCEEDED) {
+      if (this.isReady()) return { desc: 'context deadline exceeded', message: 'context deadline exceeded' };
+      const host = this.endpoints[0]?.host ?? '';
+      const desc = this.passthrough
+        ? `latest balancer error: connection error: desc = "transport: Error while dialing dial tcp ${host}: connect: connection refused"`
+        : 'latest balancer error: all SubConns are in TransientFailure';
+      return { desc, message: 'context deadline exceeded' };
+    }
+    return { desc: err.details, message: err.details };
+  }
+
+  isReady(): boolean {
+    if (this.ready) return true;
+    const first = this.clients.values().next().value;
+    this.ready = first !== undefined && first.getChannel().getConnectivityState(false) === this.proto.grpc.connectivityState.READY;
+    return this.ready;
+  }
+
+  /** A unary call; failures are logged (warn line) and rejected with an RpcError. */
+  unary<T>(service: string, method: string, request: object, timeoutMs?: number): Promise<T> {
+    const client = this.service(service) as unknown as Record<string, Function>;
+    return new Promise<T>((resolveCall, reject) => {
+      const fn = client[method]!;
+      fn.call(client, request, this.metadata(), { deadline: this.deadline(timeoutMs) }, (err: GrpcJs.ServiceError | null, res: T) => {
+        if (err === null) { this.ready = true; resolveCall(res); return; }
+        const { desc, message } = this.describe(err);
+        const code = GO_CODES[err.code] ?? 'Unknown';
+        this.ctx.err(retryWarning(this.target, `rpc error: code = ${code} desc = ${desc}`));
+        reject(new RpcError(err.code, message, desc));
+      });
+    });
+  }
+
+  close(): void {
+    for (const c of this.clients.values()) c.close();
+  }
+}
+
+/** etcdctl's default handling of a failed call: `Error: <message>`, exit 1. */
+export function failWith(err: unknown, code: number = EXIT.error): never {
+  if (err instanceof RpcError) throw new ExitError(code, err.message);
+  throw err;
+}

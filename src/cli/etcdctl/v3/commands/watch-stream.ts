@@ -1,0 +1,58 @@
+// One watch over the Watch stream, printing each response (and running the `-- cmd` per event).
+import { spawnSync } from 'node:child_process';
+import type { EtcdClient } from '../client/client.js';
+import type { CommandContext } from '../context.js';
+import { goQuote } from '../printers/format.js';
+import { display } from '../printers/printer.js';
+import type { WatchResponse } from '../printers/types.js';
+import { keyRange } from './kv-range.js';
+
+export interface WatchSpec {
+  key: string;
+  end?: string;
+  prefix: boolean;
+  prev_kv: boolean;
+  rev: number;
+}
+
+function runExec(ctx: CommandContext, exec: string[], resp: WatchResponse): void {
+  for (const ev of resp.events ?? []) {
+    const env = {
+      ...ctx.io.env,
+      ETCD_WATCH_REVISION: String(resp.header?.revision ?? 0),
+      ETCD_WATCH_EVENT_TYPE: goQuote(ev.type === 1 ? 'DELETE' : 'PUT'),
+      ETCD_WATCH_KEY: goQuote(ev.kv?.key?.toString() ?? ''),
+      ETCD_WATCH_VALUE: goQuote(ev.kv?.value?.toString() ?? ''),
+    };
+    const r = spawnSync(exec[0]!, exec.slice(1), { env, cwd: ctx.io.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    ctx.out(r.stdout ?? '');
+    ctx.err((r.stderr ?? Buffer.alloc(0)).toString());
+  }
+}
+
+/** clientv3's WatchResponse.Err() text. */
+function cancel_reason(r: WatchResponse): string {
+  if (String(r.compact_revision ?? 0) !== '0') return 'etcdserver: mvcc: required revision has been compacted';
+  return r.cancel_reason !== undefined && r.cancel_reason !== '' ? r.cancel_reason : 'etcdserver: mvcc: required revision is a future revision';
+}
+
+/** Resolves when the server ends the watch (canceled). */
+export function watchStream(c: EtcdClient, ctx: CommandContext, spec: WatchSpec, exec: string[]): Promise<void> {
+  const md = c.metadata();
+  md.set('hasleader', 'true');
+  const svc = c.service('Watch') as unknown as { Watch(md: unknown): NodeJS.ReadWriteStream & { write(o: object): boolean } };
+  const call = svc.Watch(md);
+  const range = spec.prefix ? keyRange(spec.key, undefined, true, false) : keyRange(spec.key, spec.end, false, false);
+  call.write({ create_request: { ...range, start_revision: spec.rev, prev_kv: spec.prev_kv } });
+  return new Promise((resolve) => {
+    call.on('data', (resp: WatchResponse) => {
+      if (resp.created === true && (resp.events ?? []).length === 0) return;
+      if (resp.canceled === true) ctx.err(`watch was canceled (${cancel_reason(resp)})\n`);
+      display(ctx, { kind: 'watch', resp, rpc: ['Watch', 'Watch'] }, c.proto.def);
+      if (exec.length > 0) runExec(ctx, exec, resp);
+      if (resp.canceled === true) resolve();
+    });
+    call.on('error', () => resolve());
+    call.on('end', () => resolve());
+  });
+}

@@ -1,0 +1,119 @@
+// pflag-compatible parsing: interspersed flags, `--name=v`, `--name v`, `-x v`, `-xv`, bool
+// shorthands, `--` ends flags. Error texts are pflag's.
+import { durationError, parseDuration } from '../../shared/go-duration.js';
+import type { FlagSpec } from './spec.js';
+
+export type FlagValue = string | boolean | number | string[];
+
+export interface Parsed {
+  values: Map<string, FlagValue>;
+  /** names set on the command line */
+  changed: Set<string>;
+  args: string[];
+  /** how many arguments came before `--` (pflag's ArgsLenAtDash), -1 without `--` */
+  dashAt: number;
+}
+
+export class FlagError extends Error {}
+
+function display(f: FlagSpec): string {
+  return f.short !== undefined ? `-${f.short}, --${f.name}` : `--${f.name}`;
+}
+
+
+
+export function convert(f: FlagSpec, raw: string, prior: FlagValue | undefined): FlagValue {
+  const bad = (why: string) => new FlagError(`invalid argument ${JSON.stringify(raw)} for "${display(f)}" flag: ${why}`);
+  switch (f.type) {
+    case 'bool': {
+      const v = { '1': true, t: true, T: true, TRUE: true, true: true, True: true, '0': false, f: false, F: false, FALSE: false, false: false, False: false }[raw];
+      if (v === undefined) throw bad(`strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`);
+      return v;
+    }
+    case 'int': {
+      if (!/^[+-]?\d+$/.test(raw)) throw bad(`strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`);
+      return Number(raw);
+    }
+    case 'duration': {
+      const ms = parseDuration(raw);
+      if (ms === null) throw bad(durationError(raw));
+      return ms;
+    }
+    case 'stringSlice': {
+      const items = raw === '' ? [] : raw.split(',');
+      return Array.isArray(prior) ? [...prior, ...items] : items;
+    }
+    default:
+      return raw;
+  }
+}
+
+export function defaultValue(f: FlagSpec): FlagValue {
+  if (f.type === 'stringSlice') {
+    const inner = f.def.slice(1, -1);
+    return inner === '' ? [] : inner.split(',');
+  }
+  return convert(f, f.def, undefined);
+}
+
+class FlagParser {
+  readonly values = new Map<string, FlagValue>();
+  readonly changed = new Set<string>();
+  readonly args: string[] = [];
+  dashAt = -1;
+
+  constructor(private readonly specs: FlagSpec[]) {
+    for (const f of specs) this.values.set(f.name, defaultValue(f));
+  }
+
+  set(f: FlagSpec, raw: string): void {
+    const prior = this.changed.has(f.name) ? this.values.get(f.name) : undefined;
+    this.values.set(f.name, convert(f, raw, prior));
+    this.changed.add(f.name);
+  }
+
+  long(arg: string, rest: string[]): void {
+    const body = arg.slice(2);
+    const eq = body.indexOf('=');
+    const name = eq < 0 ? body : body.slice(0, eq);
+    const f = this.specs.find((s) => s.name === name);
+    if (f === undefined) throw new FlagError(`unknown flag: --${name}`);
+    if (eq >= 0) this.set(f, body.slice(eq + 1));
+    else if (f.type === 'bool') this.set(f, 'true');
+    else if (rest.length > 0) this.set(f, rest.shift()!);
+    else throw new FlagError(`flag needs an argument: --${name}`);
+  }
+
+  shorts(arg: string, rest: string[]): void {
+    let chars = arg.slice(1);
+    while (chars.length > 0) {
+      const c = chars[0]!;
+      const f = this.specs.find((s) => s.short === c);
+      if (f === undefined) throw new FlagError(`unknown shorthand flag: '${c}' in ${arg}`);
+      chars = chars.slice(1);
+      if (chars.startsWith('=')) { this.set(f, chars.slice(1)); return; }
+      if (f.type === 'bool') { this.set(f, 'true'); continue; }
+      if (chars.length > 0) { this.set(f, chars); return; }
+      if (rest.length === 0) throw new FlagError(`flag needs an argument: '${c}' in -${c}`);
+      this.set(f, rest.shift()!);
+      return;
+    }
+  }
+
+  parse(input: string[]): void {
+    const rest = [...input];
+    while (rest.length > 0) {
+      const arg = rest.shift()!;
+      if (arg === '--') { this.dashAt = this.args.length; this.args.push(...rest); return; }
+      if (arg.length < 2 || arg[0] !== '-') this.args.push(arg);
+      else if (arg.startsWith('--')) this.long(arg, rest);
+      else this.shorts(arg, rest);
+    }
+  }
+}
+
+export function parseFlags(specs: FlagSpec[], input: string[]): Parsed {
+  const p = new FlagParser(specs);
+  p.parse(input);
+  return { values: p.values, changed: p.changed, args: p.args, dashAt: p.dashAt };
+}

@@ -1,0 +1,24 @@
+// The protobuf encoding of etcdserverpb.ResponseHeader (four varint fields), for the clientv3
+// lease responses whose only protobuf-marshalable part is the embedded header.
+import type { Header } from './types.js';
+
+function varint(n: bigint): number[] {
+  const out: number[] = [];
+  let v = BigInt.asUintN(64, n);
+  while (v >= 0x80n) {
+    out.push(Number(v & 0x7fn) | 0x80);
+    v >>= 7n;
+  }
+  out.push(Number(v));
+  return out;
+}
+
+export function encodeHeader(h: Header | undefined): Uint8Array {
+  const fields = [h?.cluster_id, h?.member_id, h?.revision, h?.raft_term];
+  const bytes: number[] = [];
+  fields.forEach((v, i) => {
+    const n = BigInt(v ?? 0);
+    if (n !== 0n) bytes.push((i + 1) << 3, ...varint(n));
+  });
+  return Uint8Array.from(bytes);
+}

@@ -1,0 +1,23 @@
+// Go's time.ParseDuration (milliseconds here) and its error texts, for the Go CLIs we copy.
+export function parseDuration(text: string): number | null {
+  if (text === '0') return 0;
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
+  let total = 0;
+  let m: RegExpExecArray | null;
+  let at = 0;
+  while ((m = re.exec(text)) !== null) {
+    total += Number(m[1]) * units[m[2]!]!;
+    at = re.lastIndex;
+  }
+  return at === text.length && at > 0 ? total : null;
+}
+
+/** time.ParseDuration's error for text it rejects. */
+export function durationError(raw: string): string {
+  const q = JSON.stringify(raw);
+  const m = /^[+-]?(\d+(?:\.\d*)?|\.\d+)([^\d.]*)/.exec(raw);
+  if (m === null) return `time: invalid duration ${q}`;
+  if (m[2] === '') return `time: missing unit in duration ${q}`;
+  return `time: unknown unit ${JSON.stringify(m[2])} in duration ${q}`;
+}
