@@ -1,7 +1,7 @@
 // etcdserverpb.Lease over the store's leases.
 import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { EtcdServer } from '../server.js';
-import { unary } from './status.js';
+import { unary, pruneDefaults } from './status.js';
 import { checkLeasePuts } from '../auth/kvchecks.js';
 
 type Wire = Record<string, unknown>;
@@ -41,7 +41,7 @@ export function leaseService(server: EtcdServer): UntypedServiceImplementation {
       call.on('data', (req: Wire) => {
         void server.agree(async () => {
           const r = await store.leaseKeepAlive(id(req.ID));
-          if (!call.cancelled && call.writable) call.write({ header: h(r.header.revision), ID: String(r.ID), TTL: String(r.TTL) });
+          if (!call.cancelled && call.writable) call.write(pruneDefaults({ header: h(r.header.revision), ID: String(r.ID), TTL: String(r.TTL) }));
         });
       });
       call.on('end', () => call.end());

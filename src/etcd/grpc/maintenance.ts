@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerWritableStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ETCD_VERSION, type EtcdServer } from '../server.js';
-import { EtcdError, toServiceError, unary } from './status.js';
+import { EtcdError, toServiceError, unary, pruneDefaults } from './status.js';
 import { untranslated } from '../auth/errors.js';
 
 type Wire = Record<string, unknown>;
@@ -89,7 +89,7 @@ async function snapshot(server: EtcdServer, call: ServerWritableStream<Wire, Wir
     const rev = (await server.store.status()).header.revision;
     for (let sent = 0; sent < data.length; sent += SNAPSHOT_CHUNK) {
       const blob = data.subarray(sent, sent + SNAPSHOT_CHUNK);
-      call.write({ header: { ...server.header(rev) }, remainingBytes: String(data.length - sent - blob.length), blob });
+      call.write(pruneDefaults({ header: { ...server.header(rev) }, remainingBytes: String(data.length - sent - blob.length), blob }));
     }
     call.end();
   } catch (err) {

@@ -36,6 +36,20 @@ export function toServiceError(err: unknown): Partial<ServiceError> {
 
 type Wire = Record<string, unknown>;
 
+/** proto3 never puts a field at its default value on the wire, but protobufjs encodes whatever is
+ * set: drop false, zero ("0" for int64 strings), empty strings, bytes and lists, recursively. */
+export function pruneDefaults<T>(msg: T): T {
+  if (msg === null || typeof msg !== 'object' || Buffer.isBuffer(msg)) return msg;
+  if (Array.isArray(msg)) return msg.map(pruneDefaults) as T;
+  const out: Wire = {};
+  for (const [k, v] of Object.entries(msg as Wire)) {
+    if (v === false || v === 0 || v === '0' || v === '' || v === undefined || v === null) continue;
+    if ((Buffer.isBuffer(v) || Array.isArray(v)) && v.length === 0) continue;
+    out[k] = pruneDefaults(v);
+  }
+  return out as T;
+}
+
 /** A unary handler from an async function of the request (and the call, for its metadata). */
 /** etcd's request timeout: 5 s plus two election timeouts (of 1 s by default). */
 const REQUEST_TIMEOUT_MS = 7_000;
@@ -60,7 +74,7 @@ export function unary(fn: (req: Wire, call: ServerUnaryCall<Wire, Wire>) => Prom
       done = true;
       clearTimeout(timer);
       if (err) callback(err as ServiceError);
-      else callback(null, res);
+      else callback(null, pruneDefaults(res));
     };
     const byDeadline = msToDeadline(call) - DEADLINE_MARGIN_MS;
     const timer = setTimeout(

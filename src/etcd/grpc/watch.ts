@@ -3,6 +3,7 @@
 import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Watcher } from '../../store/index.js';
 import type { EtcdServer } from '../server.js';
+import { pruneDefaults } from './status.js';
 import { watchEvent } from './convert.js';
 import { watchCancelReason } from '../auth/errors.js';
 
@@ -43,7 +44,7 @@ class WatchStream {
   }
 
   private send(msg: Wire): void {
-    if (!this.call.cancelled && this.call.writable) this.call.write(msg);
+    if (!this.call.cancelled && this.call.writable) this.call.write(pruneDefaults(msg));
   }
 
   private async handle(req: Wire): Promise<void> {

@@ -80,13 +80,23 @@ function snapshotBody(path: string, checkHash: boolean): Buffer {
   return body;
 }
 
+/** etcd's bookkeeping keys in a single member's bbolt file: meta/consistent_index,
+ * members/<id>, cluster/clusterVersion and auth/authRevision. */
+const BOLT_BOOKKEEPING_KEYS = 4;
+
+/** The keys the same data would have in a real member's bbolt file (what `snapshot status`
+ * counts): one per change in the history, one per lease, the bookkeeping keys, and the two
+ * compaction marks once compacted. (Auth users and roles are not counted.) */
+function boltKeyCount(db: Db, s: Statements): number {
+  const count = (table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return count('kv_history') + count('leases') + BOLT_BOOKKEEPING_KEYS + (s.compactRevision() > 0 ? 2 : 0);
+}
+
 function describe(file: string, totalSize: number): SnapshotInfo {
   const db = openDb(file);
   try {
     const s = new Statements(db);
-    const tables = ['meta', 'kv_history', 'kv_live', 'leases'];
-    const totalKey = tables.reduce((n, t) => n + (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n, 0);
-    return { hash: hashKV(s, 0).hash, revision: s.revision(), totalKey, totalSize };
+    return { hash: hashKV(s, 0).hash, revision: s.revision(), totalKey: boltKeyCount(db, s), totalSize };
   } catch {
     throw new SnapshotError('invalid database');
   } finally {

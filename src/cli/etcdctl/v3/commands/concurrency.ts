@@ -1,7 +1,10 @@
 // clientv3/concurrency as etcdctl's lock and elect use it: a session lease kept alive, and a key
 // `<prefix>/<lease hex>` whose creation revision orders the waiters.
 import { failWith, type EtcdClient } from '../client/client.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
 import { hex } from '../printers/format.js';
+import { display } from '../printers/printer.js';
 import type { LeaseGrantResponse, RangeResponse, TxnResponse } from '../printers/types.js';
 import { keyRange } from './kv-range.js';
 
@@ -56,4 +59,13 @@ export async function release(c: EtcdClient, key: string): Promise<void> {
 /** Resolves on the first SIGINT (lock and elect clean up and exit 0, unlike other commands). */
 export function interrupted(): Promise<void> {
   return new Promise((resolve) => process.once('SIGINT', () => resolve()));
+}
+
+/** Prints the held key as `get` would, holds it until SIGINT, then gives it up. */
+export async function holdUntilInterrupted(ctx: CommandContext, c: EtcdClient, key: string, stop: Promise<void>): Promise<number> {
+  const resp = await c.unary<RangeResponse>('KV', 'Range', { key: Buffer.from(key) }).catch(failWith);
+  display(ctx, { kind: 'get', resp, rpc: ['KV', 'Range'] }, c.proto.def);
+  await stop;
+  await release(c, key);
+  return EXIT.success;
 }

@@ -1,11 +1,8 @@
 // etcdctl elect <election-name> [proposal]: campaign, print the leader key, resign on SIGINT.
 import { ExitError } from '../../../shared/exit.js';
-import { failWith } from '../client/client.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { display } from '../printers/printer.js';
-import type { RangeResponse } from '../printers/types.js';
-import { acquire, interrupted, newSession, release } from './concurrency.js';
+import { acquire, holdUntilInterrupted, interrupted, newSession } from './concurrency.js';
 import { withClient } from './dial.js';
 
 /** concurrency.NewSession's default TTL (elect has no --ttl flag). */
@@ -22,11 +19,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     const session = await newSession(c, SESSION_TTL);
     try {
       const held = await acquire(c, session, ctx.args[0]!, ctx.args[1]!);
-      const resp = await c.unary<RangeResponse>('KV', 'Range', { key: Buffer.from(held.key) }).catch(failWith);
-      display(ctx, { kind: 'get', resp, rpc: ['KV', 'Range'] }, c.proto.def);
-      await stop;
-      await release(c, held.key);
-      return EXIT.success;
+      return await holdUntilInterrupted(ctx, c, held.key, stop);
     } finally {
       session.close();
     }

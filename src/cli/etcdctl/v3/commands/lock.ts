@@ -1,12 +1,10 @@
 // etcdctl lock <lockname> [exec-command arg1 arg2 ...]
 import { spawn } from 'node:child_process';
 import { ExitError } from '../../../shared/exit.js';
-import { failWith, type EtcdClient } from '../client/client.js';
+import type { EtcdClient } from '../client/client.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { display } from '../printers/printer.js';
-import type { RangeResponse } from '../printers/types.js';
-import { acquire, interrupted, newSession, release, type Held } from './concurrency.js';
+import { acquire, holdUntilInterrupted, interrupted, newSession, release, type Held } from './concurrency.js';
 import { withClient } from './dial.js';
 
 function exec(ctx: CommandContext, argv: string[], held: Held): Promise<number> {
@@ -32,11 +30,7 @@ async function hold(ctx: CommandContext, c: EtcdClient): Promise<number> {
       if (code !== 0) throw new ExitError(EXIT.error, code < 0 ? `exec: "${argv[0]}": executable file not found in $PATH` : `exit status ${code}`);
       return EXIT.success;
     }
-    const resp = await c.unary<RangeResponse>('KV', 'Range', { key: Buffer.from(held.key) }).catch(failWith);
-    display(ctx, { kind: 'get', resp, rpc: ['KV', 'Range'] }, c.proto.def);
-    await stop;
-    await release(c, held.key);
-    return EXIT.success;
+    return await holdUntilInterrupted(ctx, c, held.key, stop);
   } finally {
     session.close();
   }
