@@ -3,7 +3,7 @@ import { parseFlags } from './flags.js';
 import { buildConfig, ConfigError } from './config.js';
 import { createLogger } from './log.js';
 import { ETCD_HELP, ETCD_SHORT_USAGE } from './usage.js';
-import { ETCD_VERSION } from './server.js';
+import { ETCD_VERSION } from './version.js';
 
 export interface EtcdIo {
   stdout: (s: string) => void;

@@ -7,9 +7,7 @@ import { Membership, type Member } from './membership.js';
 import { hexId, memberId } from './ids.js';
 import { AuthStore } from './auth/store.js';
 
-export const ETCD_VERSION = '3.4.23';
-/** The cluster version as /version reports it (semver). */
-export const CLUSTER_VERSION = '3.4.0';
+export { CLUSTER_VERSION, ETCD_VERSION } from './version.js';
 /**
  * What a fresh single member's raft log holds: its conf change, the leader's empty entry, its
  * published attributes and the cluster version. (A GET /health, a quorum read, then takes 5.)
