@@ -1,0 +1,99 @@
+// The apiserver: HTTPS on loopback with client-certificate and token authentication, serving the
+// Kubernetes REST API over a store.
+import { createServer, type Server } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../store/index.js';
+import { ObjectStorage } from './storage/storage.js';
+import { Registry } from './registry/rest.js';
+import { randomSuffix, type Generators } from './registry/context.js';
+import { TokenIssuer } from './auth/tokens.js';
+import { RbacCache } from './auth/rbac-cache.js';
+import { handler } from './http/handler.js';
+import type { ServerContext } from './http/server-context.js';
+import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
+import { serviceAccountAdmission } from './admission/service-account.js';
+import { defaultTolerationSeconds } from './admission/default-tolerations.js';
+import { priorityAdmission } from './admission/priority.js';
+import { serviceAllocation } from './admission/service-alloc.js';
+import { limitRanger } from './admission/limit-ranger.js';
+import { defaultStorageClass } from './admission/default-storage-class.js';
+import { resourceQuota } from './admission/resource-quota.js';
+import { kubeletUnreachable } from './http/kubelet.js';
+import { defaultComponents } from './http/componentstatus.js';
+import { SERVER_VERSION } from './version.js';
+import { defaultServiceAccount } from './registry/default-sa.js';
+
+export interface ApiserverOptions {
+  store: Store;
+  port: number;
+  /** PEM files: the cluster CA, the serving cert and key, the service account key pair. */
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+  saKeyFile: string;
+  saPubFile: string;
+  serviceSubnet: string;
+  gen?: Partial<Generators>;
+  /** A random integer in [0, n) for IP and port allocation. */
+  pick?: (n: number) => number;
+  bookmarkMs?: number;
+}
+
+export interface Apiserver {
+  port: number;
+  registry: Registry;
+  storage: ObjectStorage;
+  close(): Promise<void>;
+}
+
+export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
+  const gen: Generators = { now: Date.now, uid: randomUUID, suffix: () => randomSuffix(), ...o.gen };
+  const storage = new ObjectStorage(o.store);
+  // kube-apiserver's default plugin order (those that apply here).
+  const admission = [
+    namespaceLifecycle(storage),
+    limitRanger(storage),
+    serviceAccountAdmission(storage, gen.suffix),
+    defaultTolerationSeconds,
+    priorityAdmission(storage),
+    defaultStorageClass(storage),
+    serviceAllocation(storage, { serviceSubnet: o.serviceSubnet, ...(o.pick ? { pick: o.pick } : {}) }),
+    resourceQuota(storage, { now: gen.now }),
+  ];
+  const registry = new Registry(storage, gen, admission);
+  registry.afterCreate = defaultServiceAccount(registry);
+  const rbac = new RbacCache(storage);
+  await rbac.start();
+  const tokens = await TokenIssuer.load(readFileSync(o.saKeyFile, 'utf8'), readFileSync(o.saPubFile, 'utf8'));
+  const ctx: ServerContext = {
+    registry, storage, tokens, rbac, gen,
+    serverAddress: `127.0.0.1:${o.port}`,
+    version: SERVER_VERSION,
+    bookmarkMs: o.bookmarkMs ?? 60_000,
+    kubelet: kubeletUnreachable(storage),
+    components: async () => defaultComponents(),
+  };
+  const server: Server = createServer({
+    key: readFileSync(o.keyFile),
+    cert: readFileSync(o.certFile),
+    ca: readFileSync(o.caFile),
+    requestCert: true,
+    rejectUnauthorized: false,
+  }, handler(ctx));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  ctx.serverAddress = `127.0.0.1:${port}`;
+  return {
+    port, registry, storage,
+    async close() {
+      await rbac.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// The v1 defaulters kube-apiserver v1.32 applies when it decodes an object, keyed by
+// qualified kind (`Pod`, `Deployment.apps`). applyDefaults mutates the object in place and is
+// idempotent, so it may run on create, on update and when reading stored objects.
+import type { KObject } from '../types.js';
+import { defaultLimitRange, defaultNamespace, defaultNode, defaultResourceQuota, defaultSecret } from './core.js';
+import { defaultBinding, defaultHorizontalPodAutoscaler, defaultIngressClass, defaultNetworkPolicy, defaultPriorityClass } from './groups.js';
+import { defaultPod } from './pod.js';
+import { defaultPodTemplateSpec } from './podspec.js';
+import { defaultEndpoints, defaultEndpointSlice, defaultService } from './service.js';
+import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
+import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet, defaultReplicationController, defaultStatefulSet, generateJobSelector } from './workloads.js';
+
+export { applyServiceIPFamilies } from './service.js';
+export { defaultPodPriority } from './pod.js';
+export { generateJobSelector } from './workloads.js';
+export { canonicalQuantityValue } from './quantities.js';
+
+const DEFAULTERS: Readonly<Record<string, (obj: KObject) => void>> = {
+  Pod: defaultPod,
+  PodTemplate: (o) => defaultPodTemplateSpec(o.template),
+  ReplicationController: defaultReplicationController,
+  Service: defaultService,
+  Endpoints: defaultEndpoints,
+  Namespace: defaultNamespace,
+  Secret: defaultSecret,
+  Node: defaultNode,
+  PersistentVolume: defaultPersistentVolume,
+  PersistentVolumeClaim: defaultPersistentVolumeClaim,
+  LimitRange: defaultLimitRange,
+  ResourceQuota: defaultResourceQuota,
+  'Deployment.apps': defaultDeployment,
+  'ReplicaSet.apps': defaultReplicaSet,
+  'DaemonSet.apps': defaultDaemonSet,
+  'StatefulSet.apps': defaultStatefulSet,
+  'Job.batch': defaultJobAndSelector,
+  'CronJob.batch': defaultCronJob,
+  'NetworkPolicy.networking.k8s.io': defaultNetworkPolicy,
+  'IngressClass.networking.k8s.io': defaultIngressClass,
+  'RoleBinding.rbac.authorization.k8s.io': defaultBinding,
+  'ClusterRoleBinding.rbac.authorization.k8s.io': defaultBinding,
+  'HorizontalPodAutoscaler.autoscaling': defaultHorizontalPodAutoscaler,
+  'StorageClass.storage.k8s.io': defaultStorageClass,
+  'PriorityClass.scheduling.k8s.io': defaultPriorityClass,
+  'EndpointSlice.discovery.k8s.io': defaultEndpointSlice,
+};
+
+/**
+ * Job defaults, plus the strategy's selector generation when the job (uid already assigned)
+ * has no selector yet, i.e. on create; an existing selector is never touched.
+ */
+function defaultJobAndSelector(job: KObject): void {
+  defaultJob(job);
+  const spec = job.spec as Record<string, unknown>;
+  if (job.metadata.uid && (spec.selector === undefined || spec.selector === null)) generateJobSelector(job);
+}
+
+/** Applies the kind's v1 defaults to obj in place; kinds without defaulters are left as they are. */
+export function applyDefaults(qualifiedKind: string, obj: KObject): void {
+  DEFAULTERS[qualifiedKind]?.(obj);
+}

@@ -1,0 +1,20 @@
+// Until a node's kubelet serves them, kubelet-backed subresources (logs, exec, attach,
+// port-forward) fail as they do upstream when the kubelet port does not answer.
+import type { ObjectStorage } from '../storage/storage.js';
+import type { Call } from './server-context.js';
+import { node } from '../resources/node.js';
+import { StatusError } from '../errors.js';
+
+const PATHS: Record<string, string> = { log: 'containerLogs', exec: 'exec', attach: 'attach', portforward: 'portForward', proxy: 'proxy' };
+
+export function kubeletUnreachable(storage: ObjectStorage): (nodeName: string, c: Call) => Promise<Error | undefined> {
+  return async (nodeName, c) => {
+    const n = await storage.tryGet(node, undefined, nodeName);
+    const addrs = ((n?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? []);
+    const ip = addrs.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
+    const container = c.query.get('container') ?? (((await c.s.storage.get(c.d, c.info.namespace, c.info.name)).spec as { containers?: { name: string }[] }).containers?.[0]?.name ?? '');
+    const url = `https://${ip}:10250/${PATHS[c.info.subresource] ?? c.info.subresource}/${c.info.namespace}/${c.info.name}/${container}`;
+    const message = `Get "${url}": dial tcp ${ip}:10250: connect: connection refused`;
+    return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 });
+  };
+}

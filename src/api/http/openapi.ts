@@ -1,0 +1,18 @@
+// OpenAPI documents: /openapi/v2, the /openapi/v3 index and the v3 document of each served
+// group-version, with upstream v1.32's schemas and paths for the resources this apiserver serves
+// (built by src/api/schema from fixtures/openapi). kubectl explains kinds from the v3 documents,
+// computes apply's strategic merge patches from their x-kubernetes-patch-* extensions, and reads
+// the PATCH operations' fieldValidation parameter to learn that validation is server-side.
+import { v2Document, v3Document, v3Index } from '../schema/index.js';
+
+export function openapiV3Index(): unknown {
+  return v3Index();
+}
+
+export function openapiV3Doc(path: string): unknown | undefined {
+  return v3Document(path);
+}
+
+export function openapiV2(): unknown {
+  return v2Document();
+}

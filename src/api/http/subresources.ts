@@ -1,0 +1,97 @@
+// Subresources: status (PUT/PATCH on status only), scale (autoscaling/v1 Scale), pods' binding and
+// eviction, service accounts' token; logs/exec go to the node's kubelet.
+import type { KObject } from '../types.js';
+import type { Call } from './server-context.js';
+import * as rest from './resource.js';
+import { writeJson } from './respond.js';
+import { objectFromBody, parseBody, readBody } from './body.js';
+import { applyPatch } from '../patch/index.js';
+import { badRequest, conflict, methodNotSupported, notFoundPath, successStatus } from '../errors.js';
+import { selectorString } from './selector-string.js';
+import { issueToken } from './token.js';
+
+const ns = (c: Call) => (c.d.namespaced ? c.info.namespace || undefined : undefined);
+
+export async function serveSubresource(c: Call): Promise<void> {
+  const sub = c.info.subresource;
+  const spec = c.d.subresources[sub];
+  if (!spec) throw notFoundPath();
+  if (!spec.verbs.includes(c.info.verb as never)) throw methodNotSupported({ group: c.d.group, resource: `${c.d.plural}/${sub}` }, c.info.verb);
+  switch (sub) {
+    case 'status':
+      if (c.info.verb === 'get') return rest.getOne(c);
+      return c.info.verb === 'patch' ? rest.patch(c) : rest.update(c);
+    case 'scale': return scale(c);
+    case 'binding': return bind(c);
+    case 'eviction': return evict(c);
+    case 'token': return issueToken(c);
+    default: return kubeletProxy(c);
+  }
+}
+
+function toScale(o: KObject): KObject {
+  const spec = (o.spec ?? {}) as { replicas?: number; selector?: unknown };
+  const status = (o.status ?? {}) as { replicas?: number };
+  const m = o.metadata;
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
+    spec: { replicas: spec.replicas ?? 0 },
+    status: { replicas: status.replicas ?? 0, selector: selectorString(spec.selector) },
+  };
+}
+
+async function scale(c: Call): Promise<void> {
+  if (c.info.verb === 'get') {
+    writeJson(c.res, 200, toScale(await c.s.registry.get(c.d, ns(c), c.info.name)));
+    return;
+  }
+  const raw = await readBody(c.req);
+  const type = (c.req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  const out = await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, 'main', (cur) => {
+    const current = toScale(cur);
+    const want = c.info.verb === 'patch'
+      ? (applyPatch(type, current, raw, { group: 'autoscaling', version: 'v1', kind: 'Scale' }, { fieldValidation: c.rc.fieldValidation }) as KObject)
+      : objectFromBody(c.d, parseBody(raw, c.req.headers['content-type'], { apiVersion: 'autoscaling/v1', kind: 'Scale' }), ns(c), 'Scale', 'autoscaling/v1');
+    const replicas = (want.spec as { replicas?: number } | undefined)?.replicas ?? 0;
+    if (want.metadata?.resourceVersion && want.metadata.resourceVersion !== cur.metadata.resourceVersion) {
+      throw conflict({ group: c.d.group, resource: c.d.plural }, c.info.name, 'the object has been modified; please apply your changes to the latest version and try again');
+    }
+    return { ...cur, spec: { ...(cur.spec as object), replicas } };
+  });
+  writeJson(c.res, 200, toScale(out));
+}
+
+async function bind(c: Call): Promise<void> {
+  const b = parseBody(await readBody(c.req), c.req.headers['content-type'], { apiVersion: 'v1', kind: 'Binding' }) as { target?: { name?: string } };
+  const node = b?.target?.name;
+  if (!node) throw badRequest('target.name: Required value');
+  await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, 'main', (pod) => {
+    const spec = pod.spec as { nodeName?: string };
+    if (spec.nodeName) throw conflict({ group: '', resource: 'pods/binding' }, c.info.name, `pod ${c.info.name} is already assigned to node "${spec.nodeName}"`);
+    return { ...pod, spec: { ...spec, nodeName: node } };
+  });
+  writeJson(c.res, 201, successStatus());
+}
+
+async function evict(c: Call): Promise<void> {
+  const raw = await readBody(c.req);
+  if (raw.length) parseBody(raw, c.req.headers['content-type'], { apiVersion: 'policy/v1', kind: 'Eviction' });
+  await c.s.registry.delete(c.d, ns(c), c.info.name, {}, c.rc);
+  writeJson(c.res, 201, successStatus());
+}
+
+/** logs, exec, attach, port-forward and proxy are served by the node's kubelet. */
+async function kubeletProxy(c: Call): Promise<void> {
+  const pod = await c.s.registry.get(c.d, ns(c), c.info.name);
+  const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+  if (c.info.subresource === 'log' && !nodeName) {
+    c.res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 0 });
+    c.res.end();
+    return;
+  }
+  if (!nodeName) throw badRequest(`pod ${c.info.name} does not have a host assigned`);
+  const err = await c.s.kubelet(nodeName, c);
+  if (err) throw err;
+}

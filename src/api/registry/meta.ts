@@ -1,0 +1,64 @@
+// The metadata rules every create and update follows (upstream's BeforeCreate/BeforeUpdate).
+import type { KObject } from '../types.js';
+import type { ResourceDescriptor } from '../resources/types.js';
+import { groupVersion } from '../resources/types.js';
+import type { Generators } from './context.js';
+import { rfc3339 } from './context.js';
+
+export function stampCreate(d: ResourceDescriptor, obj: KObject, gen: Generators): void {
+  const m = obj.metadata;
+  obj.apiVersion = groupVersion(d);
+  obj.kind = d.kind;
+  if (!m.name && m.generateName) m.name = m.generateName + gen.suffix();
+  m.uid = gen.uid();
+  m.creationTimestamp = rfc3339(gen.now());
+  delete m.deletionTimestamp;
+  delete m.deletionGracePeriodSeconds;
+  delete m.resourceVersion;
+  if (d.tracksGeneration) m.generation = 1;
+  else delete m.generation;
+  if (!d.namespaced) delete m.namespace;
+  if (m.ownerReferences && !m.ownerReferences.length) delete m.ownerReferences;
+  delete m.selfLink;
+}
+
+const stripped = (o: KObject): Record<string, unknown> => {
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = o;
+  return rest;
+};
+
+/** Keeps the fields a client cannot change, bumps generation when the spec changed. */
+export function stampUpdate(d: ResourceDescriptor, obj: KObject, old: KObject): void {
+  const m = obj.metadata;
+  const o = old.metadata;
+  obj.apiVersion = groupVersion(d);
+  obj.kind = d.kind;
+  m.uid = o.uid;
+  m.creationTimestamp = o.creationTimestamp;
+  if (o.deletionTimestamp) m.deletionTimestamp = o.deletionTimestamp;
+  else delete m.deletionTimestamp;
+  if (o.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
+  if (!d.namespaced) delete m.namespace;
+  if (d.tracksGeneration) {
+    const changed = JSON.stringify(stripped(obj)) !== JSON.stringify(stripped(old));
+    m.generation = (o.generation ?? 1) + (changed ? 1 : 0);
+  } else delete m.generation;
+  if (m.ownerReferences && !m.ownerReferences.length) delete m.ownerReferences;
+  delete m.selfLink;
+}
+
+/** With a status subresource, the main resource keeps the stored status and /status the rest. */
+export function mergeForSubresource(obj: KObject, old: KObject, sub: 'main' | 'status'): KObject {
+  if (sub === 'main') {
+    const out = { ...obj };
+    if (old.status !== undefined) out.status = old.status;
+    else delete out.status;
+    return out;
+  }
+  const out: KObject = { ...old, metadata: { ...old.metadata, labels: obj.metadata.labels, annotations: obj.metadata.annotations, resourceVersion: obj.metadata.resourceVersion } };
+  if (obj.status !== undefined) out.status = obj.status;
+  else delete out.status;
+  if (out.metadata.labels === undefined) delete out.metadata.labels;
+  if (out.metadata.annotations === undefined) delete out.metadata.annotations;
+  return out;
+}

@@ -1,0 +1,159 @@
+// The generic REST semantics of every stored resource: create, update, patch, delete with
+// defaulting, admission, validation and optimistic concurrency, on top of ObjectStorage.
+import type { KObject } from '../types.js';
+import type { ResourceDescriptor } from '../resources/types.js';
+import { qualifiedKind } from '../resources/types.js';
+import { ObjectStorage } from '../storage/storage.js';
+import { conflict, invalid, notFound, OPTIMISTIC_LOCK, StatusError } from '../errors.js';
+import { applyDefaults } from '../defaulting/index.js';
+import { validateCreate, validateUpdate } from '../validation/index.js';
+import type { Generators, RequestContext } from './context.js';
+import { rfc3339 } from './context.js';
+import { mergeForSubresource, stampCreate, stampUpdate } from './meta.js';
+import { runMutating, runValidating, type AdmissionPlugin } from './admission.js';
+import { initialStatus } from './status.js';
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+const gr = (d: ResourceDescriptor) => ({ group: d.group, resource: d.plural });
+const clone = <T>(v: T): T => structuredClone(v);
+
+export class Registry {
+  constructor(
+    readonly storage: ObjectStorage,
+    readonly gen: Generators,
+    readonly admission: AdmissionPlugin[],
+  ) {}
+
+  private check(d: ResourceDescriptor, obj: KObject, old: KObject | undefined): void {
+    const qk = qualifiedKind(d);
+    const errs = old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced });
+    if (errs.length) throw invalid(qk, d.group, d.kind, obj.metadata.name ?? '', errs);
+  }
+
+  async create(d: ResourceDescriptor, ns: string | undefined, input: KObject, ctx: RequestContext): Promise<KObject> {
+    const obj = clone(input);
+    obj.metadata ??= {};
+    if (d.namespaced) obj.metadata.namespace = ns;
+    stampCreate(d, obj, this.gen);
+    applyDefaults(qualifiedKind(d), obj);
+    const req = { op: 'CREATE' as const, d, subresource: '', namespace: ns, name: obj.metadata.name ?? '', obj, old: undefined, ctx };
+    await runMutating(this.admission, req);
+    initialStatus(d, obj);
+    d.prepareForCreate?.(obj, { now: rfc3339(this.gen.now()) });
+    this.check(d, obj, undefined);
+    await runValidating(this.admission, req);
+    if (ctx.dryRun) {
+      if (await this.storage.tryGet(d, ns, obj.metadata.name!)) throw (await import('../errors.js')).alreadyExists(gr(d), obj.metadata.name!);
+      return obj;
+    }
+    const out = await this.storage.create(d, obj);
+    await this.afterCreate?.(d, out);
+    return out;
+  }
+
+  /** Runs after a create is stored (the default ServiceAccount of a new namespace). */
+  afterCreate?: (d: ResourceDescriptor, obj: KObject) => Promise<void>;
+
+  /** PUT: obj replaces the stored object (or only its status, for sub = 'status'). */
+  async update(d: ResourceDescriptor, ns: string | undefined, name: string, input: KObject, ctx: RequestContext, sub: 'main' | 'status' = 'main'): Promise<KObject> {
+    const old = await this.storage.get(d, ns, name);
+    return this.updateFrom(d, old, clone(input), ctx, sub);
+  }
+
+  async updateFrom(d: ResourceDescriptor, old: KObject, input: KObject, ctx: RequestContext, sub: 'main' | 'status'): Promise<KObject> {
+    const name = old.metadata.name!;
+    input.metadata ??= {};
+    const wantRv = input.metadata.resourceVersion;
+    if (wantRv && wantRv !== old.metadata.resourceVersion) throw conflict(gr(d), name, OPTIMISTIC_LOCK);
+    let obj = d.statusSubresource ? mergeForSubresource(input, old, sub) : input;
+    if (d.namespaced) obj.metadata.namespace = old.metadata.namespace;
+    obj.metadata.name = name;
+    stampUpdate(d, obj, old);
+    applyDefaults(qualifiedKind(d), obj);
+    d.prepareForUpdate?.(obj, old, { now: rfc3339(this.gen.now()) });
+    const req = { op: 'UPDATE' as const, d, subresource: sub === 'main' ? '' : sub, namespace: old.metadata.namespace, name, obj, old, ctx };
+    await runMutating(this.admission, req);
+    obj = req.obj;
+    this.check(d, obj, old);
+    await runValidating(this.admission, req);
+    if (JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } }) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: '' } })) return old;
+    if (ctx.dryRun) return obj;
+    if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length) {
+      await this.storage.delete(d, old, Number(old.metadata.resourceVersion));
+      return obj;
+    }
+    return this.storage.update(d, obj, Number(old.metadata.resourceVersion));
+  }
+
+  /** Read-modify-write with retries on conflicts (patch, scale, label…). */
+  async guaranteedUpdate(
+    d: ResourceDescriptor, ns: string | undefined, name: string, ctx: RequestContext, sub: 'main' | 'status',
+    mutate: (current: KObject) => KObject,
+  ): Promise<KObject> {
+    for (let attempt = 0; ; attempt++) {
+      const old = await this.storage.get(d, ns, name);
+      const next = mutate(clone(old));
+      const pinned = next.metadata?.resourceVersion && next.metadata.resourceVersion !== old.metadata.resourceVersion;
+      if (!pinned) (next.metadata ??= {}).resourceVersion = old.metadata.resourceVersion;
+      try {
+        return await this.updateFrom(d, old, next, ctx, sub);
+      } catch (err) {
+        if (pinned || attempt > 8 || !(err instanceof StatusError) || err.status.reason !== 'Conflict') throw err;
+      }
+    }
+  }
+
+  async delete(d: ResourceDescriptor, ns: string | undefined, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<{ obj: KObject; deleted: boolean }> {
+    const old = await this.storage.get(d, ns, name);
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid) throw conflict(gr(d), name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) throw conflict(gr(d), name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+    const req = { op: 'DELETE' as const, d, subresource: '', namespace: ns, name, obj: undefined, old, ctx };
+    await runMutating(this.admission, req);
+    await runValidating(this.admission, req);
+    const finalizers = [...(old.metadata.finalizers ?? [])];
+    if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    if (finalizers.length || this.graceful(d, old, opts) || namespaceFinalizing(d, old)) return this.markDeleting(d, old, finalizers, opts, ctx);
+    if (!ctx.dryRun) await this.storage.delete(d, old, Number(old.metadata.resourceVersion));
+    return { obj: old, deleted: true };
+  }
+
+  /** Pods bound to a node are deleted by their kubelet after the grace period. */
+  private graceful(d: ResourceDescriptor, old: KObject, opts: DeleteOptions): boolean {
+    if (d.group !== '' || d.plural !== 'pods') return false;
+    const spec = (old.spec ?? {}) as { nodeName?: string; terminationGracePeriodSeconds?: number };
+    const phase = ((old.status ?? {}) as { phase?: string }).phase;
+    if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') return false;
+    return (opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30) > 0;
+  }
+
+  private async markDeleting(d: ResourceDescriptor, old: KObject, finalizers: string[], opts: DeleteOptions, ctx: RequestContext): Promise<{ obj: KObject; deleted: boolean }> {
+    const spec = (old.spec ?? {}) as { terminationGracePeriodSeconds?: number };
+    const grace = this.graceful(d, old, opts) ? (opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30) : 0;
+    if (old.metadata.deletionTimestamp && JSON.stringify(finalizers) === JSON.stringify(old.metadata.finalizers ?? [])) return { obj: old, deleted: false };
+    const obj = clone(old);
+    obj.metadata.deletionTimestamp ??= rfc3339(this.gen.now() + grace * 1000);
+    obj.metadata.deletionGracePeriodSeconds ??= grace;
+    if (finalizers.length) obj.metadata.finalizers = finalizers;
+    if (d.plural === 'namespaces' && d.group === '') (obj.status as Record<string, unknown>) = { ...(obj.status as object), phase: 'Terminating' };
+    if (ctx.dryRun) return { obj, deleted: false };
+    return { obj: await this.storage.update(d, obj, Number(old.metadata.resourceVersion)), deleted: false };
+  }
+
+  get(d: ResourceDescriptor, ns: string | undefined, name: string): Promise<KObject> {
+    return this.storage.get(d, ns, name);
+  }
+}
+
+export { notFound };
+
+/** A namespace with spec.finalizers goes Terminating; the namespace controller empties it. */
+function namespaceFinalizing(d: ResourceDescriptor, old: KObject): boolean {
+  return d.group === '' && d.plural === 'namespaces' && (((old.spec ?? {}) as { finalizers?: string[] }).finalizers ?? []).length > 0;
+}

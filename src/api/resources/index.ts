@@ -1,0 +1,111 @@
+// Every resource the apiserver serves, in discovery order within each group-version.
+import { pod } from './pod.js';
+import { service } from './service.js';
+import { endpoints } from './endpoints.js';
+import { node } from './node.js';
+import { namespace } from './namespace.js';
+import { configMap } from './configmap.js';
+import { secret } from './secret.js';
+import { serviceAccount } from './serviceaccount.js';
+import { event } from './event.js';
+import { persistentVolume } from './persistentvolume.js';
+import { persistentVolumeClaim } from './persistentvolumeclaim.js';
+import { resourceQuota } from './resourcequota.js';
+import { limitRange } from './limitrange.js';
+import { replicationController } from './replicationcontroller.js';
+import { podTemplate } from './podtemplate.js';
+import { deployment } from './deployment.js';
+import { replicaSet } from './replicaset.js';
+import { daemonSet } from './daemonset.js';
+import { statefulSet } from './statefulset.js';
+import { controllerRevision } from './controllerrevision.js';
+import { job } from './job.js';
+import { cronJob } from './cronjob.js';
+import { role } from './role.js';
+import { roleBinding } from './rolebinding.js';
+import { clusterRole } from './clusterrole.js';
+import { clusterRoleBinding } from './clusterrolebinding.js';
+import { networkPolicy } from './networkpolicy.js';
+import { ingress } from './ingress.js';
+import { ingressClass } from './ingressclass.js';
+import { storageClass } from './storageclass.js';
+import { podDisruptionBudget } from './poddisruptionbudget.js';
+import { lease } from './lease.js';
+import { priorityClass } from './priorityclass.js';
+import { horizontalPodAutoscaler } from './horizontalpodautoscaler.js';
+import { endpointSlice } from './endpointslice.js';
+import { certificateSigningRequest } from './certificatesigningrequest.js';
+import * as reviews from './reviews.js';
+import { eventV1 } from './event-v1.js';
+import type { ResourceDescriptor } from './types.js';
+
+export const RESOURCES: readonly ResourceDescriptor[] = [
+  pod,
+  service,
+  endpoints,
+  node,
+  namespace,
+  configMap,
+  secret,
+  serviceAccount,
+  event,
+  persistentVolume,
+  persistentVolumeClaim,
+  resourceQuota,
+  limitRange,
+  replicationController,
+  podTemplate,
+  deployment,
+  replicaSet,
+  daemonSet,
+  statefulSet,
+  controllerRevision,
+  job,
+  cronJob,
+  role,
+  roleBinding,
+  clusterRole,
+  clusterRoleBinding,
+  networkPolicy,
+  ingress,
+  ingressClass,
+  storageClass,
+  podDisruptionBudget,
+  lease,
+  priorityClass,
+  horizontalPodAutoscaler,
+  endpointSlice,
+  certificateSigningRequest,
+  eventV1,
+  ...Object.values(reviews),
+];
+
+/** Upstream's order of API groups in /apis (kube-apiserver v1.32). */
+export const GROUP_ORDER = [
+  'apiregistration.k8s.io', 'apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'autoscaling',
+  'batch', 'certificates.k8s.io', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io',
+  'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io', 'node.k8s.io',
+  'discovery.k8s.io', 'flowcontrol.apiserver.k8s.io',
+];
+
+const byPath = new Map(RESOURCES.map((d) => [`${d.group}/${d.version}/${d.plural}`, d]));
+
+export function findResource(group: string, version: string, plural: string): ResourceDescriptor | undefined {
+  return byPath.get(`${group}/${version}/${plural}`);
+}
+
+/** The served groups (core first as ''), each with its versions, in upstream order. */
+export function servedGroups(): { group: string; versions: string[] }[] {
+  const groups = new Map<string, Set<string>>();
+  for (const d of RESOURCES) (groups.get(d.group) ?? groups.set(d.group, new Set()).get(d.group)!).add(d.version);
+  const rank = (g: string) => (g === '' ? -1 : GROUP_ORDER.indexOf(g) === -1 ? GROUP_ORDER.length : GROUP_ORDER.indexOf(g));
+  return [...groups].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0])).map(([group, v]) => ({ group, versions: [...v] }));
+}
+
+export function resourcesOf(group: string, version: string): ResourceDescriptor[] {
+  return RESOURCES.filter((d) => d.group === group && d.version === version).sort((a, b) => a.plural.localeCompare(b.plural));
+}
+
+export function findByKind(group: string, version: string, kind: string): ResourceDescriptor | undefined {
+  return RESOURCES.find((d) => d.group === group && d.version === version && d.kind === kind && !d.virtual);
+}
