@@ -1,7 +1,7 @@
 // Starts one member: opens its data dir, boots it, binds its client and peer URLs and serves the
 // gRPC v3 API and HTTP (v2 when enabled) on them until stopped.
 import type { Duplex } from 'node:stream';
-import { openStore } from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
 import type { EtcdConfig } from './config.js';
 import type { Logger } from './log.js';
 import { EtcdServer } from './server.js';
@@ -19,6 +19,8 @@ import { authService } from './grpc/auth.js';
 
 export interface Running {
   server: EtcdServer;
+  /** The store behind the server; the apiserver in the same process writes through it. */
+  store: Store;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function serve(config: EtcdConfig, log: Logger, opts: { clock?: () 
   const sweep = setInterval(() => void store.expireLeases().catch(() => undefined), LEASE_SWEEP_MS);
   return {
     server,
+    store,
     stop: async () => {
       clearInterval(sweep);
       grpcServer.forceShutdown();

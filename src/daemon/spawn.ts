@@ -1,0 +1,106 @@
+// Starting and stopping a cluster's daemon from another process: `kubedojo up` and our CLIs spawn
+// it detached (its stdout and stderr appended to <cluster>/daemon.log), `kubedojo down` sends it
+// SIGTERM and waits for it to exit.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DAEMON_MARKER, isDaemonAlive, readPid, releasePidLock } from './lock.js';
+import type { ClusterPaths } from './paths.js';
+
+export interface SpawnOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The script the daemon runs (default: bin/kubedojo, see daemonEntry). */
+  entry?: string;
+  execPath?: string;
+}
+
+export interface SpawnedDaemon {
+  pid: number;
+  /** Size of the log before the daemon started: its own lines come after this offset. */
+  logOffset: number;
+}
+
+/**
+ * The daemon's script: bin/kubedojo, the launcher that runs the bundle's main (dist/kubedojo.mjs
+ * only exports it). Found from this module: bundled, it sits in dist/ or dist/chunks/ (our kubectl
+ * and crictl start daemons too); run from source, in src/daemon/. Both are two levels below bin/'s
+ * parent or fewer.
+ */
+export function daemonEntry(moduleUrl: string = import.meta.url): string {
+  const here = dirname(fileURLToPath(moduleUrl));
+  const dist = basename(here) === 'chunks' ? dirname(here) : here;
+  const roots = [dirname(dist), resolve(here, '../..')];
+  const root = roots.find((r) => existsSync(join(r, 'bin', 'kubedojo')) && existsSync(join(r, 'dist', 'kubedojo.mjs')));
+  if (root === undefined) throw new Error(`kubedojo's launcher or bundle is missing (looked for bin/kubedojo and dist/kubedojo.mjs in ${roots.map((r) => `"${r}"`).join(', ')}); run: npm run build`);
+  return join(root, 'bin', 'kubedojo');
+}
+
+function logSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Starts the daemon of the cluster in the background; it outlives this process. */
+export function spawnDaemon(paths: ClusterPaths, opts: SpawnOptions = {}): SpawnedDaemon {
+  const logOffset = logSize(paths.log);
+  const out = openSync(paths.log, 'a', 0o644);
+  try {
+    const child = spawn(opts.execPath ?? process.execPath, [opts.entry ?? daemonEntry(), DAEMON_MARKER, '--name', paths.name], {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...(opts.env ?? process.env), KUBEDOJO_HOME: dirname(paths.dir) },
+      cwd: paths.dir,
+    });
+    child.unref();
+    child.on('error', () => undefined); // reported below: a child that did not start has no pid
+    if (child.pid === undefined) throw new Error(`could not start the daemon of cluster "${paths.name}" with ${opts.execPath ?? process.execPath}`);
+    return { pid: child.pid, logOffset };
+  } finally {
+    closeSync(out);
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export interface StopResult {
+  /** The pid that was stopped, or undefined when no daemon was running. */
+  pid?: number;
+  /** True when SIGTERM was not enough within the timeout and SIGKILL was sent. */
+  killed: boolean;
+}
+
+async function waitExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isDaemonAlive(pid)) {
+    if (Date.now() >= deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+}
+
+/** SIGTERM, wait for a clean exit; SIGKILL after the timeout (the store loses nothing). */
+export async function stopDaemon(paths: ClusterPaths, timeoutMs = 15_000): Promise<StopResult> {
+  const pid = readPid(paths.pidFile);
+  if (pid === undefined || !isDaemonAlive(pid) || pid === process.pid) {
+    if (pid !== undefined && pid !== process.pid) releasePidLock(paths.pidFile, pid);
+    return { killed: false };
+  }
+  signal(pid, 'SIGTERM');
+  if (await waitExit(pid, timeoutMs)) return { pid, killed: false };
+  signal(pid, 'SIGKILL');
+  await waitExit(pid, 5_000);
+  releasePidLock(paths.pidFile, pid);
+  return { pid, killed: true };
+}
