@@ -1,0 +1,100 @@
+// @kubernetes/client-node against a real daemon: list, watch and create; eight clients racing on
+// one object with resourceVersion get only conflicts, never a lost update; bad bodies get
+// upstream's Status and nothing is stored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as k8s from '@kubernetes/client-node';
+import { request } from 'node:https';
+import { startCluster, type TestCluster } from '../support/cluster.js';
+
+let c: TestCluster;
+let kc: k8s.KubeConfig;
+
+beforeAll(async () => {
+  c = await startCluster();
+  kc = new k8s.KubeConfig();
+  kc.loadFromFile(c.env.KUBECONFIG!);
+}, 120_000);
+afterAll(async () => {
+  await c?.stop();
+});
+
+/** A raw request with the admin credentials of the kubeconfig. */
+function raw(method: string, path: string, body: string, type = 'application/json', anonymous = false): Promise<{ code: number; json: Record<string, unknown> }> {
+  const cluster = kc.getCurrentCluster()!;
+  const user = kc.getCurrentUser()!;
+  const url = new URL(path, cluster.server);
+  const dec = (s: string | undefined) => Buffer.from(s ?? '', 'base64');
+  return new Promise((resolve, reject) => {
+    const creds = anonymous ? {} : { cert: dec(user.certData), key: dec(user.keyData) };
+    const req = request(url, { method, ca: dec(cluster.caData), ...creds, headers: { 'Content-Type': type } }, (res) => {
+      let data = '';
+      res.on('data', (d) => (data += d));
+      res.on('end', () => resolve({ code: res.statusCode ?? 0, json: JSON.parse(data) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('@kubernetes/client-node', () => {
+  it('lists, creates and watches', async () => {
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    const nss = await core.listNamespace();
+    expect(nss.items.map((n) => n.metadata?.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+    const seen: string[] = [];
+    const watch = new k8s.Watch(kc);
+    const req = await watch.watch('/api/v1/namespaces/default/configmaps', { resourceVersion: nss.metadata?.resourceVersion }, (type, obj) => seen.push(`${type} ${obj.metadata.name}`), () => undefined);
+    await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'cfg' }, data: { a: '1' } } });
+    for (let i = 0; i < 50 && !seen.length; i++) await new Promise((r) => setTimeout(r, 100));
+    req.abort();
+    expect(seen).toEqual(['ADDED cfg']);
+  });
+
+  it('never loses an update when eight clients race with resourceVersion', async () => {
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'counter' }, data: { n: '0' } } });
+    let conflicts = 0;
+    const worker = async () => {
+      for (let done = 0; done < 10;) {
+        const cm = await core.readNamespacedConfigMap({ name: 'counter', namespace: 'default' });
+        cm.data = { n: String(Number(cm.data!.n) + 1) };
+        try {
+          await core.replaceNamespacedConfigMap({ name: 'counter', namespace: 'default', body: cm });
+          done++;
+        } catch (err) {
+          expect((err as { code?: number }).code).toBe(409);
+          conflicts++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    const cm = await core.readNamespacedConfigMap({ name: 'counter', namespace: 'default' });
+    expect(cm.data!.n).toBe('80');
+    expect(conflicts).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it('treats a request without credentials as system:anonymous', async () => {
+    const r = await raw('GET', '/api/v1/namespaces/default/pods', '', 'application/json', true);
+    expect(r.code).toBe(403);
+    expect(r.json.message).toBe('pods is forbidden: User "system:anonymous" cannot list resource "pods" in API group "" in the namespace "default"');
+    expect((await raw('GET', '/version', '', 'application/json', true)).code).toBe(200);
+  });
+
+  it('answers bad bodies with upstream Status and stores nothing', async () => {
+    const malformed = await raw('POST', '/api/v1/namespaces/default/configmaps', '{"apiVersion":"v1","kind":"ConfigMap",');
+    expect(malformed.code).toBe(400);
+    expect(malformed.json).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'BadRequest', code: 400 });
+    const wrongKind = await raw('POST', '/api/v1/namespaces/default/configmaps', '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"x"}}');
+    expect(wrongKind.code).toBe(400);
+    const big = await raw('POST', '/api/v1/namespaces/default/configmaps', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data: { x: 'y'.repeat(4 * 1024 * 1024) } }));
+    expect(big.code).toBe(413);
+    const invalid = await raw('POST', '/api/v1/namespaces/default/configmaps', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"Bad_Name"}}');
+    expect(invalid.code).toBe(422);
+    expect(invalid.json).toMatchObject({ reason: 'Invalid', details: { name: 'Bad_Name', kind: 'ConfigMap' } });
+    const list = await raw('GET', '/api/v1/namespaces/default/configmaps', '');
+    const names = (list.json.items as { metadata: { name: string } }[]).map((i) => i.metadata.name);
+    expect(names).not.toContain('x');
+    expect(names).not.toContain('big');
+    expect(names).not.toContain('Bad_Name');
+  });
+});

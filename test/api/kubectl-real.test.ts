@@ -1,0 +1,111 @@
+// The real kubectl against a real daemon (`kubedojo up` on a temporary home): the outputs a user
+// sees on a kubeadm cluster for the same commands. Ages are normalised; everything else is exact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasRealKubectl, startCluster, type TestCluster } from '../support/cluster.js';
+
+/** Ages vary, and the column widths with them (kubectl aligns; the server sends cells). */
+const ages = (s: string) => s.replace(/\b(\d+(s|m|h|d)(\d+(s|m|h))?|<invalid>)(?=\s|$)/gm, '<age>').replace(/ {2,}/g, '  ');
+
+describe.skipIf(!hasRealKubectl)('real kubectl against the apiserver', () => {
+  let c: TestCluster;
+  beforeAll(async () => {
+    c = await startCluster();
+  }, 120_000);
+  afterAll(async () => {
+    await c?.stop();
+  });
+
+  it('lists the bootstrap namespaces and nodes', async () => {
+    const ns = await c.kubectl(['get', 'ns']);
+    expect(ns.stderr).toBe('');
+    expect(ages(ns.stdout)).toBe(ages(
+      'NAME              STATUS   AGE\n' +
+      'default           Active   <age>\n' +
+      'kube-node-lease   Active   <age>\n' +
+      'kube-public       Active   <age>\n' +
+      'kube-system       Active   <age>\n',
+    ));
+    const nodes = await c.kubectl(['get', 'nodes']);
+    expect(ages(nodes.stdout)).toBe(ages(
+      'NAME           STATUS   ROLES           AGE     VERSION\n' +
+      'controlplane   Ready    control-plane   <age>   v1.32.4\n' +
+      'node01         Ready    <none>          <age>   v1.32.4\n' +
+      'node02         Ready    <none>          <age>   v1.32.4\n',
+    ));
+  });
+
+  it('serves the kubernetes and kube-dns services', async () => {
+    const r = await c.kubectl(['get', 'svc', '-A']);
+    expect(ages(r.stdout)).toBe(ages(
+      'NAMESPACE     NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE\n' +
+      'default       kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP                  <age>\n' +
+      'kube-system   kube-dns     ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   <age>\n',
+    ));
+  });
+
+  it('creates, reads, scales, patches, labels and deletes a deployment', async () => {
+    expect(await c.kubectl(['create', 'deployment', 'web', '--image=nginx:1.27'])).toEqual({ stdout: 'deployment.apps/web created\n', stderr: '', code: 0 });
+    const again = await c.kubectl(['create', 'deployment', 'web', '--image=nginx:1.27']);
+    expect(again).toEqual({ stdout: '', stderr: 'error: failed to create deployment: deployments.apps "web" already exists\n', code: 1 });
+    const spec = await c.kubectl(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas} {.spec.strategy.type} {.spec.template.spec.containers[0].imagePullPolicy} {.metadata.generation}']);
+    expect(spec.stdout).toBe('1 RollingUpdate IfNotPresent 1');
+    expect((await c.kubectl(['scale', 'deploy', 'web', '--replicas=3'])).stdout).toBe('deployment.apps/web scaled\n');
+    expect((await c.kubectl(['patch', 'deploy', 'web', '-p', '{"spec":{"replicas":2}}'])).stdout).toBe('deployment.apps/web patched\n');
+    expect((await c.kubectl(['patch', 'deploy', 'web', '--type=merge', '-p', '{"metadata":{"labels":{"tier":"front"}}}'])).stdout).toBe('deployment.apps/web patched\n');
+    expect((await c.kubectl(['patch', 'deploy', 'web', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":4}]'])).stdout).toBe('deployment.apps/web patched\n');
+    expect((await c.kubectl(['label', 'deploy', 'web', 'env=prod'])).stdout).toBe('deployment.apps/web labeled\n');
+    expect((await c.kubectl(['annotate', 'deploy', 'web', 'owner=me'])).stdout).toBe('deployment.apps/web annotated\n');
+    const after = await c.kubectl(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas} {.metadata.labels.tier} {.metadata.labels.env} {.metadata.generation}']);
+    expect(after.stdout).toBe('4 front prod 4');
+    const wide = await c.kubectl(['get', 'deploy', 'web', '-o', 'wide']);
+    expect(ages(wide.stdout)).toBe(ages(
+      'NAME   READY   UP-TO-DATE   AVAILABLE   AGE     CONTAINERS   IMAGES       SELECTOR\n' +
+      'web    0/4     0            0           <age>   nginx        nginx:1.27   app=web\n',
+    ));
+    expect(await c.kubectl(['delete', 'deploy', 'web'])).toEqual({ stdout: 'deployment.apps "web" deleted\n', stderr: '', code: 0 });
+  });
+
+  it('defaults and admits a pod as upstream does', async () => {
+    expect((await c.kubectl(['run', 'p', '--image=nginx'])).stdout).toBe('pod/p created\n');
+    const r = await c.kubectl(['get', 'pod', 'p', '-o', 'jsonpath={.spec.serviceAccountName} {.spec.containers[0].imagePullPolicy} {.spec.restartPolicy} {.spec.dnsPolicy} {.spec.terminationGracePeriodSeconds} {.spec.schedulerName} {.spec.tolerations[*].key} {.status.phase} {.status.qosClass} {.spec.priority} {.spec.enableServiceLinks}']);
+    expect(r.stdout).toBe('default Always Always ClusterFirst 30 default-scheduler node.kubernetes.io/not-ready node.kubernetes.io/unreachable Pending BestEffort 0 true');
+    const mounts = await c.kubectl(['get', 'pod', 'p', '-o', 'jsonpath={.spec.containers[0].volumeMounts[0].mountPath}']);
+    expect(mounts.stdout).toBe('/var/run/secrets/kubernetes.io/serviceaccount');
+    const get = await c.kubectl(['get', 'pod', 'p']);
+    expect(ages(get.stdout)).toBe(ages('NAME   READY   STATUS    RESTARTS   AGE\np      0/1     Pending   0          <age>\n'));
+    expect(await c.kubectl(['delete', 'pod', 'p'])).toEqual({ stdout: 'pod "p" deleted\n', stderr: '', code: 0 });
+  });
+
+  it('prints upstream errors', async () => {
+    expect(await c.kubectl(['get', 'pod', 'nope'])).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', code: 1 });
+    const bad = await c.kubectl(['run', 'Bad_Name', '--image=nginx']);
+    expect(bad.stderr).toBe(
+      'The Pod "Bad_Name" is invalid: \n' +
+      '* metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')\n' +
+      '* spec.containers[0].name: Invalid value: "Bad_Name": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')\n',
+    );
+    expect(bad.code).toBe(1);
+    const nons = await c.kubectl(['run', 'x', '--image=nginx', '-n', 'missing']);
+    expect(nons.stderr).toBe('Error from server (NotFound): namespaces "missing" not found\n');
+  });
+
+  it('answers auth can-i, impersonation and tokens', async () => {
+    expect(await c.kubectl(['auth', 'can-i', 'create', 'pods'])).toEqual({ stdout: 'yes\n', stderr: '', code: 0 });
+    expect(await c.kubectl(['auth', 'can-i', 'create', 'pods', '--as=bob'])).toEqual({ stdout: 'no\n', stderr: '', code: 1 });
+    const forbidden = await c.kubectl(['get', 'pods', '--as=bob']);
+    expect(forbidden.stderr).toBe('Error from server (Forbidden): pods is forbidden: User "bob" cannot list resource "pods" in API group "" in the namespace "default"\n');
+    expect(await c.kubectl(['auth', 'can-i', 'list', 'pods', '--as=system:serviceaccount:kube-system:namespace-controller'])).toEqual({ stdout: 'yes\n', stderr: '', code: 0 });
+    const token = await c.kubectl(['create', 'token', 'default']);
+    expect(token.stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    const server = (await c.kubectl(['config', 'view', '--minify', '-o', 'jsonpath={.clusters[0].cluster.server}'])).stdout;
+    const ca = `${c.env.KUBEDOJO_HOME}/${c.name}/nodes/controlplane/etc/kubernetes/pki/ca.crt`;
+    const tokenOnly = ['--kubeconfig', c.file('empty.conf', ''), '--server', server, '--certificate-authority', ca, '--token', token.stdout];
+    const whoami = await c.kubectl(['auth', 'whoami', ...tokenOnly]);
+    expect(whoami.stdout).toContain('Username                                            system:serviceaccount:default:default\n');
+    expect(whoami.stdout).toContain('Groups                                              [system:serviceaccounts system:serviceaccounts:default system:authenticated]\n');
+    expect(whoami.stdout).toMatch(/Extra: authentication\.kubernetes\.io\/credential-id   \[JTI=[0-9a-f-]{36}\]\n/);
+    const bare = { env: { KUBECONFIG: c.file('anon.conf', '') } };
+    const badToken = await c.kubectl(['get', 'pods', '--server', server, '--certificate-authority', ca, '--token', 'nope'], bare);
+    expect(badToken.stderr).toBe('error: You must be logged in to the server (Unauthorized)\n');
+  });
+});
