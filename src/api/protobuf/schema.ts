@@ -2,9 +2,10 @@
 // message each served kind is, and each message's fields in Go declaration order with their JSON
 // names and Go semantics. Read once from fixtures/protobuf/kube-v1.32-protobuf.json, which
 // scripts/protobuf-extract.mjs builds from upstream's generated.proto files and Go types.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixturePath } from '../fixtures.js';
 
 /** [json, field number, type, flags, Go field name when it is not ucfirst(json)] */
 export type SchemaRow = [string, number, string, string, string?];
@@ -46,11 +47,7 @@ export const DATA_FILE = join('fixtures', 'protobuf', 'kube-v1.32-protobuf.json'
 
 /** The package's data file, found by walking up from this module (src/ or dist/). */
 export function dataPath(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, DATA_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`the protobuf schema (${DATA_FILE}) was not found above ${from}`);
-  }
+  return fixturePath(DATA_FILE, 'the protobuf schema', from);
 }
 
 let data: ProtobufSchemaData | undefined;

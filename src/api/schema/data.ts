@@ -2,10 +2,11 @@
 // fixtures/openapi/kube-v1.32.json.gz, which scripts/openapi-extract.mjs builds from upstream's
 // api/openapi-spec and Go API types: OpenAPI v3 schemas (components.schemas), and the upstream v2
 // paths and shared parameters of the served group-versions.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { fixturePath } from '../fixtures.js';
 
 export interface GroupVersionKind {
   group: string;
@@ -46,11 +47,7 @@ export const DATA_FILE = join('fixtures', 'openapi', 'kube-v1.32.json.gz');
 
 /** The package's data file, found by walking up from this module (src/ or dist/). */
 export function dataPath(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, DATA_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`the OpenAPI data (${DATA_FILE}) was not found above ${from}`);
-  }
+  return fixturePath(DATA_FILE, 'the OpenAPI data', from);
 }
 
 let cached: OpenApiData | undefined;
