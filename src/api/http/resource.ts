@@ -46,6 +46,9 @@ export async function list(c: Call): Promise<void> {
   writeJson(c.res, 200, { kind: `${c.d.kind}List`, apiVersion: groupVersion(c.d), metadata: meta, items });
 }
 
+/** Subresources that write the object's status only (a CSR's approval is its status conditions). */
+const statusLike = (sub: string): boolean => sub === 'status' || sub === 'approval';
+
 async function body(c: Call): Promise<unknown> {
   return parseBody(await readBody(c.req), c.req.headers['content-type'], { apiVersion: groupVersion(c.d), kind: c.d.kind });
 }
@@ -63,7 +66,7 @@ export async function update(c: Call): Promise<void> {
   if (obj.metadata.name && obj.metadata.name !== c.info.name) {
     throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${c.info.name})`);
   }
-  const sub = c.info.subresource === 'status' ? 'status' : 'main';
+  const sub = statusLike(c.info.subresource) ? 'status' : 'main';
   const out = await c.s.registry.update(c.d, ns(c), c.info.name, obj, c.rc, sub);
   respondObject(c, 200, out);
 }
@@ -71,7 +74,7 @@ export async function update(c: Call): Promise<void> {
 export async function patch(c: Call): Promise<void> {
   const type = (c.req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const raw = await readBody(c.req);
-  const sub = c.info.subresource === 'status' ? 'status' : 'main';
+  const sub = statusLike(c.info.subresource) ? 'status' : 'main';
   const out = await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, sub, (cur) => {
     const patched = applyPatch(type, cur, raw, { group: c.d.group, version: c.d.version, kind: c.d.kind }, { fieldValidation: c.rc.fieldValidation }) as KObject;
     checkPatchedFields(c, patched);

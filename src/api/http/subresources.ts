@@ -19,8 +19,11 @@ export async function serveSubresource(c: Call): Promise<void> {
   if (!spec.verbs.includes(c.info.verb as never)) throw methodNotSupported({ group: c.d.group, resource: `${c.d.plural}/${sub}` }, c.info.verb);
   switch (sub) {
     case 'status':
+    case 'approval':
+      // A CSR's approval is a write of its status conditions (the approval strategy keeps the rest).
       if (c.info.verb === 'get') return rest.getOne(c);
       return c.info.verb === 'patch' ? rest.patch(c) : rest.update(c);
+    case 'ephemeralcontainers': return ephemeral(c);
     case 'scale': return scale(c);
     case 'binding': return bind(c);
     case 'eviction': return evict(c);
@@ -80,6 +83,24 @@ async function evict(c: Call): Promise<void> {
   if (raw.length) parseBody(raw, c.req.headers['content-type'], { apiVersion: 'policy/v1', kind: 'Eviction' });
   await c.s.registry.delete(c.d, ns(c), c.info.name, {}, c.rc);
   writeJson(c.res, 201, successStatus());
+}
+
+/** PUT/PATCH pods/<name>/ephemeralcontainers: only spec.ephemeralContainers changes (kubectl debug). */
+async function ephemeral(c: Call): Promise<void> {
+  if (c.info.verb === 'get') return rest.getOne(c);
+  const raw = await readBody(c.req);
+  const type = (c.req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  const out = await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, 'ephemeralcontainers', (cur) => {
+    const want = c.info.verb === 'patch'
+      ? (applyPatch(type, cur, raw, { group: '', version: 'v1', kind: 'Pod' }, { fieldValidation: c.rc.fieldValidation }) as KObject)
+      : objectFromBody(c.d, parseBody(raw, c.req.headers['content-type'], { apiVersion: 'v1', kind: 'Pod' }), ns(c));
+    const eph = (want.spec as { ephemeralContainers?: unknown } | undefined)?.ephemeralContainers;
+    const spec = { ...(cur.spec as Record<string, unknown>) };
+    if (eph === undefined) delete spec.ephemeralContainers;
+    else spec.ephemeralContainers = eph;
+    return { ...cur, spec };
+  });
+  writeJson(c.res, 200, out);
 }
 
 /** logs, exec, attach, port-forward and proxy are served by the node's kubelet. */

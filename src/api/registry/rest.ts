@@ -29,8 +29,12 @@ export class Registry {
     readonly admission: AdmissionPlugin[],
   ) {}
 
-  private check(d: ResourceDescriptor, obj: KObject, old: KObject | undefined): void {
+  private check(d: ResourceDescriptor, obj: KObject, old: KObject | undefined, sub = 'main'): void {
     const qk = qualifiedKind(d);
+    if (old && sub === 'ephemeralcontainers') {
+      // pods/ephemeralcontainers may add debug containers; everything else must still hold.
+      old = { ...old, spec: { ...(old.spec as object), ephemeralContainers: (obj.spec as { ephemeralContainers?: unknown }).ephemeralContainers } };
+    }
     const errs = old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced });
     if (errs.length) throw invalid(qk, d.group, d.kind, obj.metadata.name ?? '', errs);
   }
@@ -44,7 +48,7 @@ export class Registry {
     const req = { op: 'CREATE' as const, d, subresource: '', namespace: ns, name: obj.metadata.name ?? '', obj, old: undefined, ctx };
     await runMutating(this.admission, req);
     initialStatus(d, obj);
-    d.prepareForCreate?.(obj, { now: rfc3339(this.gen.now()) });
+    d.prepareForCreate?.(obj, { now: rfc3339(this.gen.now()), user: ctx.user });
     this.check(d, obj, undefined);
     await runValidating(this.admission, req);
     if (ctx.dryRun) {
@@ -65,21 +69,21 @@ export class Registry {
     return this.updateFrom(d, old, clone(input), ctx, sub);
   }
 
-  async updateFrom(d: ResourceDescriptor, old: KObject, input: KObject, ctx: RequestContext, sub: 'main' | 'status'): Promise<KObject> {
+  async updateFrom(d: ResourceDescriptor, old: KObject, input: KObject, ctx: RequestContext, sub: 'main' | 'status' | 'ephemeralcontainers'): Promise<KObject> {
     const name = old.metadata.name!;
     input.metadata ??= {};
     const wantRv = input.metadata.resourceVersion;
     if (wantRv && wantRv !== old.metadata.resourceVersion) throw conflict(gr(d), name, OPTIMISTIC_LOCK);
-    let obj = d.statusSubresource ? mergeForSubresource(input, old, sub) : input;
+    let obj = d.statusSubresource ? mergeForSubresource(input, old, sub === 'status' ? 'status' : 'main') : input;
     if (d.namespaced) obj.metadata.namespace = old.metadata.namespace;
     obj.metadata.name = name;
     stampUpdate(d, obj, old);
     applyDefaults(qualifiedKind(d), obj);
-    d.prepareForUpdate?.(obj, old, { now: rfc3339(this.gen.now()) });
+    d.prepareForUpdate?.(obj, old, { now: rfc3339(this.gen.now()), user: ctx.user });
     const req = { op: 'UPDATE' as const, d, subresource: sub === 'main' ? '' : sub, namespace: old.metadata.namespace, name, obj, old, ctx };
     await runMutating(this.admission, req);
     obj = req.obj;
-    this.check(d, obj, old);
+    this.check(d, obj, old, sub);
     await runValidating(this.admission, req);
     if (JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } }) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: '' } })) return old;
     if (ctx.dryRun) return obj;
@@ -92,7 +96,7 @@ export class Registry {
 
   /** Read-modify-write with retries on conflicts (patch, scale, label…). */
   async guaranteedUpdate(
-    d: ResourceDescriptor, ns: string | undefined, name: string, ctx: RequestContext, sub: 'main' | 'status',
+    d: ResourceDescriptor, ns: string | undefined, name: string, ctx: RequestContext, sub: 'main' | 'status' | 'ephemeralcontainers',
     mutate: (current: KObject) => KObject,
   ): Promise<KObject> {
     for (let attempt = 0; ; attempt++) {

@@ -2,7 +2,7 @@
 // lives in the store, its subresources, and the hooks of its strategy (create/update preparation,
 // selectable fields). Defaulting and validation are keyed by qualified kind in ../defaulting and
 // ../validation; Table columns live in printers/columns/<kind>.ts.
-import type { KObject } from '../types.js';
+import type { KObject, UserInfo } from '../types.js';
 
 export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
 
@@ -18,6 +18,8 @@ export interface SubresourceSpec {
 
 export interface StrategyContext {
   now: string;
+  /** Who creates or updates the object (a CSR records its requestor). */
+  user: UserInfo;
 }
 
 export interface ResourceDescriptor {
