@@ -62,6 +62,12 @@ describe.skipIf(!hasRealKubectl)('real kubectl against the apiserver', () => {
       'NAME   READY   UP-TO-DATE   AVAILABLE   AGE     CONTAINERS   IMAGES       SELECTOR\n' +
       'web    0/4     0            0           <age>   nginx        nginx:1.27   app=web\n',
     ));
+    expect((await c.kubectl(['autoscale', 'deploy', 'web', '--min=2', '--max=5', '--cpu-percent=50'])).stdout).toBe('horizontalpodautoscaler.autoscaling/web autoscaled\n');
+    const hpa = await c.kubectl(['get', 'hpa', 'web']);
+    expect(ages(hpa.stdout)).toBe(ages(
+      'NAME   REFERENCE        TARGETS              MINPODS   MAXPODS   REPLICAS   AGE\n' +
+      'web    Deployment/web   cpu: <unknown>/50%   2         5         0          <age>\n',
+    ));
     expect(await c.kubectl(['delete', 'deploy', 'web'])).toEqual({ stdout: 'deployment.apps "web" deleted\n', stderr: '', code: 0 });
   });
 

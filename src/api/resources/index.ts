@@ -37,6 +37,7 @@ import { endpointSlice } from './endpointslice.js';
 import { certificateSigningRequest } from './certificatesigningrequest.js';
 import * as reviews from './reviews.js';
 import { eventV1 } from './event-v1.js';
+import { horizontalPodAutoscalerV1 } from './horizontalpodautoscaler-v1.js';
 import type { ResourceDescriptor } from './types.js';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
@@ -77,6 +78,7 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   endpointSlice,
   certificateSigningRequest,
   eventV1,
+  horizontalPodAutoscalerV1,
   ...Object.values(reviews),
 ];
 
