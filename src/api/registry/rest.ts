@@ -47,7 +47,7 @@ export class Registry {
     applyDefaults(qualifiedKind(d), obj);
     const req = { op: 'CREATE' as const, d, subresource: '', namespace: ns, name: obj.metadata.name ?? '', obj, old: undefined, ctx };
     await runMutating(this.admission, req);
-    initialStatus(d, obj);
+    initialStatus(d, obj, rfc3339(this.gen.now()));
     d.prepareForCreate?.(obj, { now: rfc3339(this.gen.now()), user: ctx.user });
     this.check(d, obj, undefined);
     await runValidating(this.admission, req);

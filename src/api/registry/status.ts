@@ -19,7 +19,8 @@ export function qosClass(spec: { containers?: Container[]; initContainers?: Cont
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-export function initialStatus(d: ResourceDescriptor, obj: KObject): void {
+/** now: RFC 3339, for the timestamps a fresh status carries (a PV's lastPhaseTransitionTime). */
+export function initialStatus(d: ResourceDescriptor, obj: KObject, now: string): void {
   if (!d.statusSubresource || (d.group === '' && d.plural === 'nodes')) return;
   const key = `${d.group}/${d.plural}`;
   switch (key) {
@@ -30,6 +31,8 @@ export function initialStatus(d: ResourceDescriptor, obj: KObject): void {
       obj.status = { phase: 'Active' };
       return;
     case '/persistentvolumes':
+      obj.status = { phase: 'Pending', lastPhaseTransitionTime: now };
+      return;
     case '/persistentvolumeclaims':
       obj.status = { phase: 'Pending' };
       return;

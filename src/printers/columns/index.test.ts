@@ -20,7 +20,7 @@ const PRINTED: [string, string, string][] = [
   ['', 'persistentvolumeclaims', 'Name Status Volume Capacity Access Modes StorageClass VolumeAttributesClass Age VolumeMode'],
   ['', 'componentstatuses', 'Name Status Message Error'],
   ['', 'configmaps', 'Name Data Age'],
-  ['', 'resourcequotas', 'Name Request Limit Age'],
+  ['', 'resourcequotas', 'Name Age Request Limit'],
   ['apps', 'deployments', 'Name Ready Up-to-date Available Age Containers Images Selector'],
   ['apps', 'replicasets', 'Name Desired Current Ready Age Containers Images Selector'],
   ['apps', 'daemonsets', 'Name Desired Current Ready Up-to-date Available Node Selector Age Containers Images Selector'],

@@ -19,6 +19,6 @@ describe('resourcequota REQUEST / LIMIT', () => {
     ['object counts', { hard: { 'count/deployments.apps': '5', configmaps: '10' }, used: { configmaps: '1' } }, 'configmaps: 1/10, count/deployments.apps: 0/5', ''],
   ])('%s', (_name, status, request, limit) => {
     const quota: KObject = { metadata: { name: 'compute', creationTimestamp: '2025-01-15T11:15:00Z' }, ...(status ? { status } : {}) };
-    expect(resourceQuotaColumns.cells(quota, { now: NOW })).toEqual(['compute', request, limit, '45m']);
+    expect(resourceQuotaColumns.cells(quota, { now: NOW })).toEqual(['compute', '45m', request, limit]);
   });
 });

@@ -1,4 +1,4 @@
-// resourcequotas (core/v1): printResourceQuota — NAME REQUEST LIMIT AGE; each hard resource as
+// resourcequotas (core/v1): printResourceQuota — NAME AGE REQUEST LIMIT (v1.32; AGE moved last in 1.33); each hard resource as
 // `name: used/hard`, sorted, with `limits.*` in LIMIT and everything else in REQUEST.
 import { ageColumn, column, nameColumn } from './define.js';
 import { at, rec, sortStrings } from './fields.js';
@@ -22,14 +22,14 @@ export function quotaCells(status: unknown): [string, string] {
 export const resourceQuotaColumns: ColumnSet = {
   columns: [
     nameColumn(),
+    ageColumn(),
     column('Request', 'Request represents a minimum amount of cpu/memory that a container may consume.'),
     column(
       'Limit',
       'Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.',
     ),
-    ageColumn(),
   ],
   cells(quota, { now }) {
-    return [quota.metadata.name ?? '', ...quotaCells(quota.status), age(quota, now)];
+    return [quota.metadata.name ?? '', age(quota, now), ...quotaCells(quota.status)];
   },
 };
