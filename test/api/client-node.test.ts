@@ -73,6 +73,39 @@ describe('@kubernetes/client-node', () => {
     expect(conflicts).toBeGreaterThanOrEqual(0);
   }, 60_000);
 
+  it('pages lists with limit/continue and deletes collections by selector', async () => {
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    for (let i = 0; i < 5; i++) {
+      await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: `page-${i}`, labels: { batch: 'paging' } } } });
+    }
+    const names: string[] = [];
+    let cont: string | undefined;
+    let pages = 0;
+    do {
+      const page = await core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'batch=paging', limit: 2, ...(cont ? { _continue: cont } : {}) });
+      names.push(...page.items.map((i) => i.metadata!.name!));
+      cont = page.metadata?._continue;
+      pages++;
+    } while (cont);
+    expect(names).toEqual(['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
+    expect(pages).toBe(3);
+    await core.deleteCollectionNamespacedConfigMap({ namespace: 'default', labelSelector: 'batch=paging' });
+    expect((await core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'batch=paging' })).items).toEqual([]);
+  });
+
+  it('keeps an object with finalizers until they are removed', async () => {
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'held', finalizers: ['example.com/hold'] } } });
+    await core.deleteNamespacedConfigMap({ name: 'held', namespace: 'default' });
+    const held = await core.readNamespacedConfigMap({ name: 'held', namespace: 'default' });
+    expect(held.metadata?.deletionTimestamp).toBeTruthy();
+    expect(held.metadata?.finalizers).toEqual(['example.com/hold']);
+    const patched = await raw('PATCH', '/api/v1/namespaces/default/configmaps/held', '{"metadata":{"finalizers":null}}', 'application/merge-patch+json');
+    expect(patched.code).toBe(200);
+    const gone = await raw('GET', '/api/v1/namespaces/default/configmaps/held', '');
+    expect(gone.code).toBe(404);
+  });
+
   it('treats a request without credentials as system:anonymous', async () => {
     const r = await raw('GET', '/api/v1/namespaces/default/pods', '', 'application/json', true);
     expect(r.code).toBe(403);
