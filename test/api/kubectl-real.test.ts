@@ -82,6 +82,19 @@ describe.skipIf(!hasRealKubectl)('real kubectl against the apiserver', () => {
     expect(await c.kubectl(['delete', 'pod', 'p'])).toEqual({ stdout: 'pod "p" deleted\n', stderr: '', code: 0 });
   });
 
+  it('validates kind: List files against the OpenAPI v2 document (protobuf), as kubectl does', async () => {
+    const list = (await c.kubectl(['get', 'svc', 'kubernetes', '-o', 'yaml'])).stdout;
+    expect(await c.kubectl(['replace', '-f', '-'], { stdin: list })).toEqual({ stdout: 'service/kubernetes replaced\n', stderr: '', code: 0 });
+    const items = (await c.kubectl(['get', 'svc', '-o', 'yaml'])).stdout;
+    expect((await c.kubectl(['replace', '-f', '-'], { stdin: items })).stdout).toBe('service/kubernetes replaced\n');
+    const bad = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: in-list\n  dataa:\n    k: v\n';
+    expect(await c.kubectl(['create', '-f', '-'], { stdin: bad })).toEqual({
+      stdout: '',
+      stderr: 'error: error validating "STDIN": error validating data: ValidationError(ConfigMap): unknown field "dataa" in io.k8s.api.core.v1.ConfigMap; if you choose to ignore these errors, turn validation off with --validate=false\n',
+      code: 1,
+    });
+  });
+
   it('prints upstream errors', async () => {
     expect(await c.kubectl(['get', 'pod', 'nope'])).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', code: 1 });
     const bad = await c.kubectl(['run', 'Bad_Name', '--image=nginx']);

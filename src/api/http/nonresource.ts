@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from './server-context.js';
 import { writeJson, writeText } from './respond.js';
 import { AGGREGATED_TYPE, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery.js';
-import { openapiV2, openapiV3Index, openapiV3Doc } from './openapi.js';
+import { openapiV3Index, openapiV3Doc } from './openapi.js';
+import { openapiV2Response } from '../schema/openapi-v2-response.js';
 import { notFoundPath } from '../errors.js';
 
 const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
@@ -41,7 +42,10 @@ export function serveNonResource(s: ServerContext, req: IncomingMessage, res: Se
     return true;
   }
   if (path === '/openapi/v2') {
-    writeJson(res, 200, openapiV2());
+    const h = req.headers;
+    const r = openapiV2Response({ method: req.method, accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'], ifModifiedSince: h['if-modified-since'] });
+    res.writeHead(r.status, r.headers);
+    res.end(r.body);
     return true;
   }
   if (path === '/openapi/v3') {
