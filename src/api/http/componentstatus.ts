@@ -2,6 +2,7 @@
 // and etcd, as the apiserver probes them. Components report through ServerContext.components.
 import type { Call, ComponentHealth } from './server-context.js';
 import { writeJson } from './respond.js';
+import { toTable, wantsTable } from './table.js';
 import { methodNotSupported, notFound } from '../errors.js';
 
 
@@ -25,8 +26,7 @@ export async function serveComponentStatus(c: Call): Promise<void> {
   respond(c, { kind: 'ComponentStatusList', apiVersion: 'v1', metadata: {}, items: all.map(toObject) });
 }
 
-async function respond(c: Call, body: Record<string, unknown>): Promise<void> {
-  const { wantsTable, toTable } = await import('./table.js');
+function respond(c: Call, body: Record<string, unknown>): void {
   if (wantsTable(c.req.headers.accept)) {
     const items = (body.items as Record<string, unknown>[] | undefined) ?? [body];
     writeJson(c.res, 200, toTable(c.d, items as never, {}, c.s.gen.now(), 'Metadata'), [WARNING]);

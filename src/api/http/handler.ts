@@ -8,6 +8,7 @@ import { authenticate } from '../auth/authn.js';
 import { attributesOf, checkAccess, impersonate } from './authorize.js';
 import { serveNonResource } from './nonresource.js';
 import { findResource } from '../resources/index.js';
+import { serviceAccount } from '../resources/serviceaccount.js';
 import { methodNotSupported, notFoundPath, unauthorized, badRequest } from '../errors.js';
 import type { RequestContext } from '../registry/context.js';
 import * as rest from './resource.js';
@@ -60,7 +61,6 @@ async function dispatch(c: rest.Call): Promise<void> {
 }
 
 async function saUid(s: ServerContext, ns: string, name: string): Promise<string | undefined> {
-  const { serviceAccount } = await import('../resources/serviceaccount.js');
   return (await s.storage.tryGet(serviceAccount, ns, name))?.metadata.uid;
 }
 

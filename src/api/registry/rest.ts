@@ -4,7 +4,7 @@ import type { KObject } from '../types.js';
 import type { ResourceDescriptor } from '../resources/types.js';
 import { qualifiedKind } from '../resources/types.js';
 import { ObjectStorage } from '../storage/storage.js';
-import { conflict, invalid, notFound, OPTIMISTIC_LOCK, StatusError } from '../errors.js';
+import { alreadyExists, conflict, invalid, notFound, OPTIMISTIC_LOCK, StatusError } from '../errors.js';
 import { applyDefaults } from '../defaulting/index.js';
 import { validateCreate, validateUpdate } from '../validation/index.js';
 import type { Generators, RequestContext } from './context.js';
@@ -52,7 +52,7 @@ export class Registry {
     this.check(d, obj, undefined);
     await runValidating(this.admission, req);
     if (ctx.dryRun) {
-      if (await this.storage.tryGet(d, ns, obj.metadata.name!)) throw (await import('../errors.js')).alreadyExists(gr(d), obj.metadata.name!);
+      if (await this.storage.tryGet(d, ns, obj.metadata.name!)) throw alreadyExists(gr(d), obj.metadata.name!);
       return obj;
     }
     const out = await this.storage.create(d, obj);
