@@ -104,8 +104,25 @@ async function ephemeral(c: Call): Promise<void> {
 }
 
 /** logs, exec, attach, port-forward and proxy are served by the node's kubelet. */
+/** The container a log/exec/attach names, checked as upstream's validateContainer does. */
+function validateContainer(c: Call, pod: KObject): void {
+  const spec = (pod.spec ?? {}) as Record<string, { name: string }[] | undefined>;
+  const names = [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].map((x) => x.name);
+  const want = c.query.get('container');
+  if (!want) {
+    const main = (spec.containers ?? []).map((x) => x.name);
+    const init = (spec.initContainers ?? []).map((x) => x.name);
+    if (main.length === 1) return;
+    let msg = `a container name must be specified for pod ${c.info.name}`;
+    if (main.length > 1) msg += `, choose one of: [${main.join(' ')}]${init.length ? ` or one of the init containers: [${init.join(' ')}]` : ''}`;
+    throw badRequest(msg);
+  }
+  if (!names.includes(want)) throw badRequest(`container ${want} is not valid for pod ${c.info.name}`);
+}
+
 async function kubeletProxy(c: Call): Promise<void> {
   const pod = await c.s.registry.get(c.d, ns(c), c.info.name);
+  if (['log', 'exec', 'attach'].includes(c.info.subresource)) validateContainer(c, pod);
   const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
   if (c.info.subresource === 'log' && !nodeName) {
     c.res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 0 });
