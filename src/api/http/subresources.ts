@@ -9,6 +9,7 @@ import { applyPatch } from '../patch/index.js';
 import { badRequest, conflict, methodNotSupported, notFoundPath, successStatus } from '../errors.js';
 import { selectorString } from './selector-string.js';
 import { issueToken } from './token.js';
+import { evict } from './eviction.js';
 
 const ns = (c: Call) => (c.d.namespaced ? c.info.namespace || undefined : undefined);
 
@@ -75,13 +76,6 @@ async function bind(c: Call): Promise<void> {
     if (spec.nodeName) throw conflict({ group: '', resource: 'pods/binding' }, c.info.name, `pod ${c.info.name} is already assigned to node "${spec.nodeName}"`);
     return { ...pod, spec: { ...spec, nodeName: node } };
   });
-  writeJson(c.res, 201, successStatus());
-}
-
-async function evict(c: Call): Promise<void> {
-  const raw = await readBody(c.req);
-  if (raw.length) parseBody(raw, c.req.headers['content-type'], { apiVersion: 'policy/v1', kind: 'Eviction' });
-  await c.s.registry.delete(c.d, ns(c), c.info.name, {}, c.rc);
   writeJson(c.res, 201, successStatus());
 }
 
