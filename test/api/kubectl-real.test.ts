@@ -1,19 +1,13 @@
 // The real kubectl against a real daemon (`kubedojo up` on a temporary home): the outputs a user
 // sees on a kubeadm cluster for the same commands. Ages are normalised; everything else is exact.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRealKubectl, startCluster, type TestCluster } from '../support/cluster.js';
+import { describe, expect, it } from 'vitest';
+import { hasRealKubectl, useCluster } from '../support/cluster.js';
 
 /** Ages vary, and the column widths with them (kubectl aligns; the server sends cells). */
 const ages = (s: string) => s.replace(/\b(\d+(s|m|h|d)(\d+(s|m|h))?|<invalid>)(?=\s|$)/gm, '<age>').replace(/ {2,}/g, '  ');
 
 describe.skipIf(!hasRealKubectl)('real kubectl against the apiserver', () => {
-  let c: TestCluster;
-  beforeAll(async () => {
-    c = await startCluster();
-  }, 120_000);
-  afterAll(async () => {
-    await c?.stop();
-  });
+  const c = useCluster();
 
   it('lists the bootstrap namespaces and nodes', async () => {
     const ns = await c.kubectl(['get', 'ns']);

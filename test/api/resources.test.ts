@@ -6,8 +6,8 @@
 // a count that controllers and kubelets move as pods start.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRealKubectl, run, startCluster, type RunResult, type TestCluster } from '../support/cluster.js';
+import { describe, expect, it } from 'vitest';
+import { hasRealKubectl, run, useCluster, type RunResult } from '../support/cluster.js';
 
 const MANIFESTS = resolve(import.meta.dirname, '../../fixtures/manifests');
 
@@ -238,13 +238,7 @@ const CASES: Case[] = [
 ];
 
 describe.skipIf(!hasRealKubectl)('every served resource through the real kubectl', () => {
-  let c: TestCluster;
-  beforeAll(async () => {
-    c = await startCluster();
-  }, 120_000);
-  afterAll(async () => {
-    await c?.stop();
-  });
+  const c = useCluster();
 
   /** A real CSR, as the course material makes one. */
   async function csrRequest(): Promise<string> {

@@ -2,20 +2,14 @@
 // cluster, restore the snapshot into a new directory, point the etcd static pod's data volume at
 // it, restart, and the cluster is back where the snapshot was. (Until the kubelet issue restarts
 // static pods on manifest changes, the restart is `kubedojo down && kubedojo up`.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { run, startCluster, type TestCluster } from '../support/cluster.js';
+import { run, useCluster } from '../support/cluster.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-let c: TestCluster;
-beforeAll(async () => {
-  c = await startCluster();
-}, 120_000);
-afterAll(async () => {
-  await c?.stop();
-});
+const c = useCluster();
 
 describe('etcd snapshot restore through the static pod manifest', () => {
   it('rolls the cluster back to the snapshot', async () => {

@@ -1,6 +1,7 @@
 // A real cluster for end-to-end tests: `bin/kubedojo up` as a user runs it, on a temporary
 // $KUBEDOJO_HOME, $HOME and $KUBECONFIG, and the real kubectl (or ours) pointed at it.
 import { spawn } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,4 +74,24 @@ export async function startCluster(name = 'kubedojo'): Promise<TestCluster> {
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One cluster for the calling test file: started before its tests, stopped after them. The
+ * returned object forwards to the running cluster.
+ */
+export function useCluster(name?: string): TestCluster {
+  let running: TestCluster | undefined;
+  beforeAll(async () => {
+    running = await startCluster(name);
+  }, 120_000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return new Proxy({} as TestCluster, {
+    get: (_target, prop) => {
+      if (!running) throw new Error('the test cluster is not running (beforeAll failed?)');
+      return running[prop as keyof TestCluster];
+    },
+  });
 }
