@@ -3,7 +3,7 @@
 // timeout. A failed unary call logs clientv3's retry-interceptor warning first, as etcdctl does.
 import type * as GrpcJs from '@grpc/grpc-js';
 import { ExitError } from '../../../shared/exit.js';
-import type { CommandContext } from '../context.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { clientId, retryWarning } from '../logs.js';
 import type { EtcdProto } from './proto.js';
@@ -38,6 +38,8 @@ export interface DialOptions {
   endpoints?: string[];
   /** the per-endpoint clients of defrag/endpoint status log a passthrough target */
   passthrough?: boolean;
+  /** dial with these options instead of the command's (make-mirror's destination) */
+  globals?: GlobalOptions;
 }
 
 export class EtcdClient {

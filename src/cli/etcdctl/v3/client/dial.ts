@@ -6,7 +6,7 @@ import { loadProto } from './proto.js';
 import { loadTls, wantsTls } from './tls.js';
 
 export async function dial(ctx: CommandContext, o: DialOptions = {}): Promise<EtcdClient> {
-  const g = ctx.globals();
+  const g = o.globals ?? ctx.globals();
   const tls = wantsTls(g);
   const material = tls ? loadTls(g, ctx.io.cwd) : undefined;
   const endpoints = (o.endpoints ?? g.endpoints).map((e) => parseEndpoint(e, tls));

@@ -54,4 +54,10 @@ export const COMMANDS: Record<string, Loader> = {
   'role revoke-permission': pick(() => import('./role.js'), (m) => m.revokePermission),
   lock: () => import('./lock.js'),
   elect: () => import('./elect.js'),
+  'completion bash': () => import('./completion.js'),
+  'completion zsh': () => import('./completion.js'),
+  'completion fish': () => import('./completion.js'),
+  'completion powershell': () => import('./completion.js'),
+  'make-mirror': () => import('./make-mirror.js'),
+  migrate: () => import('./migrate.js'),
 };
