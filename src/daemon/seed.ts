@@ -1,14 +1,14 @@
 // First start (and every start after, idempotently): the objects a fresh kubeadm cluster holds
 // and the default RBAC policy, created through the apiserver's registry as the system.
 import type { Registry } from '../api/registry/rest.js';
-import type { RequestContext } from '../api/registry/context.js';
+import { systemContext } from '../api/registry/context.js';
 import type { KObject } from '../api/types.js';
 import { findByKind } from '../api/resources/index.js';
 import { bootstrapClusterRoleBindings, bootstrapClusterRoles, bootstrapRoleBindings, bootstrapRoles } from '../api/rbac/policy/bootstrap.js';
 import { bootstrapObjects } from './bootstrap/objects.js';
 import type { ClusterConfig } from './layout.js';
 
-const SYSTEM: RequestContext = { user: { name: 'system:apiserver', groups: ['system:masters'] }, dryRun: false, fieldValidation: 'Ignore', warnings: [] };
+const SYSTEM = systemContext({ name: 'system:apiserver', groups: ['system:masters'] });
 
 function descriptorOf(obj: KObject) {
   const [group, version] = obj.apiVersion!.includes('/') ? obj.apiVersion!.split('/') : ['', obj.apiVersion!];

@@ -27,3 +27,8 @@ export function randomSuffix(rand: () => number = Math.random): string {
   for (let i = 0; i < 5; i++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)];
   return s;
 }
+
+/** A request the control plane makes on its own behalf (no dry run, no field validation). */
+export function systemContext(user: UserInfo): RequestContext {
+  return { user, dryRun: false, fieldValidation: 'Ignore', warnings: [] };
+}

@@ -5,14 +5,9 @@ import type { KObject } from '../types.js';
 import type { ResourceDescriptor } from '../resources/types.js';
 import { serviceAccount } from '../resources/serviceaccount.js';
 import type { Registry } from './rest.js';
-import type { RequestContext } from './context.js';
+import { systemContext } from './context.js';
 
-const SYSTEM: RequestContext = {
-  user: { name: 'system:serviceaccount:kube-system:service-account-controller', groups: ['system:serviceaccounts', 'system:authenticated'] },
-  dryRun: false,
-  fieldValidation: 'Ignore',
-  warnings: [],
-};
+const SYSTEM = systemContext({ name: 'system:serviceaccount:kube-system:service-account-controller', groups: ['system:serviceaccounts', 'system:authenticated'] });
 
 export function defaultServiceAccount(registry: Registry): (d: ResourceDescriptor, obj: KObject) => Promise<void> {
   return async (d, obj) => {

@@ -2,7 +2,8 @@
 // conversion: the CPU utilization target is metrics[cpu]; v2-only metrics, conditions and
 // behavior travel in the autoscaling.alpha.kubernetes.io/* annotations.
 import type { KObject } from '../types.js';
-import { resource, statusSub } from './types.js';
+import type { ResourceDescriptor } from './types.js';
+import { horizontalPodAutoscaler } from './horizontalpodautoscaler.js';
 
 type Obj = Record<string, unknown>;
 type Metric = { type?: string; resource?: { name?: string; target?: { type?: string; averageUtilization?: number } } };
@@ -75,15 +76,9 @@ function toV1(v2: KObject): KObject {
   return { ...o, apiVersion: 'autoscaling/v1', spec, status };
 }
 
-export const horizontalPodAutoscalerV1 = resource({
-  group: 'autoscaling',
+/** The v2 resource's names and subresources, served as v1 through the conversion above. */
+export const horizontalPodAutoscalerV1: ResourceDescriptor = {
+  ...horizontalPodAutoscaler,
   version: 'v1',
-  kind: 'HorizontalPodAutoscaler',
-  plural: 'horizontalpodautoscalers',
-  namespaced: true,
-  shortNames: ['hpa'],
-  categories: ['all'],
-  subresources: statusSub('HorizontalPodAutoscaler'),
-  statusSubresource: true,
   codec: { toStorage: toV2, fromStorage: toV1 },
-});
+};

@@ -7,7 +7,8 @@ const FIXED64 = 1;
 const LENGTH_DELIMITED = 2;
 const EMPTY = Buffer.alloc(0);
 
-function varintBytes(value: bigint): Buffer {
+/** A varint as protobuf writes it (negative values as their 64-bit two's complement). */
+export function varintBytes(value: bigint): Buffer {
   let v = BigInt.asUintN(64, value);
   const out: number[] = [];
   while (v >= 0x80n) {

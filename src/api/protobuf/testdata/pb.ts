@@ -1,34 +1,24 @@
 // A minimal protobuf writer for building request bodies in tests, field by field, as gogo would.
-
-function varintBytes(value: bigint): number[] {
-  let v = BigInt.asUintN(64, value);
-  const out: number[] = [];
-  while (v >= 0x80n) {
-    out.push(Number(v & 0x7fn) | 0x80);
-    v >>= 7n;
-  }
-  out.push(Number(v));
-  return out;
-}
+import { varintBytes } from '../../schema/proto-writer.js';
 
 export class Pb {
   private parts: Buffer[] = [];
 
   private tag(num: number, wireType: number): this {
-    this.parts.push(Buffer.from(varintBytes(BigInt((num << 3) | wireType))));
+    this.parts.push(varintBytes(BigInt((num << 3) | wireType)));
     return this;
   }
 
   /** A varint field (int32, int64, bool); negative numbers take ten bytes, as Go writes them. */
   varint(num: number, value: number | bigint | boolean): this {
     const v = typeof value === 'boolean' ? (value ? 1n : 0n) : BigInt(value);
-    this.tag(num, 0).parts.push(Buffer.from(varintBytes(v)));
+    this.tag(num, 0).parts.push(varintBytes(v));
     return this;
   }
 
   bytes(num: number, value: Buffer | string | Pb): this {
     const payload = value instanceof Pb ? value.finish() : Buffer.from(value);
-    this.tag(num, 2).parts.push(Buffer.from(varintBytes(BigInt(payload.length))), payload);
+    this.tag(num, 2).parts.push(varintBytes(BigInt(payload.length)), payload);
     return this;
   }
 
