@@ -1,0 +1,41 @@
+// How to reach and authenticate to an apiserver: its URL, the CA to trust, and a client
+// certificate or a bearer token — read from a kubeconfig as client-go's clientcmd does.
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { currentContext, parseKubeconfig } from './kubeconfig.js';
+
+export interface RestConfig {
+  server: string;
+  ca?: string;
+  cert?: string;
+  key?: string;
+  token?: string;
+  insecure?: boolean;
+  userAgent?: string;
+}
+
+async function dataOrFile(data: unknown, file: unknown, base: string): Promise<string | undefined> {
+  if (typeof data === 'string' && data) return Buffer.from(data, 'base64').toString('utf8');
+  if (typeof file === 'string' && file) return readFile(isAbsolute(file) ? file : join(base, file), 'utf8');
+  return undefined;
+}
+
+/** The current context of the kubeconfig at path, as a RestConfig. */
+export async function restConfigFromKubeconfig(path: string, context?: string): Promise<RestConfig> {
+  const cfg = parseKubeconfig(await readFile(path, 'utf8'), path);
+  const cur = currentContext(cfg, context);
+  if (!cur) throw new Error(`${path}: no usable current context`);
+  const cluster = cfg.clusters.find((c) => c.name === cur.cluster)?.cluster;
+  const user = cfg.users.find((u) => u.name === cur.user)?.user ?? {};
+  const base = dirname(path);
+  const rc: RestConfig = { server: cur.server };
+  const ca = await dataOrFile(cluster?.['certificate-authority-data'], cluster?.['certificate-authority'], base);
+  const cert = await dataOrFile(user['client-certificate-data'], user['client-certificate'], base);
+  const key = await dataOrFile(user['client-key-data'], user['client-key'], base);
+  if (ca) rc.ca = ca;
+  if (cert) rc.cert = cert;
+  if (key) rc.key = key;
+  if (user.token) rc.token = user.token;
+  if (cluster?.['insecure-skip-tls-verify']) rc.insecure = true;
+  return rc;
+}

@@ -1,0 +1,144 @@
+// The HTTPS client: one keep-alive agent per config, JSON in and out, watches read as a stream of
+// newline-separated JSON events. Non-2xx answers become ApiError with the server's Status.
+import { Agent, request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { RestConfig } from './rest-config.js';
+import { resourcePath, queryString } from './paths.js';
+import {
+  ApiError, type ApiStatus, type Client, type DeleteOptions, type ListOptions, type Obj, type ObjList, type PatchType,
+  type ResourceRef, type Watch, type WatchEvent, type WatchOptions, type WriteOptions,
+} from './types.js';
+
+export interface RawResponse {
+  status: number;
+  body: string;
+}
+
+export class RestClient implements Client {
+  private readonly agent: Agent;
+  private readonly base: URL;
+
+  constructor(readonly config: RestConfig) {
+    this.base = new URL(config.server);
+    this.agent = new Agent({
+      keepAlive: true,
+      maxSockets: 32,
+      ...(config.ca ? { ca: config.ca } : {}),
+      ...(config.cert ? { cert: config.cert } : {}),
+      ...(config.key ? { key: config.key } : {}),
+      rejectUnauthorized: !config.insecure,
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private open(method: string, path: string, body?: string, contentType?: string): Promise<IncomingMessage> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.config.token) headers.Authorization = `Bearer ${this.config.token}`;
+    if (this.config.userAgent) headers['User-Agent'] = this.config.userAgent;
+    if (body !== undefined) {
+      headers['Content-Type'] = contentType ?? 'application/json';
+      headers['Content-Length'] = String(Buffer.byteLength(body));
+    }
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest({
+        protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port || 443,
+        path, method, headers, agent: this.agent,
+      }, resolve);
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  /** One request, its whole answer as text. */
+  async raw(method: string, path: string, body?: string, contentType?: string): Promise<RawResponse> {
+    const res = await this.open(method, path, body, contentType);
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    return { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
+    const r = await this.raw(method, path, body === undefined ? undefined : JSON.stringify(body), contentType);
+    if (r.status < 200 || r.status > 299) throw new ApiError(statusOf(r));
+    return JSON.parse(r.body) as T;
+  }
+
+  get<T extends Obj>(ref: ResourceRef, ns: string, name: string, sub?: string): Promise<T> {
+    return this.json('GET', resourcePath(ref, ns, name, sub));
+  }
+
+  list<T extends Obj>(ref: ResourceRef, ns: string, o: ListOptions = {}): Promise<ObjList<T>> {
+    return this.json('GET', resourcePath(ref, ns) + queryString({ ...o }));
+  }
+
+  create<T extends Obj>(ref: ResourceRef, ns: string, obj: Obj, o: WriteOptions & { name?: string } = {}): Promise<T> {
+    return this.json('POST', resourcePath(ref, ns, o.name, o.subresource) + writeQuery(o), obj);
+  }
+
+  update<T extends Obj>(ref: ResourceRef, obj: Obj, o: WriteOptions = {}): Promise<T> {
+    return this.json('PUT', resourcePath(ref, obj.metadata.namespace ?? '', obj.metadata.name, o.subresource) + writeQuery(o), obj);
+  }
+
+  patch<T extends Obj>(ref: ResourceRef, ns: string, name: string, type: PatchType, patch: unknown, o: WriteOptions = {}): Promise<T> {
+    return this.json('PATCH', resourcePath(ref, ns, name, o.subresource) + writeQuery(o), patch, type);
+  }
+
+  async delete(ref: ResourceRef, ns: string, name: string, o: DeleteOptions = {}): Promise<Obj | undefined> {
+    const body = Object.keys(o).length ? { kind: 'DeleteOptions', apiVersion: 'v1', ...o } : undefined;
+    const res = await this.json<Obj>('DELETE', resourcePath(ref, ns, name), body);
+    return res.kind === 'Status' ? undefined : res;
+  }
+
+  watch<T extends Obj>(ref: ResourceRef, ns: string, o: WatchOptions, onEvent: (e: WatchEvent<T>) => void): Watch {
+    let res: IncomingMessage | undefined;
+    let stopped = false;
+    const path = resourcePath(ref, ns) + queryString({ watch: 'true', ...o });
+    const done = (async (): Promise<Error | undefined> => {
+      try {
+        res = await this.open('GET', path);
+        if (stopped) { res.destroy(); return undefined; }
+        if ((res.statusCode ?? 0) !== 200) {
+          const chunks: Buffer[] = [];
+          for await (const c of res) chunks.push(c as Buffer);
+          return new ApiError(statusOf({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        }
+        return await readEvents(res, onEvent);
+      } catch (err) {
+        return stopped ? undefined : (err as Error);
+      }
+    })();
+    return { stop() { stopped = true; res?.destroy(); }, done };
+  }
+}
+
+async function readEvents<T extends Obj>(res: IncomingMessage, onEvent: (e: WatchEvent<T>) => void): Promise<Error | undefined> {
+  let buf = '';
+  for await (const chunk of res) {
+    buf += (chunk as Buffer).toString('utf8');
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl).trim();
+      buf = buf.slice(nl + 1);
+      if (!line) continue;
+      const ev = JSON.parse(line) as WatchEvent<T>;
+      if (ev.type === 'ERROR') return new ApiError(ev.object as unknown as ApiStatus);
+      onEvent(ev);
+    }
+  }
+  return undefined;
+}
+
+function writeQuery(o: WriteOptions): string {
+  return queryString({ dryRun: o.dryRun ? 'All' : undefined, fieldManager: o.fieldManager });
+}
+
+function statusOf(r: RawResponse): ApiStatus {
+  try {
+    const s = JSON.parse(r.body) as ApiStatus;
+    if (s && typeof s === 'object' && s.kind === 'Status') return { ...s, code: s.code ?? r.status };
+  } catch { /* not a Status */ }
+  return { code: r.status, message: r.body.trim() || `HTTP ${r.status}` };
+}

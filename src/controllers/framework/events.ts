@@ -1,0 +1,107 @@
+// Event recorders. Controllers write core/v1 Events as client-go's recorder does (name
+// `<object>.<hex nanoseconds>`, source.component, count, first/last timestamps; a repeat of the
+// same event within 10 minutes bumps count instead of creating another). The scheduler writes
+// events.k8s.io/v1 Events (eventTime, reportingController, action), as kube-scheduler does.
+import type { Client, Obj } from '../../client/types.js';
+import { REFS } from '../../client/refs.js';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventRecorder {
+  event(obj: Obj, type: EventType, reason: string, message: string, action?: string): void;
+  /** Settles when every event recorded so far is written. */
+  flush(): Promise<void>;
+}
+
+export interface RecorderOptions {
+  component: string;
+  host?: string;
+  now: () => number;
+  log?: (msg: string) => void;
+}
+
+interface Seen { name: string; ns: string; count: number; at: number }
+
+const REPEAT_WINDOW_MS = 10 * 60_000;
+
+export function involvedObject(o: Obj): Record<string, unknown> {
+  const r: Record<string, unknown> = { kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, uid: o.metadata.uid, apiVersion: o.apiVersion, resourceVersion: o.metadata.resourceVersion };
+  for (const k of Object.keys(r)) if (r[k] === undefined || r[k] === '') delete r[k];
+  return r;
+}
+
+const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const micro = (ms: number) => new Date(ms).toISOString().replace(/\.(\d+)Z$/, (_m, f: string) => `.${f.padEnd(6, '0')}Z`);
+const eventName = (o: Obj, ms: number) => `${o.metadata.name}.${(BigInt(ms) * 1_000_000n + BigInt(Math.floor(Math.random() * 1e6))).toString(16)}`;
+
+abstract class Recorder implements EventRecorder {
+  protected pending: Promise<void> = Promise.resolve();
+  protected readonly seen = new Map<string, Seen>();
+
+  constructor(protected readonly client: Client, protected readonly o: RecorderOptions) {}
+
+  event(obj: Obj, type: EventType, reason: string, message: string, action = ''): void {
+    const key = [obj.metadata.namespace, obj.metadata.name, obj.metadata.uid, type, reason, message].join('\0');
+    const now = this.o.now();
+    const prior = this.seen.get(key);
+    let write: () => Promise<void>;
+    if (prior && now - prior.at < REPEAT_WINDOW_MS) {
+      prior.count += 1;
+      prior.at = now;
+      const count = prior.count;
+      write = () => this.repeat(prior, count, now);
+    } else {
+      if (this.seen.size > 4096) for (const [k, v] of this.seen) if (now - v.at >= REPEAT_WINDOW_MS) this.seen.delete(k);
+      const entry: Seen = { name: '', ns: obj.metadata.namespace || 'default', count: 1, at: now };
+      this.seen.set(key, entry);
+      write = () => this.first(obj, type, reason, message, action, now, entry);
+    }
+    this.pending = this.pending.then(write).catch((err: Error) => this.o.log?.(`event ${reason}: ${err.message}`));
+  }
+
+  flush(): Promise<void> {
+    return this.pending;
+  }
+
+  protected abstract first(obj: Obj, type: EventType, reason: string, message: string, action: string, now: number, entry: Seen): Promise<void>;
+  protected abstract repeat(prior: Seen, count: number, now: number): Promise<void>;
+}
+
+export class CoreEventRecorder extends Recorder {
+  protected async first(obj: Obj, type: EventType, reason: string, message: string, _action: string, now: number, entry: Seen): Promise<void> {
+    const ns = obj.metadata.namespace || 'default';
+    const source: Record<string, string> = { component: this.o.component };
+    if (this.o.host) source.host = this.o.host;
+    const ev = {
+      apiVersion: 'v1', kind: 'Event',
+      metadata: { name: eventName(obj, now), namespace: ns },
+      involvedObject: involvedObject(obj), reason, message, source,
+      firstTimestamp: rfc3339(now), lastTimestamp: rfc3339(now), count: 1, type,
+      eventTime: null, reportingComponent: this.o.component, reportingInstance: this.o.host ?? '',
+    };
+    const made = await this.client.create(REFS.events, ns, ev);
+    entry.name = made.metadata.name ?? '';
+  }
+
+  protected async repeat(prior: Seen, count: number, now: number): Promise<void> {
+    await this.client.patch(REFS.events, prior.ns, prior.name, 'application/merge-patch+json', { count, lastTimestamp: rfc3339(now) });
+  }
+}
+
+export class EventsV1Recorder extends Recorder {
+  protected async first(obj: Obj, type: EventType, reason: string, note: string, action: string, now: number, entry: Seen): Promise<void> {
+    const ns = obj.metadata.namespace || 'default';
+    const ev = {
+      apiVersion: 'events.k8s.io/v1', kind: 'Event',
+      metadata: { name: eventName(obj, now), namespace: ns },
+      eventTime: micro(now), reportingController: this.o.component, reportingInstance: `${this.o.component}-${this.o.host ?? ''}`,
+      action, reason, regarding: involvedObject(obj), note, type,
+    };
+    const made = await this.client.create(REFS.eventsV1, ns, ev);
+    entry.name = made.metadata.name ?? '';
+  }
+
+  protected async repeat(prior: Seen, count: number, now: number): Promise<void> {
+    await this.client.patch(REFS.eventsV1, prior.ns, prior.name, 'application/merge-patch+json', { series: { count, lastObservedTime: micro(now) } });
+  }
+}
