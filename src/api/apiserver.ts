@@ -23,7 +23,6 @@ import { resourceQuota } from './admission/resource-quota.js';
 import { kubeletUnreachable } from './http/kubelet.js';
 import { defaultComponents } from './http/componentstatus.js';
 import { SERVER_VERSION } from './version.js';
-import { defaultServiceAccount } from './registry/default-sa.js';
 
 export interface ApiserverOptions {
   store: Store;
@@ -63,7 +62,6 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     resourceQuota(storage, { now: gen.now }),
   ];
   const registry = new Registry(storage, gen, admission);
-  registry.afterCreate = defaultServiceAccount(registry);
   const rbac = new RbacCache(storage);
   await rbac.start();
   const tokens = await TokenIssuer.load(readFileSync(o.saKeyFile, 'utf8'), readFileSync(o.saPubFile, 'utf8'));

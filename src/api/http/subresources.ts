@@ -29,6 +29,7 @@ export async function serveSubresource(c: Call): Promise<void> {
     case 'binding': return bind(c);
     case 'eviction': return evict(c);
     case 'token': return issueToken(c);
+    case 'finalize': return finalize(c);
     default: return kubeletProxy(c);
   }
 }
@@ -92,6 +93,25 @@ async function ephemeral(c: Call): Promise<void> {
     const spec = { ...(cur.spec as Record<string, unknown>) };
     if (eph === undefined) delete spec.ephemeralContainers;
     else spec.ephemeralContainers = eph;
+    return { ...cur, spec };
+  });
+  writeJson(c.res, 200, out);
+}
+
+/** PUT namespaces/<name>/finalize: only spec.finalizers changes; an emptied, deleted namespace goes. */
+async function finalize(c: Call): Promise<void> {
+  const want = objectFromBody(c.d, parseBody(await readBody(c.req), c.req.headers['content-type'], { apiVersion: 'v1', kind: 'Namespace' }), undefined);
+  if (want.metadata.name && want.metadata.name !== c.info.name) {
+    throw badRequest(`the name of the object (${want.metadata.name}) does not match the name on the URL (${c.info.name})`);
+  }
+  const finalizers = (want.spec as { finalizers?: string[] } | undefined)?.finalizers;
+  const out = await c.s.registry.guaranteedUpdate(c.d, undefined, c.info.name, c.rc, 'main', (cur) => {
+    if (want.metadata.resourceVersion && want.metadata.resourceVersion !== cur.metadata.resourceVersion) {
+      throw conflict({ group: '', resource: 'namespaces' }, c.info.name, 'the object has been modified; please apply your changes to the latest version and try again');
+    }
+    const spec = { ...(cur.spec as Record<string, unknown>) };
+    if (finalizers?.length) spec.finalizers = finalizers;
+    else delete spec.finalizers;
     return { ...cur, spec };
   });
   writeJson(c.res, 200, out);

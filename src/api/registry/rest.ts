@@ -55,13 +55,8 @@ export class Registry {
       if (await this.storage.tryGet(d, ns, obj.metadata.name!)) throw alreadyExists(gr(d), obj.metadata.name!);
       return obj;
     }
-    const out = await this.storage.create(d, obj);
-    await this.afterCreate?.(d, out);
-    return out;
+    return this.storage.create(d, obj);
   }
-
-  /** Runs after a create is stored (the default ServiceAccount of a new namespace). */
-  afterCreate?: (d: ResourceDescriptor, obj: KObject) => Promise<void>;
 
   /** PUT: obj replaces the stored object (or only its status, for sub = 'status'). */
   async update(d: ResourceDescriptor, ns: string | undefined, name: string, input: KObject, ctx: RequestContext, sub: 'main' | 'status' = 'main'): Promise<KObject> {
@@ -87,7 +82,7 @@ export class Registry {
     await runValidating(this.admission, req);
     if (JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } }) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: '' } })) return old;
     if (ctx.dryRun) return obj;
-    if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length) {
+    if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && !namespaceFinalizing(d, obj)) {
       await this.storage.delete(d, old, Number(old.metadata.resourceVersion));
       return obj;
     }

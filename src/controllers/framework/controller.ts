@@ -2,6 +2,7 @@
 // reconcile it against the cache; a failed key is retried with back-off, a reconcile may ask to
 // be run again after a delay (time-driven state: grace periods, schedules, deadlines).
 import type { Client } from '../../client/types.js';
+import type { DiscoveredResource } from '../../client/discovery.js';
 import { WorkQueue, type Timers } from './queue.js';
 import type { InformerFactory } from './informer.js';
 import type { EventRecorder } from './events.js';
@@ -16,6 +17,10 @@ export interface ControllerContext {
   timers?: Timers;
   /** The component's flags, from its static pod manifest (`--node-monitor-grace-period` → value). */
   flags?: Record<string, string>;
+  /** The server's resources (discovery), for loops that act on every kind (namespace deletion, GC). */
+  discover?: () => Promise<DiscoveredResource[]>;
+  /** The server's resources as discovered when the component started (GC watches them all). */
+  resources?: DiscoveredResource[];
 }
 
 export type ReconcileResult = void | { requeueAfter?: number };

@@ -122,7 +122,8 @@ export class FakeClient implements Client {
   }
 
   private finishWrite(ref: ResourceRef, next: Obj): Obj {
-    if (next.metadata.deletionTimestamp && !(next.metadata.finalizers?.length)) {
+    const nsFinalizers = ref.resource === 'namespaces' ? ((next.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) : [];
+    if (next.metadata.deletionTimestamp && !(next.metadata.finalizers?.length) && !nsFinalizers.length) {
       this.objects.delete(this.k(ref, next.metadata.namespace ?? '', next.metadata.name ?? ''));
       this.emit(ref, 'DELETED', next);
       return next;
