@@ -11,7 +11,7 @@ import { randomSuffix, type Generators } from './registry/context.js';
 import { TokenIssuer } from './auth/tokens.js';
 import { RbacCache } from './auth/rbac-cache.js';
 import { handler } from './http/handler.js';
-import type { ServerContext } from './http/server-context.js';
+import type { ComponentHealth, ServerContext } from './http/server-context.js';
 import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
 import { serviceAccountAdmission } from './admission/service-account.js';
 import { defaultTolerationSeconds } from './admission/default-tolerations.js';
@@ -38,6 +38,8 @@ export interface ApiserverOptions {
   /** A random integer in [0, n) for IP and port allocation. */
   pick?: (n: number) => number;
   bookmarkMs?: number;
+  /** The control-plane components' health for componentstatuses (default: none running). */
+  components?: () => Promise<ComponentHealth[]>;
 }
 
 export interface Apiserver {
@@ -71,7 +73,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     version: SERVER_VERSION,
     bookmarkMs: o.bookmarkMs ?? 60_000,
     kubelet: kubeletUnreachable(storage),
-    components: async () => defaultComponents(),
+    components: o.components ?? (async () => defaultComponents()),
   };
   const server: Server = createServer({
     key: readFileSync(o.keyFile),

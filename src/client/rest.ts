@@ -22,7 +22,9 @@ export class RestClient implements Client {
     this.base = new URL(config.server);
     this.agent = new Agent({
       keepAlive: true,
-      maxSockets: 32,
+      // Every watch holds a connection for its lifetime (client-go multiplexes them over HTTP/2).
+      maxSockets: Infinity,
+      maxFreeSockets: 16,
       ...(config.ca ? { ca: config.ca } : {}),
       ...(config.cert ? { cert: config.cert } : {}),
       ...(config.key ? { key: config.key } : {}),

@@ -13,6 +13,10 @@ import { createLogger } from '../etcd/log.js';
 import { serve } from '../etcd/serve.js';
 import { startApiserver } from '../api/apiserver.js';
 import { seedCluster } from './seed.js';
+import { StaticPodSupervisor } from './control-plane/supervisor.js';
+import { controllerManagerSpec } from './control-plane/components.js';
+import { startNodes } from './nodes.js';
+import { defaultComponents } from '../api/http/componentstatus.js';
 
 export interface RunningCluster {
   apiserverUrl: string;
@@ -39,6 +43,9 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
   if (!cp) throw new Error(`cluster "${config.name}" has no control-plane node`);
   const np = nodePaths(paths, cp.name);
   const etcd = await serve(etcdConfigFor(np.root), createLogger((line) => opts.log(line.replace(/\n$/, ''))), opts.clock ? { clock: opts.clock } : {});
+  const now = opts.clock ?? Date.now;
+  const supervisor = new StaticPodSupervisor(np.root, [controllerManagerSpec({ now, log: opts.log })], opts.log, now);
+  const etcdHealth = defaultComponents().filter((c) => c.name.startsWith('etcd'));
   try {
     const api = await startApiserver({
       store: etcd.store,
@@ -50,12 +57,17 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
       saPubFile: join(np.pki, 'sa.pub'),
       serviceSubnet: config.serviceSubnet,
       ...(opts.clock ? { gen: { now: opts.clock } } : {}),
+      components: async () => [...supervisor.health(), ...etcdHealth],
     });
     await seedCluster(api.registry, config, readFileSync(join(np.pki, 'ca.crt'), 'utf8'), opts.log);
     opts.log(`apiserver serving on https://127.0.0.1:${api.port}`);
+    const nodes = await startNodes(paths, config, { now, log: opts.log });
+    supervisor.start();
     return {
       apiserverUrl: `https://127.0.0.1:${api.port}`,
       async stop() {
+        await supervisor.stop();
+        await nodes.stop();
         await api.close();
         await etcd.stop();
       },

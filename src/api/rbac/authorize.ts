@@ -1,10 +1,10 @@
 // The apiserver's authorization of one request as a kubeadm cluster configures it: the
-// privileged-group authorizer (system:masters may do anything) ahead of RBAC. Node
-// authorization is not part of this decision.
+// privileged-group authorizer (system:masters may do anything), the Node authorizer, then RBAC.
 import { ruleAllows } from './match.js';
 import { aggregateMessage } from './format.js';
 import { visitRulesFor } from './resolve.js';
 import type { AuthorizerAttributes, Decision, RbacSource } from './types.js';
+import { nodeAuthorize } from './node-authorizer.js';
 
 /** user.SystemPrivilegedGroup. */
 export const SYSTEM_MASTERS = 'system:masters';
@@ -30,8 +30,8 @@ export function rbacAuthorize(attrs: AuthorizerAttributes, rbac: RbacSource): De
   return { allowed: false, reason: failed === undefined ? '' : `RBAC: ${failed}` };
 }
 
-/** The privileged-group authorizer, then RBAC. The privileged group's allow has no reason. */
+/** The privileged-group authorizer, Node, then RBAC. The privileged group's allow has no reason. */
 export function authorize(attrs: AuthorizerAttributes, rbac: RbacSource): Decision {
   if (attrs.user.groups.includes(SYSTEM_MASTERS)) return { allowed: true, reason: '' };
-  return rbacAuthorize(attrs, rbac);
+  return nodeAuthorize(attrs) ?? rbacAuthorize(attrs, rbac);
 }

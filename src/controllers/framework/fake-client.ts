@@ -115,7 +115,10 @@ export class FakeClient implements Client {
       throw err(409, 'Conflict', `Operation cannot be fulfilled on ${ref.resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`);
     }
     const next = o.subresource === 'status' ? { ...structuredClone(cur), status: structuredClone(obj.status) } : structuredClone(obj);
-    next.metadata = o.subresource === 'status' ? next.metadata : { ...structuredClone(obj.metadata), uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp };
+    next.metadata = o.subresource === 'status'
+      // Status strategies keep spec and labels; annotations written with status stay (deployment revision).
+      ? { ...next.metadata, ...(obj.metadata.annotations ? { annotations: structuredClone(obj.metadata.annotations) } : {}) }
+      : { ...structuredClone(obj.metadata), uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp };
     if (!o.subresource && JSON.stringify(next.spec) !== JSON.stringify(cur.spec) && cur.metadata.generation !== undefined) next.metadata.generation = cur.metadata.generation + 1;
     this.actions.push({ verb: 'update', resource: ref.resource, namespace: ns, name, ...(o.subresource ? { subresource: o.subresource } : {}), object: structuredClone(next) });
     return this.finishWrite(ref, next) as T;

@@ -33,7 +33,7 @@ describe('garbage collector', () => {
   it('keeps dependents of a live owner, and drops a dangling second owner', async () => {
     const { fake, ctx, rs, pod } = setup();
     fake.seed(REFS.replicasets, rs);
-    fake.seed(REFS.pods, pod('a', [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1', uid: 'rs-uid' }, { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'gone', uid: 'gone-uid' }]));
+    fake.seed(REFS.pods, pod('a', [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1', uid: 'rs-uid', controller: true, blockOwnerDeletion: true }, { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'gone', uid: 'gone-uid', controller: false, blockOwnerDeletion: false }]));
     const gc = new GarbageCollector(ctx);
     await ctx.informers.start();
     await gc.reconcile('a-uid');

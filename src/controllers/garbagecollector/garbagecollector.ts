@@ -136,6 +136,7 @@ export class GarbageCollector implements Reconciler {
 export const garbageCollectorController: ControllerDef = {
   name: 'garbage-collector-controller',
   serviceAccount: 'generic-garbage-collector',
+  component: 'garbage-collector-controller',
   workers: 20,
   create: (ctx) => new GarbageCollector(ctx),
 };

@@ -95,6 +95,7 @@ export class NodeLifecycleController implements Reconciler {
 export const nodeLifecycleController: ControllerDef = {
   name: 'nodelifecycle',
   serviceAccount: 'node-controller',
+  component: 'node-controller',
   workers: 1,
   create: (ctx) => new NodeLifecycleController(ctx),
 };

@@ -78,6 +78,7 @@ export class TaintEvictionController implements Reconciler {
 export const taintEvictionController: ControllerDef = {
   name: 'taint-eviction-controller',
   serviceAccount: 'node-controller',
+  component: 'taint-eviction-controller',
   workers: 5,
   create: (ctx) => new TaintEvictionController(ctx),
 };

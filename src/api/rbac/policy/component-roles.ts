@@ -8,7 +8,7 @@ import {
   NODE_GROUP, POLICY, READ, READ_UPDATE, READ_WRITE, SIGNERS, STORAGE, eventsRule, rule, urlRule,
 } from './vocabulary.js';
 
-const NODE_RULES = [
+export const NODE_RULES = [
   rule(['create'], [AUTHENTICATION], ['tokenreviews']),
   rule(['create'], [AUTHORIZATION], ['subjectaccessreviews', 'localsubjectaccessreviews']),
   rule(READ, [CORE], ['services']),

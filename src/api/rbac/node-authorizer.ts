@@ -1,0 +1,29 @@
+// The Node authorizer, first in kubeadm's `--authorization-mode=Node,RBAC`: a kubelet
+// (system:node:<name> in system:nodes) may do what the system:node rules allow, and its own
+// Lease in kube-node-lease. Objects upstream reaches through the node→pod graph (secrets,
+// configmaps, volumes, service account tokens) get no opinion here, so RBAC decides (and denies).
+import type { PolicyRule } from './types.js';
+import type { AuthorizerAttributes, Decision } from './types.js';
+import { ruleAllows } from './match.js';
+import { isNodeUser } from './rules-review.js';
+import { NODE_RULES } from './policy/component-roles.js';
+
+const GRAPH = new Set(['/secrets', '/configmaps', '/persistentvolumeclaims', '/persistentvolumes', '/serviceaccounts', 'resource.k8s.io/resourceclaims']);
+const LEASE_VERBS = new Set(['get', 'create', 'update', 'patch', 'delete']);
+
+/** Allowed, or undefined for no opinion. */
+export function nodeAuthorize(attrs: AuthorizerAttributes): Decision | undefined {
+  if (!isNodeUser(attrs.user)) return undefined;
+  const nodeName = attrs.user.name.slice('system:node:'.length);
+  if (attrs.resourceRequest) {
+    const gr = `${attrs.apiGroup}/${attrs.resource}`;
+    if (GRAPH.has(gr)) return undefined;
+    if (gr === 'coordination.k8s.io/leases') return leaseAllowed(attrs, nodeName) ? { allowed: true, reason: '' } : undefined;
+  }
+  return (NODE_RULES as PolicyRule[]).some((r) => ruleAllows(attrs, r)) ? { allowed: true, reason: '' } : undefined;
+}
+
+function leaseAllowed(attrs: AuthorizerAttributes, nodeName: string): boolean {
+  if (!LEASE_VERBS.has(attrs.verb) || attrs.namespace !== 'kube-node-lease') return false;
+  return attrs.verb === 'create' || attrs.name === nodeName;
+}

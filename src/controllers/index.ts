@@ -1,0 +1,31 @@
+// Every controller kube-controller-manager runs, by its --controllers name.
+import type { ControllerDef } from './framework/controller.js';
+import { namespaceController } from './namespace/namespace.js';
+import { serviceAccountController } from './serviceaccount/serviceaccount.js';
+import { nodeLifecycleController } from './nodelifecycle/nodelifecycle.js';
+import { taintEvictionController } from './nodelifecycle/taint-eviction.js';
+import { garbageCollectorController } from './garbagecollector/garbagecollector.js';
+import { replicaSetController, replicationControllerController } from './replicaset/controller.js';
+import { deploymentController } from './deployment/controller.js';
+import { endpointsController } from './endpoints/endpoints-controller.js';
+import { endpointSliceController } from './endpointslice/endpointslice-controller.js';
+import { resourceQuotaController } from './resourcequota/resourcequota-controller.js';
+import { disruptionController } from './disruption/disruption-controller.js';
+
+export const CONTROLLERS: ControllerDef[] = [
+  namespaceController,
+  serviceAccountController,
+  nodeLifecycleController,
+  taintEvictionController,
+  garbageCollectorController,
+  replicaSetController,
+  replicationControllerController,
+  deploymentController,
+  endpointsController,
+  endpointSliceController,
+  resourceQuotaController,
+  disruptionController,
+];
+
+/** Controllers upstream runs only when --controllers names them. */
+export const DISABLED_BY_DEFAULT = ['bootstrapsigner', 'tokencleaner'];

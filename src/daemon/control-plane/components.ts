@@ -1,0 +1,25 @@
+// What the control-plane node's static pods run: kube-controller-manager (and, once wired,
+// kube-scheduler) inside the daemon, each started from its manifest's flags.
+import { CONTROLLERS, DISABLED_BY_DEFAULT } from '../../controllers/index.js';
+import { startControllerManager } from '../../controllers/manager.js';
+import { CONTROLLER_MANAGER_FLAGS } from './flags.js';
+import type { ComponentSpec } from './supervisor.js';
+
+export interface ComponentEnv {
+  now: () => number;
+  log: (m: string) => void;
+}
+
+export function controllerManagerSpec(env: ComponentEnv): ComponentSpec {
+  return {
+    name: 'kube-controller-manager',
+    statusName: 'controller-manager',
+    healthPort: 10257,
+    manifest: 'etc/kubernetes/manifests/kube-controller-manager.yaml',
+    flags: CONTROLLER_MANAGER_FLAGS,
+    start: async (flags) => {
+      if (!flags.kubeconfig) throw new Error('kube-controller-manager: --kubeconfig is required to reach the apiserver');
+      return startControllerManager({ kubeconfig: flags.kubeconfig, flags, defs: CONTROLLERS, disabledByDefault: DISABLED_BY_DEFAULT, now: env.now, log: env.log });
+    },
+  };
+}
