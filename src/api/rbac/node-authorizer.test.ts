@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { nodeAuthorize } from './node-authorizer.js';
+import type { AuthorizerAttributes } from './types.js';
+
+const node = { name: 'system:node:node01', groups: ['system:nodes', 'system:authenticated'] };
+const attrs = (over: Partial<AuthorizerAttributes>): AuthorizerAttributes => ({
+  user: node, verb: 'get', namespace: '', apiGroup: '', resource: '', subresource: '', name: '', resourceRequest: true, path: '', ...over,
+});
+
+describe('Node authorizer', () => {
+  it.each([
+    ['its own lease', { verb: 'update', apiGroup: 'coordination.k8s.io', resource: 'leases', namespace: 'kube-node-lease', name: 'node01' }, true],
+    ['creating a lease', { verb: 'create', apiGroup: 'coordination.k8s.io', resource: 'leases', namespace: 'kube-node-lease' }, true],
+    ["another node's lease", { verb: 'update', apiGroup: 'coordination.k8s.io', resource: 'leases', namespace: 'kube-node-lease', name: 'node02' }, false],
+    ['a lease elsewhere', { verb: 'get', apiGroup: 'coordination.k8s.io', resource: 'leases', namespace: 'kube-system', name: 'node01' }, false],
+    ['listing leases', { verb: 'list', apiGroup: 'coordination.k8s.io', resource: 'leases', namespace: 'kube-node-lease' }, false],
+    ['node status', { verb: 'patch', resource: 'nodes', subresource: 'status', name: 'node01' }, true],
+    ['watching pods', { verb: 'watch', resource: 'pods' }, true],
+    ['pod status', { verb: 'update', resource: 'pods', subresource: 'status', namespace: 'default', name: 'web' }, true],
+    ['a secret (graph-checked upstream)', { verb: 'get', resource: 'secrets', namespace: 'default', name: 's' }, false],
+    ['deleting a deployment', { verb: 'delete', apiGroup: 'apps', resource: 'deployments', namespace: 'default', name: 'web' }, false],
+  ])('%s', (_what, over, allowed) => {
+    expect(nodeAuthorize(attrs(over))?.allowed ?? false).toBe(allowed);
+  });
+
+  it('has no opinion about other users', () => {
+    expect(nodeAuthorize(attrs({ user: { name: 'alice', groups: [] }, verb: 'watch', resource: 'pods' }))).toBeUndefined();
+  });
+});
