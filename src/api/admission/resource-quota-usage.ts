@@ -14,7 +14,7 @@ import { quotaScopeSelectors } from './resource-quota-scopes.js';
 import { readResourceList } from '../quantity/resource-list.js';
 
 /** The static evaluators plus an object count one for every other count/<resource>[.<group>]. */
-function evaluatorsFor(hardNames: string[]): QuotaEvaluator[] {
+export function evaluatorsFor(hardNames: string[]): QuotaEvaluator[] {
   const out = [...STATIC_EVALUATORS];
   for (const n of hardNames) {
     if (!n.startsWith('count/') || out.some((e) => e.matchingResources([n]).length)) continue;
@@ -27,26 +27,47 @@ function evaluatorsFor(hardNames: string[]): QuotaEvaluator[] {
 
 const descriptorOf = (e: QuotaEvaluator) => RESOURCES.find((d) => d.group === e.group && d.plural === e.resource && d.namespaced && !d.virtual);
 
-/** generic.CalculateUsageStats for one evaluator. */
-async function usageStats(storage: ObjectStorage, ns: string, e: QuotaEvaluator, tracked: string[], selectors: ScopeSelector[], now: number): Promise<ResourceList> {
+/** The objects of group/resource in ns; undefined when that resource cannot be counted. */
+export type UsageLister = (group: string, resource: string, ns: string) => KObject[] | undefined;
+
+/** generic.CalculateUsageStats for one evaluator: every tracked name present (zero when nothing is charged). */
+function usageStats(items: KObject[], e: QuotaEvaluator, tracked: string[], selectors: ScopeSelector[], now: number): ResourceList {
   let used: ResourceList = new Map(tracked.map((n) => [n, ZERO]));
-  const d = descriptorOf(e);
-  if (!d) return used;
-  const matches = (o: KObject) => selectors.every((s) => e.matchesScope(s, o));
-  for (const item of (await storage.list(d, ns)).items) if (matches(item)) used = addLists(used, e.usage(item, now));
+  for (const item of items) if (selectors.every((s) => e.matchesScope(s, item))) used = addLists(used, e.usage(item, now));
   return used;
+}
+
+/** The evaluators of hardNames with the names each tracks. */
+function trackedBy(hardNames: string[]): { e: QuotaEvaluator; tracked: string[] }[] {
+  const evaluators = evaluatorsFor(hardNames);
+  const matched = evaluators.flatMap((e) => e.matchingResources(hardNames));
+  return evaluators.map((e) => ({ e, tracked: e.matchingResources(matched) })).filter((x) => x.tracked.length);
+}
+
+/**
+ * quota.CalculateUsage over listed objects: each evaluator counts the objects matching the
+ * quota's scopes; the sum is masked to the hard resources some evaluator could count.
+ */
+export function measureUsage(list: UsageLister, ns: string, hardNames: string[], selectors: ScopeSelector[], now: number): ResourceList {
+  let used: ResourceList = new Map();
+  const counted = new Set<string>();
+  for (const { e, tracked } of trackedBy(hardNames)) {
+    const items = list(e.group, e.resource, ns);
+    if (!items) continue;
+    for (const n of tracked) counted.add(n);
+    used = addLists(used, usageStats(items, e, tracked, selectors, now));
+  }
+  return maskList(used, hardNames.filter((n) => counted.has(n)));
 }
 
 /** quota.CalculateUsage over the namespace's stored objects. */
 export async function calculateUsage(storage: ObjectStorage, ns: string, hardNames: string[], selectors: ScopeSelector[], now: number): Promise<ResourceList> {
-  const evaluators = evaluatorsFor(hardNames);
-  const matched = new Set(evaluators.flatMap((e) => e.matchingResources(hardNames)));
-  let used: ResourceList = new Map();
-  for (const e of evaluators) {
-    const tracked = e.matchingResources([...matched]);
-    if (tracked.length) used = addLists(used, await usageStats(storage, ns, e, tracked, selectors, now));
+  const items = new Map<string, KObject[]>();
+  for (const { e } of trackedBy(hardNames)) {
+    const d = descriptorOf(e);
+    items.set(`${e.group}/${e.resource}`, d ? (await storage.list(d, ns)).items : []);
   }
-  return maskList(used, hardNames.filter((n) => matched.has(n)));
+  return measureUsage((g, r) => items.get(`${g}/${r}`), ns, hardNames, selectors, now);
 }
 
 /** The usage a quota controller would publish for a stored ResourceQuota (status.used). */
