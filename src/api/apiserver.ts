@@ -23,6 +23,7 @@ import { resourceQuota } from './admission/resource-quota.js';
 import { kubeletUnreachable } from './http/kubelet.js';
 import { defaultComponents } from './http/componentstatus.js';
 import { SERVER_VERSION } from './version.js';
+import { startCompactor } from './storage/compactor.js';
 
 export interface ApiserverOptions {
   store: Store;
@@ -40,6 +41,8 @@ export interface ApiserverOptions {
   bookmarkMs?: number;
   /** The control-plane components' health for componentstatuses (default: none running). */
   components?: () => Promise<ComponentHealth[]>;
+  /** --etcd-compaction-interval, ms (default 5 minutes; 0 disables). */
+  compactionIntervalMs?: number;
 }
 
 export interface Apiserver {
@@ -87,10 +90,13 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     server.listen(o.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const interval = o.compactionIntervalMs ?? 5 * 60_000;
+  const stopCompactor = interval > 0 ? startCompactor(o.store, interval) : () => {};
   ctx.serverAddress = `127.0.0.1:${port}`;
   return {
     port, registry, storage,
     async close() {
+      stopCompactor();
       await rbac.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
