@@ -11,6 +11,17 @@ import { endpointsController } from './endpoints/endpoints-controller.js';
 import { endpointSliceController } from './endpointslice/endpointslice-controller.js';
 import { resourceQuotaController } from './resourcequota/resourcequota-controller.js';
 import { disruptionController } from './disruption/disruption-controller.js';
+import { persistentVolumeBinderController } from './volume/pv-binder.js';
+import { pvcProtectionController } from './volume/pvc-protection.js';
+import { pvProtectionController } from './volume/pv-protection.js';
+import { csrApprovingController } from './certificates/csr-approving.js';
+import { csrSigningController } from './certificates/csr-signing.js';
+import { horizontalPodAutoscalerController } from './podautoscaler/horizontal.js';
+import { daemonSetController } from './daemonset/controller.js';
+import { statefulSetController } from './statefulset/controller.js';
+import { jobController } from './job/controller.js';
+import { cronJobController } from './cronjob/controller.js';
+import { ttlAfterFinishedController } from './ttl/controller.js';
 
 export const CONTROLLERS: ControllerDef[] = [
   namespaceController,
@@ -25,6 +36,17 @@ export const CONTROLLERS: ControllerDef[] = [
   endpointSliceController,
   resourceQuotaController,
   disruptionController,
+  persistentVolumeBinderController,
+  pvcProtectionController,
+  pvProtectionController,
+  csrApprovingController,
+  csrSigningController,
+  horizontalPodAutoscalerController,
+  daemonSetController,
+  statefulSetController,
+  jobController,
+  cronJobController,
+  ttlAfterFinishedController,
 ];
 
 /** Controllers upstream runs only when --controllers names them. */

@@ -85,3 +85,14 @@ describe('durationMs', () => {
     expect(durationMs('bogus', 7)).toBe(7);
   });
 });
+
+describe('informer type meta', () => {
+  it('fills apiVersion and kind on listed items that lack them', async () => {
+    const { fake, ctx } = fakeEnv();
+    fake.seed(REFS.deployments, { metadata: { name: 'web', namespace: 'default' } });
+    const inf = ctx.informers.for(REFS.deployments);
+    await ctx.informers.start();
+    expect(inf.getBy('default', 'web')).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment' });
+    ctx.informers.stop();
+  });
+});

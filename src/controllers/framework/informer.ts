@@ -3,6 +3,7 @@
 // deletes). Handlers see add/update/delete in order; the cache is what listers read.
 import type { Client, Obj, ResourceRef, WatchEvent } from '../../client/types.js';
 import { isGone, keyOf } from '../../client/types.js';
+import { apiVersionOf } from '../../client/refs.js';
 
 export interface Handlers<T extends Obj> {
   add?(obj: T): void;
@@ -135,6 +136,9 @@ export class Informer<T extends Obj = Obj> {
   }
 
   private apply(type: WatchEvent['type'], o: T): void {
+    // List items come without apiVersion/kind (as from the real apiserver); owners need them.
+    o.apiVersion ??= apiVersionOf(this.ref);
+    o.kind ??= this.ref.kind;
     const k = keyOf(o);
     const old = this.cache.get(k);
     if (type === 'DELETED') {

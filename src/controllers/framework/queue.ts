@@ -4,6 +4,8 @@
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** The clock the timers run on (Date.now when absent). */
+  now?(): number;
 }
 
 const realTimers: Timers = {
@@ -20,10 +22,14 @@ export class WorkQueue {
   private readonly processing = new Set<string>();
   private readonly waiters: ((key: string | undefined) => void)[] = [];
   private readonly failures = new Map<string, number>();
-  private readonly delayed = new Map<string, unknown>();
+  private readonly delayed = new Map<string, { due: number; handle: unknown }>();
   private shuttingDown = false;
 
   constructor(private readonly timers: Timers = realTimers) {}
+
+  private clock(): number {
+    return this.timers.now ? this.timers.now() : Date.now();
+  }
 
   get length(): number {
     return this.queue.length;
@@ -41,11 +47,15 @@ export class WorkQueue {
     } else this.queue.push(key);
   }
 
-  addAfter(key: string, ms: number): void {
+  /** Adds key after ms; an earlier pending add of the same key wins (client-go's delaying queue). */
+  addAfter(key: string, ms: number, now: number = this.clock()): void {
     if (this.shuttingDown) return;
     if (ms <= 0) return this.add(key);
-    if (this.delayed.has(key)) this.timers.clearTimeout(this.delayed.get(key));
-    this.delayed.set(key, this.timers.setTimeout(() => { this.delayed.delete(key); this.add(key); }, ms));
+    const due = now + ms;
+    const pending = this.delayed.get(key);
+    if (pending && pending.due <= due) return;
+    if (pending) this.timers.clearTimeout(pending.handle);
+    this.delayed.set(key, { due, handle: this.timers.setTimeout(() => { this.delayed.delete(key); this.add(key); }, ms) });
   }
 
   addRateLimited(key: string): void {
@@ -84,7 +94,7 @@ export class WorkQueue {
 
   shutDown(): void {
     this.shuttingDown = true;
-    for (const t of this.delayed.values()) this.timers.clearTimeout(t);
+    for (const t of this.delayed.values()) this.timers.clearTimeout(t.handle);
     this.delayed.clear();
     for (const w of this.waiters.splice(0)) w(undefined);
   }
