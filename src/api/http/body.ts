@@ -6,7 +6,7 @@ import { badRequest, StatusError } from '../errors.js';
 import type { ResourceDescriptor } from '../resources/types.js';
 import { groupVersion } from '../resources/types.js';
 import type { KObject } from '../types.js';
-import { pruneDecoded } from './prune.js';
+import { pruneDecoded, rawFieldsOf } from './prune.js';
 import { decodeKubernetesProtobuf, isProtobufContentType, ProtobufDecodeError } from '../protobuf/index.js';
 
 export const MAX_BODY = 3 * 1024 * 1024;
@@ -60,7 +60,7 @@ export function objectFromBody(d: ResourceDescriptor, body: unknown, ns: string 
     throw badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
   }
   // The URL's group/version/kind fill in what the body leaves out, as the apiserver's decoder does.
-  const obj = pruneDecoded(body) as KObject;
+  const obj = pruneDecoded(body, rawFieldsOf(d.kind)) as KObject;
   if (obj.apiVersion && obj.apiVersion !== expectGv) {
     throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expectGv})`);
   }

@@ -9,7 +9,7 @@ import { writeJson } from './respond.js';
 import { objectFromBody, parseBody, readBody } from './body.js';
 import { toTable, wantsTable, type IncludeObject } from './table.js';
 import { listFilter } from './filter.js';
-import { pruneDecoded } from './prune.js';
+import { pruneDecoded, rawFieldsOf } from './prune.js';
 import { checkPatchedFields, checkUnknownFields } from './strict.js';
 import { applyPatch } from '../patch/index.js';
 import { badRequest, methodNotSupported, successStatus } from '../errors.js';
@@ -78,7 +78,7 @@ export async function patch(c: Call): Promise<void> {
   const out = await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, sub, (cur) => {
     const patched = applyPatch(type, cur, raw, { group: c.d.group, version: c.d.version, kind: c.d.kind }, { fieldValidation: c.rc.fieldValidation }) as KObject;
     checkPatchedFields(c, patched);
-    return pruneDecoded(patched) as KObject;
+    return pruneDecoded(patched, rawFieldsOf(c.d.kind)) as KObject;
   });
   respondObject(c, 200, out);
 }

@@ -34,6 +34,9 @@ export async function serveSubresource(c: Call): Promise<void> {
   }
 }
 
+/** A metav1.LabelSelector, as opposed to a ReplicationController's plain label map. */
+const isLabelSelector = (s: unknown): boolean => !!s && typeof s === 'object' && ('matchLabels' in s || 'matchExpressions' in s);
+
 function toScale(o: KObject): KObject {
   const spec = (o.spec ?? {}) as { replicas?: number; selector?: unknown };
   const status = (o.status ?? {}) as { replicas?: number };
@@ -43,7 +46,7 @@ function toScale(o: KObject): KObject {
     apiVersion: 'autoscaling/v1',
     metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
     spec: { replicas: spec.replicas ?? 0 },
-    status: { replicas: status.replicas ?? 0, selector: selectorString(spec.selector) },
+    status: { replicas: status.replicas ?? 0, selector: selectorString(o.kind === 'ReplicationController' || !isLabelSelector(spec.selector) ? { matchLabels: spec.selector } : spec.selector) },
   };
 }
 
