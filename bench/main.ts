@@ -11,6 +11,7 @@ import { fmt, pipelinedRate, rate, report, wallMs } from './timing.js';
 import { haveRealEtcd, kvClient, startEtcd } from './servers.js';
 import { watchLatency } from './watch-latency.js';
 import { clusterRows } from './cluster.js';
+import { schedulerRows } from './scheduler.js';
 
 const N = Number(process.env.BENCH_N ?? 3000);
 const b = (s: string): Buffer => Buffer.from(s);
@@ -79,6 +80,7 @@ export async function main(): Promise<number> {
   const lat = await watchLatency(100);
   rows.push(['store watch latency across processes', `median ${fmt(lat.median, 1)} ms, max ${fmt(lat.max, 1)} ms (goal <= 50)`]);
   rows.push(...(await clusterRows()));
+  rows.push(...(await schedulerRows()));
   report(rows);
   return 0;
 }

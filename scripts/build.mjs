@@ -1,7 +1,7 @@
 // Bundles each binary's entry point into dist/. Code splitting keeps a call cheap: a command's
 // module (and heavy dependencies such as gRPC) is a separate chunk loaded only when it runs.
 // Dependencies are bundled too (resolving and loading hundreds of CommonJS files is most of a
-// cold start), except better-sqlite3, a native addon. etcd's rpc.proto is parsed here, once, into
+// cold start), except better-sqlite3, a native addon, and just-bash's optional compressors. etcd's rpc.proto is parsed here, once, into
 // dist/etcd-rpc.json (see src/etcd/grpc/descriptor.ts).
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,8 @@ await build({
   target: 'node20',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['better-sqlite3'],
+  // just-bash loads these optional compressors on demand (tar --zstd/--xz); we do not ship them.
+  external: ['better-sqlite3', '@mongodb-js/zstd', 'node-liblzma'],
   // Bundled CommonJS code calls require() for Node's built-ins.
   banner: { js: "import { createRequire as __kdRequire } from 'node:module'; const require = __kdRequire(import.meta.url);" },
   sourcemap: 'linked',

@@ -16,27 +16,29 @@ export interface RawResponse {
 
 export class RestClient implements Client {
   private readonly agent: Agent;
+  private readonly watchAgent: Agent;
   private readonly base: URL;
 
   constructor(readonly config: RestConfig) {
     this.base = new URL(config.server);
-    this.agent = new Agent({
-      keepAlive: true,
-      // Every watch holds a connection for its lifetime (client-go multiplexes them over HTTP/2).
-      maxSockets: Infinity,
-      maxFreeSockets: 16,
+    const tls = {
       ...(config.ca ? { ca: config.ca } : {}),
       ...(config.cert ? { cert: config.cert } : {}),
       ...(config.key ? { key: config.key } : {}),
       rejectUnauthorized: !config.insecure,
-    });
+    };
+    // Requests share a few kept-alive connections (TLS setup dominates otherwise); every watch
+    // holds a connection of its own for its lifetime (client-go multiplexes them over HTTP/2).
+    this.agent = new Agent({ keepAlive: true, maxSockets: 8, maxFreeSockets: 8, ...tls });
+    this.watchAgent = new Agent({ keepAlive: false, maxSockets: Infinity, ...tls });
   }
 
   close(): void {
     this.agent.destroy();
+    this.watchAgent.destroy();
   }
 
-  private open(method: string, path: string, body?: string, contentType?: string): Promise<IncomingMessage> {
+  private open(method: string, path: string, body?: string, contentType?: string, agent: Agent = this.agent): Promise<IncomingMessage> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.config.token) headers.Authorization = `Bearer ${this.config.token}`;
     if (this.config.userAgent) headers['User-Agent'] = this.config.userAgent;
@@ -47,7 +49,7 @@ export class RestClient implements Client {
     return new Promise((resolve, reject) => {
       const req = httpsRequest({
         protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port || 443,
-        path, method, headers, agent: this.agent,
+        path, method, headers, agent,
       }, resolve);
       req.on('error', reject);
       req.end(body);
@@ -100,7 +102,7 @@ export class RestClient implements Client {
     const path = resourcePath(ref, ns) + queryString({ watch: 'true', ...o });
     const done = (async (): Promise<Error | undefined> => {
       try {
-        res = await this.open('GET', path);
+        res = await this.open('GET', path, undefined, undefined, this.watchAgent);
         if (stopped) { res.destroy(); return undefined; }
         if ((res.statusCode ?? 0) !== 200) {
           const chunks: Buffer[] = [];

@@ -8,6 +8,7 @@ import { InformerFactory } from './framework/informer.js';
 import { CoreEventRecorder } from './framework/events.js';
 import { runWorkers, type ControllerDef, type Reconciler } from './framework/controller.js';
 import { ServiceAccountClients } from './sa-clients.js';
+import { runWhenLeader } from './framework/leader.js';
 
 export interface ManagerOptions {
   kubeconfig: string;
@@ -17,6 +18,8 @@ export interface ManagerOptions {
   disabledByDefault?: string[];
   now: () => number;
   log: (msg: string) => void;
+  /** The host the manager runs on (the leader election identity is <host>_<uuid>). */
+  host?: string;
 }
 
 export interface RunningManager {
@@ -48,13 +51,26 @@ export async function startControllerManager(o: ManagerOptions): Promise<Running
     running.push(r);
     workers.push({ r, n: def.workers ?? 1 });
   }
-  await informers.start();
-  const done = workers.map(({ r, n }) => runWorkers(r, n, o.log));
+  const recorder = new CoreEventRecorder(base, { component: 'kube-controller-manager', now: o.now, log: o.log });
+  const elected = runWhenLeader({
+    client: base, component: 'kube-controller-manager', host: o.host ?? 'localhost', flags: o.flags, now: o.now, log: o.log,
+    event: (lease, message) => recorder.event(lease, 'Normal', 'LeaderElection', message),
+  }, async () => {
+    await informers.start();
+    const done = workers.map(({ r, n }) => runWorkers(r, n, o.log));
+    return {
+      async stop() {
+        for (const r of running) r.queue.shutDown();
+        informers.stop();
+        await Promise.race([Promise.all(done), new Promise((res) => setTimeout(res, 2000))]);
+      },
+    };
+  });
   return {
     async stop() {
+      await elected.stop();
       for (const r of running) r.queue.shutDown();
       informers.stop();
-      await Promise.race([Promise.all(done), new Promise((r) => setTimeout(r, 2000))]);
       sa.close();
       base.close();
     },

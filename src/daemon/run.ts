@@ -14,7 +14,7 @@ import { serve } from '../etcd/serve.js';
 import { startApiserver } from '../api/apiserver.js';
 import { seedCluster } from './seed.js';
 import { StaticPodSupervisor } from './control-plane/supervisor.js';
-import { controllerManagerSpec } from './control-plane/components.js';
+import { controllerManagerSpec, schedulerSpec } from './control-plane/components.js';
 import { startNodes } from './nodes.js';
 import { defaultComponents } from '../api/http/componentstatus.js';
 
@@ -44,7 +44,8 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
   const np = nodePaths(paths, cp.name);
   const etcd = await serve(etcdConfigFor(np.root), createLogger((line) => opts.log(line.replace(/\n$/, ''))), opts.clock ? { clock: opts.clock } : {});
   const now = opts.clock ?? Date.now;
-  const supervisor = new StaticPodSupervisor(np.root, [controllerManagerSpec({ now, log: opts.log })], opts.log, now);
+  const env = { now, log: opts.log, host: cp.name };
+  const supervisor = new StaticPodSupervisor(np.root, [controllerManagerSpec(env), schedulerSpec(env)], opts.log, now);
   const etcdHealth = defaultComponents().filter((c) => c.name.startsWith('etcd'));
   try {
     const api = await startApiserver({

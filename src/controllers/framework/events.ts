@@ -48,10 +48,16 @@ abstract class Recorder implements EventRecorder {
     if (prior && now - prior.at < REPEAT_WINDOW_MS) {
       prior.count += 1;
       prior.at = now;
+      this.seen.delete(key);
+      this.seen.set(key, prior);
       const count = prior.count;
       write = () => this.repeat(prior, count, now);
     } else {
-      if (this.seen.size > 4096) for (const [k, v] of this.seen) if (now - v.at >= REPEAT_WINDOW_MS) this.seen.delete(k);
+      // Oldest first (Map order): drop expired entries, and the oldest beyond the cap.
+      for (const [k, v] of this.seen) {
+        if (now - v.at < REPEAT_WINDOW_MS && this.seen.size <= 4096) break;
+        this.seen.delete(k);
+      }
       const entry: Seen = { name: '', ns: obj.metadata.namespace || 'default', count: 1, at: now };
       this.seen.set(key, entry);
       write = () => this.first(obj, type, reason, message, action, now, entry);

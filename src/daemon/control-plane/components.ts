@@ -1,13 +1,16 @@
-// What the control-plane node's static pods run: kube-controller-manager (and, once wired,
-// kube-scheduler) inside the daemon, each started from its manifest's flags.
+// What the control-plane node's static pods run: kube-controller-manager and kube-scheduler
+// inside the daemon, each started from its manifest's flags.
 import { CONTROLLERS, DISABLED_BY_DEFAULT } from '../../controllers/index.js';
 import { startControllerManager } from '../../controllers/manager.js';
-import { CONTROLLER_MANAGER_FLAGS } from './flags.js';
+import { startSchedulerFromKubeconfig } from '../../scheduler/index.js';
+import { CONTROLLER_MANAGER_FLAGS, SCHEDULER_FLAGS } from './flags.js';
 import type { ComponentSpec } from './supervisor.js';
 
 export interface ComponentEnv {
   now: () => number;
   log: (m: string) => void;
+  /** The control-plane node's name (leader election identities are <host>_<uuid>). */
+  host: string;
 }
 
 export function controllerManagerSpec(env: ComponentEnv): ComponentSpec {
@@ -19,7 +22,21 @@ export function controllerManagerSpec(env: ComponentEnv): ComponentSpec {
     flags: CONTROLLER_MANAGER_FLAGS,
     start: async (flags) => {
       if (!flags.kubeconfig) throw new Error('kube-controller-manager: --kubeconfig is required to reach the apiserver');
-      return startControllerManager({ kubeconfig: flags.kubeconfig, flags, defs: CONTROLLERS, disabledByDefault: DISABLED_BY_DEFAULT, now: env.now, log: env.log });
+      return startControllerManager({ kubeconfig: flags.kubeconfig, flags, defs: CONTROLLERS, disabledByDefault: DISABLED_BY_DEFAULT, now: env.now, log: env.log, host: env.host });
+    },
+  };
+}
+
+export function schedulerSpec(env: ComponentEnv): ComponentSpec {
+  return {
+    name: 'kube-scheduler',
+    statusName: 'scheduler',
+    healthPort: 10259,
+    manifest: 'etc/kubernetes/manifests/kube-scheduler.yaml',
+    flags: SCHEDULER_FLAGS,
+    start: async (flags) => {
+      if (!flags.kubeconfig) throw new Error('kube-scheduler: --kubeconfig is required to reach the apiserver');
+      return startSchedulerFromKubeconfig({ kubeconfig: flags.kubeconfig, flags, now: env.now, log: env.log, host: env.host });
     },
   };
 }
