@@ -4,22 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, renameSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasRealKubectl, useCluster, type TestCluster } from '../support/cluster.js';
+import { eventually, hasRealKubectl, useCluster } from '../support/cluster.js';
 
 const c = useCluster();
-
-/** Polls kubectl until check passes on its stdout (the loops are asynchronous). */
-async function eventually(cl: TestCluster, args: string[], check: (out: string) => boolean, timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    const r = await cl.kubectl(args);
-    last = r.stdout + r.stderr;
-    if (r.code === 0 && check(r.stdout)) return r.stdout;
-    await new Promise((res) => setTimeout(res, 250));
-  }
-  throw new Error(`kubectl ${args.join(' ')} never matched; last output:\n${last}`);
-}
 
 const manifests = () => join(c.env.KUBEDOJO_HOME!, c.name, 'nodes/controlplane/etc/kubernetes/manifests');
 const daemonLog = () => readFileSync(join(c.env.KUBEDOJO_HOME!, c.name, 'daemon.log'), 'utf8');

@@ -95,3 +95,16 @@ export function useCluster(name?: string): TestCluster {
     },
   });
 }
+
+/** Polls kubectl until check passes on its stdout (the loops are asynchronous). */
+export async function eventually(cl: TestCluster, args: string[], check: (out: string) => boolean, timeoutMs = 20_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    const r = await cl.kubectl(args);
+    last = r.stdout + r.stderr;
+    if (r.code === 0 && check(r.stdout)) return r.stdout;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  throw new Error(`kubectl ${args.join(' ')} never matched; last output:\n${last}`);
+}
