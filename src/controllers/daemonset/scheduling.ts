@@ -1,7 +1,10 @@
 // Where a DaemonSet wants a pod (NodeShouldRunDaemonPod): the node's name, labels and taints
 // against the template's nodeName, nodeSelector, required node affinity and tolerations — with
 // the tolerations every daemon pod gets (AddOrUpdateDaemonPodTolerations).
-import type { Affinity, DaemonSet, Node, NodeSelectorRequirement, NodeSelectorTerm, PodSpecLike, Taint, Toleration } from './types.js';
+import type { Affinity, DaemonSet, Node, NodeSelectorTerm, PodSpecLike, Taint, Toleration } from './types.js';
+import { termMatches as sharedTermMatches, tolerates } from '../framework/node-selection.js';
+
+export { tolerates };
 
 const EXISTS = (key: string, effect: string): Toleration => ({ key, operator: 'Exists', effect });
 
@@ -33,44 +36,13 @@ export function withDaemonTolerations(spec: PodSpecLike): PodSpecLike {
   return { ...spec, tolerations };
 }
 
-/** Toleration.ToleratesTaint. */
-export function tolerates(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  if (t.operator === 'Exists') return true;
-  return (t.operator === 'Equal' || !t.operator) && (t.value ?? '') === (taint.value ?? '');
-}
-
 /** The first taint passing filter that no toleration tolerates. */
 export function untoleratedTaint(taints: Taint[], tolerations: Toleration[], filter: (t: Taint) => boolean): Taint | undefined {
   return taints.find((taint) => filter(taint) && !tolerations.some((t) => tolerates(t, taint)));
 }
 
-function requirementMatches(r: NodeSelectorRequirement, value: string | undefined): boolean {
-  const values = r.values ?? [];
-  switch (r.operator) {
-    case 'In': return value !== undefined && values.includes(value);
-    case 'NotIn': return value === undefined || !values.includes(value);
-    case 'Exists': return value !== undefined;
-    case 'DoesNotExist': return value === undefined;
-    case 'Gt':
-    case 'Lt': {
-      if (value === undefined || !/^-?\d+$/.test(value) || !/^-?\d+$/.test(values[0] ?? '')) return false;
-      return r.operator === 'Gt' ? Number(value) > Number(values[0]) : Number(value) < Number(values[0]);
-    }
-    default: return false;
-  }
-}
-
-/** A node selector term: every expression on labels and every field (metadata.name) holds; an empty term matches nothing. */
-export function termMatches(term: NodeSelectorTerm, node: Node): boolean {
-  const exprs = term.matchExpressions ?? [];
-  const fields = term.matchFields ?? [];
-  if (!exprs.length && !fields.length) return false;
-  const labels = node.metadata.labels ?? {};
-  return exprs.every((r) => requirementMatches(r, labels[r.key])) &&
-    fields.every((r) => r.key === 'metadata.name' && requirementMatches(r, node.metadata.name));
-}
+/** A node selector term against the node's labels and name. */
+export const termMatches = (term: NodeSelectorTerm, node: Node): boolean => sharedTermMatches(term, node.metadata.name ?? '', node.metadata.labels);
 
 /** nodeaffinity.GetRequiredNodeAffinity(pod).Match(node): nodeSelector and any required term. */
 export function requiredAffinityMatches(spec: PodSpecLike, node: Node): boolean {

@@ -7,12 +7,7 @@ import { REFS } from '../../client/refs.js';
 import { isNotFound, keyOf, splitKey } from '../../client/types.js';
 import { rfc3339 } from '../framework/pods.js';
 import type { NodeObj, PodObj, Taint, Toleration } from './types.js';
-
-export function tolerates(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.operator === 'Exists') return !t.key || t.key === taint.key;
-  return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-}
+import { tolerates } from '../framework/node-selection.js';
 
 /** ms after the taints' time until eviction: 0 now, undefined never. */
 export function evictionDelay(tolerations: Toleration[], taints: Taint[]): number | undefined {
