@@ -4,7 +4,7 @@ import { nodePaths } from './paths.js';
 import type { ClusterConfig } from './layout.js';
 import { RestClient } from '../client/rest.js';
 import { restConfigFromKubeconfig } from '../client/rest-config.js';
-import { startKubelet, type RunningKubelet } from '../kubelet/kubelet.js';
+import { kubeadmPreload, startKubelet, type RunningKubelet } from '../kubelet/kubelet.js';
 
 export interface RunningNodes {
   kubelets: RunningKubelet[];
@@ -18,7 +18,8 @@ export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env
     const rc = await restConfigFromKubeconfig(nodePaths(paths, n.name).kubeletConf);
     const client = new RestClient({ ...rc, userAgent: `kubelet/${config.kubernetesVersion} (linux/amd64) kubernetes` });
     clients.push(client);
-    kubelets.push(startKubelet({ node: n.name, client, now: env.now, log: env.log }));
+    const preloadImages = kubeadmPreload(n.role, config.kubernetesVersion);
+    kubelets.push(startKubelet({ node: n.name, client, now: env.now, log: env.log, root: nodePaths(paths, n.name).root, preloadImages }));
   }
   return {
     kubelets,

@@ -1,19 +1,48 @@
-// One node's kubelet inside the daemon. So far it keeps the node alive for the control plane —
-// Lease renewals and node status — so the node lifecycle controller sees a healthy node, and a
-// stopped kubelet makes its node go NotReady after the grace period, as on a real cluster.
+// One node's kubelet inside the daemon: Lease renewals and node status (so the node lifecycle
+// controller sees a healthy node, and a stopped kubelet makes its node go NotReady after the
+// grace period), and the pods bound to the node, run on a simulated container runtime.
+import { join } from 'node:path';
 import type { Client } from '../client/types.js';
+import type { Timers } from '../controllers/framework/queue.js';
+import { KubeletRecorder } from './events.js';
 import { Heartbeat, RENEW_INTERVAL_MS } from './heartbeat.js';
+import { PodManager } from './pod-manager.js';
+import { defaultCatalog, type ImageCatalog } from './runtime/catalog.js';
+import { ImageStore } from './runtime/image-store.js';
 
 export interface KubeletOptions {
   node: string;
   client: Client;
   now: () => number;
   log: (msg: string) => void;
+  /** The node's root folder (var/log/pods, var/lib/containerd); without it logs stay in memory. */
+  root?: string;
+  /** Timers on the same clock as now (the daemon's real timers by default). */
+  timers?: Timers;
+  /** Images the node has before any pull (kubeadm pre-pulls the pause and control-plane images). */
+  preloadImages?: string[];
+  catalog?: ImageCatalog;
+  /** Run the pods bound to the node (default true). */
+  runPods?: boolean;
 }
 
 export interface RunningKubelet {
   node: string;
   stop(): Promise<void>;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => { const t = setTimeout(fn, ms); t.unref?.(); return t; },
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+export const DEFAULT_PRELOAD = ['registry.k8s.io/pause:3.10'];
+
+/** The images a kubeadm node has before its first pod: the control-plane node pulled them for init. */
+export function kubeadmPreload(role: 'control-plane' | 'worker', version: string): string[] {
+  const cp = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].map((c) => `registry.k8s.io/${c}:${version}`);
+  const all = [...DEFAULT_PRELOAD, `registry.k8s.io/kube-proxy:${version}`];
+  return role === 'control-plane' ? [...all, ...cp, 'registry.k8s.io/etcd:3.5.16-0', 'registry.k8s.io/coredns/coredns:v1.11.3'] : all;
 }
 
 export function startKubelet(o: KubeletOptions): RunningKubelet {
@@ -33,12 +62,38 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
     if (!stopped) current = current.then(beat);
   }, RENEW_INTERVAL_MS);
   timer.unref();
+  let pods: PodManager | undefined;
+  if (o.runPods !== false) {
+    void startPods(o, () => stopped).then((m) => {
+      if (stopped) m?.stop();
+      else pods = m;
+    });
+  }
   return {
     node: o.node,
     async stop() {
       stopped = true;
       clearInterval(timer);
+      pods?.stop();
       await current;
     },
   };
+}
+
+/** The pod side; retried every 10 s until the node can be read. */
+async function startPods(o: KubeletOptions, stopped: () => boolean): Promise<PodManager | undefined> {
+  const timers = o.timers ?? realTimers;
+  const store = new ImageStore(o.catalog ?? defaultCatalog(), timers, o.root, o.preloadImages ?? DEFAULT_PRELOAD);
+  const recorder = new KubeletRecorder(o.client, { component: 'kubelet', host: o.node, now: o.now, log: o.log });
+  const mgr = new PodManager({ client: o.client, node: o.node, store, recorder, timers, now: o.now, log: o.log, ...(o.root ? { podLogs: join(o.root, 'var/log/pods') } : {}) });
+  while (!stopped()) {
+    try {
+      await mgr.start();
+      return mgr;
+    } catch (err) {
+      o.log(`kubelet ${o.node}: cannot start pods yet: ${(err as Error).message}`);
+      await new Promise((r) => timers.setTimeout(() => r(undefined), 10_000));
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,76 @@
+// What the kubelet knows of one container of a pod: its current run, the one before, how often it
+// restarted. Rebuilt from the pod's status after a daemon restart, so completed init containers
+// stay completed and running ones are taken back.
+import type { SimProcess } from './runtime/process.js';
+import type { CriLogWriter } from './runtime/cri-log.js';
+import type { ContainerStatus, StateTerminated } from './pod-spec.js';
+
+export interface Terminated {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  startedAt: number;
+  finishedAt: number;
+  containerID: string;
+}
+
+export interface ContainerRecord {
+  name: string;
+  init: boolean;
+  /** No run yet, or waiting to (re)start: reason and message as the status shows them. */
+  waiting?: { reason: string; message?: string };
+  running?: { startedAt: number; containerID: string };
+  terminated?: Terminated;
+  lastTerminated?: Terminated;
+  restartCount: number;
+  /** Whether a run was ever created (the next one then counts as a restart). */
+  created: boolean;
+  image?: string;
+  imageID?: string;
+  ready: boolean;
+  /** A failed start (image pull, config) is not tried again before this time. */
+  retryAt?: number;
+  /** A start (pull, create) is under way. */
+  starting?: boolean;
+  process?: SimProcess;
+  log?: CriLogWriter;
+  /** A running container found in the status at start, whose process must be started again. */
+  adopt?: boolean;
+}
+
+export function newRecord(name: string, init: boolean): ContainerRecord {
+  return { name, init, restartCount: 0, created: false, ready: false };
+}
+
+const ms = (t: string | null | undefined): number => (t ? Date.parse(t) : 0);
+/** The runtime's own ID, without the `containerd://` the status shows. */
+const bareId = (id: string | undefined): string => (id ?? '').replace(/^[a-z]+:\/\//, '');
+
+function fromTerminated(t: StateTerminated): Terminated {
+  return { exitCode: t.exitCode, reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'), ...(t.message ? { message: t.message } : {}), startedAt: ms(t.startedAt), finishedAt: ms(t.finishedAt), containerID: bareId(t.containerID) };
+}
+
+/** A record rebuilt from the container's status in the API. */
+export function recordFromStatus(s: ContainerStatus, init: boolean): ContainerRecord {
+  const r = newRecord(s.name, init);
+  r.restartCount = s.restartCount ?? 0;
+  r.created = Boolean(s.containerID) || r.restartCount > 0;
+  if (s.image) r.image = s.image;
+  if (s.imageID) r.imageID = s.imageID;
+  if (s.lastState?.terminated) r.lastTerminated = fromTerminated(s.lastState.terminated);
+  const st = s.state ?? {};
+  if (st.running && s.containerID) {
+    delete r.waiting;
+    r.running = { startedAt: ms(st.running.startedAt), containerID: bareId(s.containerID) };
+    r.adopt = true;
+  } else if (st.terminated) {
+    delete r.waiting;
+    r.terminated = fromTerminated({ ...st.terminated, containerID: st.terminated.containerID ?? s.containerID ?? '' });
+  } else if (st.waiting && r.lastTerminated) {
+    delete r.waiting;
+    r.terminated = r.lastTerminated;
+    delete r.lastTerminated;
+    r.restartCount = Math.max(0, r.restartCount);
+  }
+  return r;
+}

@@ -1,0 +1,80 @@
+// The pods bound to this node (an informer on spec.nodeName=<node>), one PodWorker each. Before
+// the first pod runs it reads its Node for the podCIDR and InternalIP, and takes back the IPs of
+// pods the API already shows running here.
+import type { Client } from '../client/types.js';
+import { REFS } from '../client/refs.js';
+import { Informer } from '../controllers/framework/informer.js';
+import type { Timers } from '../controllers/framework/queue.js';
+import { Backoff } from './backoff.js';
+import type { KubeletRecorder } from './events.js';
+import { PodIpam } from './ipam.js';
+import type { Pod } from './pod-spec.js';
+import { PodWorker, type WorkerEnv } from './pod-worker.js';
+import type { ImageStore } from './runtime/image-store.js';
+
+export interface PodManagerOptions {
+  client: Client;
+  node: string;
+  store: ImageStore;
+  recorder: KubeletRecorder;
+  timers: Timers;
+  now: () => number;
+  podLogs?: string;
+  log: (msg: string) => void;
+}
+
+interface NodeObj { spec?: { podCIDR?: string }; status?: { addresses?: { type: string; address: string }[] } }
+
+const MIRROR = 'kubernetes.io/config.mirror';
+
+export class PodManager {
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly informer: Informer<Pod>;
+  private env: WorkerEnv | undefined;
+
+  constructor(private readonly o: PodManagerOptions) {
+    this.informer = new Informer<Pod>(o.client, REFS.pods, { fieldSelector: `spec.nodeName=${o.node}`, log: (m) => o.log(`kubelet ${o.node}: ${m}`) });
+  }
+
+  /** Reads the node, then follows its pods; resolves once the first list is handled. */
+  async start(): Promise<void> {
+    const node = await this.o.client.get<Pod & NodeObj>(REFS.nodes, '', this.o.node);
+    const cidr = node.spec?.podCIDR;
+    if (!cidr) throw new Error(`node "${this.o.node}" has no podCIDR`);
+    const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '127.0.0.1';
+    this.env = {
+      client: this.o.client, node: this.o.node, hostIP, ipam: new PodIpam(cidr), store: this.o.store, recorder: this.o.recorder,
+      timers: this.o.timers, now: this.o.now, log: this.o.log, ...(this.o.podLogs ? { podLogs: this.o.podLogs } : {}),
+      crashBackoff: new Backoff(this.o.now), pullBackoff: new Backoff(this.o.now),
+      gone: (uid) => this.workers.delete(uid),
+    };
+    this.informer.on({ add: (p) => this.upsert(p), update: (_o, p) => this.upsert(p), delete: (p) => this.removed(p) });
+    await this.informer.start();
+  }
+
+  stop(): void {
+    this.informer.stop();
+    for (const w of this.workers.values()) w.removed();
+    this.workers.clear();
+  }
+
+  private mine(p: Pod): boolean {
+    return p.spec?.nodeName === this.o.node && !p.metadata.annotations?.[MIRROR];
+  }
+
+  private upsert(p: Pod): void {
+    if (!this.env || !this.mine(p)) return;
+    const uid = p.metadata.uid ?? '';
+    const w = this.workers.get(uid);
+    if (w) return w.update(p);
+    const created = new PodWorker(p, this.env);
+    this.workers.set(uid, created);
+    created.kick();
+  }
+
+  private removed(p: Pod): void {
+    const uid = p.metadata.uid ?? '';
+    this.workers.get(uid)?.removed();
+    this.workers.delete(uid);
+  }
+}

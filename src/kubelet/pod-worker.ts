@@ -1,0 +1,249 @@
+// One pod on this node (the kubelet's pod worker): a sandbox with an IP from the podCIDR, its
+// containers run as syncContainers decides, status written through pods/status after each sync.
+// A deleted pod's containers get SIGTERM, SIGKILL at the end of the grace period, then the pod
+// object is deleted with grace 0 and a uid precondition.
+import { isConflict, isNotFound, type Client } from '../client/types.js';
+import { REFS } from '../client/refs.js';
+import type { Timers } from '../controllers/framework/queue.js';
+import type { Backoff } from './backoff.js';
+import { recordFromStatus, type ContainerRecord } from './container-record.js';
+import { fieldPathOf, newContainerId, startContainer } from './container-start.js';
+import type { KubeletRecorder } from './events.js';
+import type { PodIpam } from './ipam.js';
+import { syncContainers } from './pod-containers.js';
+import { podSpec, type ContainerSpec, type Pod } from './pod-spec.js';
+import { buildStatus, podPhase } from './pod-status.js';
+import type { ImageStore } from './runtime/image-store.js';
+
+export interface WorkerEnv {
+  client: Client;
+  node: string;
+  hostIP: string;
+  ipam: PodIpam;
+  store: ImageStore;
+  recorder: KubeletRecorder;
+  timers: Timers;
+  now: () => number;
+  podLogs?: string;
+  log: (msg: string) => void;
+  crashBackoff: Backoff;
+  pullBackoff: Backoff;
+  /** The worker is done with its pod (deleted). */
+  gone(uid: string): void;
+}
+
+const terminalPhase = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+
+export class PodWorker {
+  private readonly records = new Map<string, ContainerRecord>();
+  private sandbox: { id: string; ip: string } | undefined;
+  /** The pod's IP, kept in its status after the sandbox is gone. */
+  private podIP: string | undefined;
+  private startTime: number | undefined;
+  private syncing = false;
+  private dirty = false;
+  private wake: { at: number; handle: unknown } | undefined;
+  private killing: Promise<void> | undefined;
+  private finished = false;
+  private lastWritten = '';
+
+  constructor(private pod: Pod, private readonly env: WorkerEnv) {
+    this.recover();
+  }
+
+  get uid(): string {
+    return this.pod.metadata.uid ?? '';
+  }
+
+  /** A newer version of the pod from the informer. */
+  update(pod: Pod): void {
+    const old = this.pod;
+    this.pod = pod;
+    if (JSON.stringify(old.spec) !== JSON.stringify(pod.spec) || old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp) this.kick();
+  }
+
+  kick(): void {
+    if (this.finished) return;
+    this.dirty = true;
+    if (!this.syncing) void this.loop();
+  }
+
+  /** The pod is gone from the API (force delete): stop everything now. */
+  removed(): void {
+    this.finished = true;
+    if (this.wake) this.env.timers.clearTimeout(this.wake.handle);
+    for (const r of this.records.values()) r.process?.signal('SIGKILL');
+    this.stopSandbox();
+  }
+
+  private async loop(): Promise<void> {
+    this.syncing = true;
+    try {
+      while (this.dirty && !this.finished) {
+        this.dirty = false;
+        try {
+          await this.sync();
+        } catch (err) {
+          this.env.log(`kubelet ${this.env.node}: sync ${this.pod.metadata.namespace}/${this.pod.metadata.name}: ${(err as Error).message}`);
+          this.wakeAt(this.env.now() + 10_000);
+        }
+      }
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private wakeAt(at: number): void {
+    if (this.finished || (this.wake && this.wake.at <= at && this.wake.at > this.env.now())) return;
+    if (this.wake) this.env.timers.clearTimeout(this.wake.handle);
+    const handle = this.env.timers.setTimeout(() => {
+      this.wake = undefined;
+      this.kick();
+    }, Math.max(0, at - this.env.now()));
+    this.wake = { at, handle };
+  }
+
+  private recover(): void {
+    const st = this.pod.status ?? {};
+    for (const s of st.initContainerStatuses ?? []) this.records.set(s.name, recordFromStatus(s, true));
+    for (const s of st.containerStatuses ?? []) this.records.set(s.name, recordFromStatus(s, false));
+    if (st.startTime) this.startTime = Date.parse(st.startTime);
+    if (terminalPhase(this.pod) || !st.podIP) return;
+    this.podIP = st.podIP;
+    if (podSpec(this.pod).hostNetwork || this.env.ipam.claim(this.uid, st.podIP)) this.sandbox = { id: newContainerId(), ip: st.podIP };
+  }
+
+  private async sync(): Promise<void> {
+    if (this.pod.metadata.deletionTimestamp) return this.syncTerminating();
+    if (terminalPhase(this.pod)) {
+      // Finished (or failed by someone else, as an eviction does): nothing runs or restarts.
+      for (const r of this.records.values()) r.process?.signal('SIGKILL');
+      if (!this.sandbox) return;
+      this.stopSandbox();
+      return this.writeStatus(false);
+    }
+    if (!this.sandbox) this.createSandbox();
+    const sandbox = this.sandbox!;
+    this.adoptRunning(sandbox.ip);
+    syncContainers({
+      pod: this.pod, records: this.records, crashBackoff: this.env.crashBackoff, recorder: this.env.recorder, podIP: sandbox.ip, now: this.env.now(),
+      begin: (c, r) => this.begin(c, r, sandbox.ip, false), wakeAt: (at) => this.wakeAt(at),
+    });
+    const phase = podPhase(this.pod, this.records, false);
+    if (phase === 'Succeeded' || phase === 'Failed') this.stopSandbox();
+    await this.writeStatus(false);
+  }
+
+  private createSandbox(): void {
+    const ip = podSpec(this.pod).hostNetwork ? this.env.hostIP : this.env.ipam.allocate(this.uid);
+    this.sandbox = { id: newContainerId(), ip };
+    this.podIP = ip;
+    this.startTime ??= this.env.now();
+  }
+
+  private stopSandbox(): void {
+    if (!this.sandbox) return;
+    this.env.ipam.release(this.uid);
+    this.sandbox = undefined;
+  }
+
+  private specOf(name: string): ContainerSpec | undefined {
+    const s = podSpec(this.pod);
+    return [...(s.initContainers ?? []), ...(s.containers ?? [])].find((c) => c.name === name);
+  }
+
+  /** Running containers found in the status at start get their process back. */
+  private adoptRunning(ip: string): void {
+    for (const r of this.records.values()) {
+      const c = r.adopt ? this.specOf(r.name) : undefined;
+      r.adopt = false;
+      if (c) this.begin(c, r, ip, true);
+    }
+  }
+
+  private begin(c: ContainerSpec, r: ContainerRecord, ip: string, resume: boolean): void {
+    r.starting = true;
+    const e = this.env;
+    void startContainer({
+      client: e.client, node: e.node, hostIP: e.hostIP, podIP: ip, pod: this.pod, store: e.store, pullBackoff: e.pullBackoff, recorder: e.recorder,
+      timers: e.timers, now: e.now, ...(e.podLogs ? { podLogs: e.podLogs } : {}), log: e.log,
+      wakeAt: (at) => this.wakeAt(at), exited: (rec, code) => this.exited(rec, code),
+    }, c, r, resume).catch((err: Error) => {
+      r.waiting = { reason: 'RunContainerError', message: err.message };
+      this.wakeAt(e.now() + 10_000);
+    }).finally(() => {
+      r.starting = false;
+      this.kick();
+    });
+  }
+
+  private exited(r: ContainerRecord, code: number): void {
+    const run = r.running;
+    delete r.running;
+    delete r.process;
+    r.ready = false;
+    if (run) r.terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: run.startedAt, finishedAt: this.env.now(), containerID: run.containerID };
+    // While the pod is being killed the sync waits for the grace period; report each stop now.
+    if (this.killing) void this.writeStatus(false).catch(() => {});
+    else this.kick();
+  }
+
+  private async syncTerminating(): Promise<void> {
+    this.killing ??= this.killAll();
+    await this.writeStatus(false);
+    await this.killing;
+    for (const r of this.records.values()) {
+      if (!r.running && !r.terminated && (r.created || !r.init)) {
+        delete r.waiting;
+        r.terminated = { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated', startedAt: 0, finishedAt: 0, containerID: '' };
+      }
+    }
+    this.stopSandbox();
+    await this.writeStatus(true);
+    await this.deletePod();
+  }
+
+  /** SIGTERM to every running container, SIGKILL to those still running after the grace period. */
+  private async killAll(): Promise<void> {
+    const grace = this.pod.metadata.deletionGracePeriodSeconds ?? podSpec(this.pod).terminationGracePeriodSeconds ?? 30;
+    const running = [...this.records.values()].filter((r) => r.process);
+    for (const r of running) {
+      const c = this.specOf(r.name);
+      if (c) this.env.recorder.container(this.pod, fieldPathOf(c, r.init), 'Normal', 'Killing', `Stopping container ${r.name}`);
+      r.process?.signal('SIGTERM');
+    }
+    const timer = this.env.timers.setTimeout(() => running.forEach((r) => r.process?.signal('SIGKILL')), grace * 1000);
+    await Promise.all(running.map((r) => r.process?.exited));
+    this.env.timers.clearTimeout(timer);
+    await new Promise((res) => setImmediate(res));
+  }
+
+  private async deletePod(): Promise<void> {
+    this.finished = true;
+    try {
+      await this.env.client.delete(REFS.pods, this.pod.metadata.namespace ?? '', this.pod.metadata.name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: this.uid } });
+    } catch (err) {
+      if (!isNotFound(err) && !isConflict(err)) throw err;
+    }
+    this.env.gone(this.uid);
+  }
+
+  private async writeStatus(terminal: boolean): Promise<void> {
+    const input = { records: this.records, sandboxReady: Boolean(this.sandbox), hostIP: this.env.hostIP, terminal, now: this.env.now(), ...(this.podIP ? { podIP: this.podIP } : {}), ...(this.startTime !== undefined ? { startTime: this.startTime } : {}) };
+    let pod = this.pod;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const status = buildStatus({ ...input, pod });
+      const json = JSON.stringify(status);
+      if (json === this.lastWritten || json === JSON.stringify(pod.status)) return;
+      try {
+        await this.env.client.update(REFS.pods, { ...pod, status }, { subresource: 'status' });
+        this.lastWritten = json;
+        return;
+      } catch (err) {
+        if (isNotFound(err)) return;
+        if (!isConflict(err)) throw err;
+        pod = await this.env.client.get<Pod>(REFS.pods, pod.metadata.namespace ?? '', pod.metadata.name ?? '');
+      }
+    }
+  }
+}

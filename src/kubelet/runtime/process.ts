@@ -1,0 +1,128 @@
+// What a container's process does, chosen from its image's behaviour and its command line:
+// the image's server program logs its banner and serves until stopped; anything else runs in the
+// simulated shell. The image's entrypoint wrapper (docker-entrypoint.sh) hands over to its args.
+import { getCommandNames } from 'just-bash';
+import type { Timers } from '../../controllers/framework/queue.js';
+import type { Behaviour, CatalogImage } from './catalog.js';
+import type { Stream } from './cri-log.js';
+import { ShellRun } from './shell.js';
+import { renderLine } from './lines.js';
+
+export type Signal = 'SIGTERM' | 'SIGKILL';
+
+export interface SimProcess {
+  /** Settles with the exit code. */
+  readonly exited: Promise<number>;
+  signal(sig: Signal): void;
+  /** TCP ports it listens on (probes, connections). */
+  readonly ports: number[];
+}
+
+export interface LaunchSpec {
+  argv: string[];
+  env: Record<string, string>;
+  workingDir: string;
+  image: CatalogImage;
+  podIP: string;
+  hostname: string;
+  /** Adopted after a daemon restart: a server does not log its banner again. */
+  resume?: boolean;
+}
+
+export interface ProcessIO {
+  out(stream: Stream, text: string): void;
+  now(): number;
+  timers: Timers;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
+const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/** The command line the runtime executes: the container's command/args over the image's. */
+export function effectiveArgv(image: CatalogImage, command?: string[], args?: string[]): string[] {
+  const entry = command ?? image.entrypoint ?? [];
+  const rest = args ?? (command ? [] : image.cmd ?? []);
+  return [...entry, ...rest];
+}
+
+const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** Starts the process, or returns runc's start error for an executable the image does not have. */
+export function launch(spec: LaunchSpec, io: ProcessIO): SimProcess | { startError: string } {
+  let argv = spec.argv;
+  if (argv.length > 1 && /entrypoint\.sh$/.test(argv[0] ?? '')) argv = argv.slice(1);
+  const exe = argv[0];
+  if (!exe) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown' };
+  const b = spec.image.behaviour;
+  if (b.program?.some((p) => p === exe || base(p) === base(exe))) return new ServerProcess(b, spec, io);
+  const dialect = b.shell ?? 'busybox';
+  if (SHELLS.has(base(exe))) {
+    if (argv[1] === '-c') return shellProcess(argv[2] ?? '', argv.slice(3), spec, io, dialect);
+    if (argv.length === 1) return exitAt(0, io);
+    return shellProcess(`sh ${argv.slice(1).map(quote).join(' ')}`, [], spec, io, dialect);
+  }
+  if (!getCommandNames().includes(base(exe)) && base(exe) !== 'hostname') {
+    return { startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${exe}": executable file not found in $PATH: unknown` };
+  }
+  return shellProcess(argv.map(quote).join(' '), [], spec, io, dialect);
+}
+
+function shellProcess(script: string, positional: string[], spec: LaunchSpec, io: ProcessIO, dialect: Behaviour['shell'] & string): SimProcess {
+  const set = positional.length ? `set -- ${positional.slice(1).map(quote).join(' ')}\n` : '';
+  const run = new ShellRun(set + script, spec.env, spec.workingDir, dialect, { out: io.out, timers: io.timers });
+  return {
+    exited: run.exited,
+    ports: [],
+    signal: (sig) => {
+      if (sig === 'SIGKILL') run.kill();
+    },
+  };
+}
+
+/** A process that exits with code at once (a shell with no script and no stdin). */
+function exitAt(code: number, _io: ProcessIO): SimProcess {
+  return { exited: Promise.resolve(code), ports: [], signal: () => {} };
+}
+
+/** A server: banner at start, serves until SIGTERM (stop lines, stopExitCode) or SIGKILL (137). */
+class ServerProcess implements SimProcess {
+  readonly exited: Promise<number>;
+  readonly ports: number[];
+  private finish: (code: number) => void = () => {};
+  private done = false;
+
+  constructor(private readonly b: Behaviour, private readonly spec: LaunchSpec, private readonly io: ProcessIO) {
+    this.ports = spec.image.ports ?? [];
+    this.exited = new Promise((r) => (this.finish = r));
+    const missing = b.requireEnv && !b.requireEnv.anyOf.some((k) => spec.env[k] !== undefined && spec.env[k] !== '');
+    if (missing && b.missingEnv) {
+      const fail = b.missingEnv;
+      io.timers.setTimeout(() => {
+        this.print(fail.lines);
+        this.exit(fail.exitCode);
+      }, 1000);
+    } else if (!spec.resume) {
+      this.print(b.banner ?? []);
+    }
+  }
+
+  signal(sig: Signal): void {
+    if (this.done) return;
+    if (sig === 'SIGKILL') return this.exit(137);
+    this.print(this.b.stopLines ?? []);
+    this.exit(this.b.stopExitCode ?? 0);
+  }
+
+  private print(lines: string[]): void {
+    for (const l of lines) {
+      const { stream, text } = renderLine(l, { now: this.io.now(), podIP: this.spec.podIP });
+      this.io.out(stream, `${text}\n`);
+    }
+  }
+
+  private exit(code: number): void {
+    if (this.done) return;
+    this.done = true;
+    this.finish(code);
+  }
+}
