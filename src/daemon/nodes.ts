@@ -1,31 +1,66 @@
-// One kubelet per node of the layout, each with its own identity (the node's kubelet.conf).
+// One kubelet per node of the layout, each with its own identity (the node's kubelet.conf). A
+// kubelet runs unless its node has the file run/kubedojo/kubelet.stopped (what `systemctl stop
+// kubelet` on the node will write): the daemon checks every second, so a stopped kubelet stops
+// heartbeating and its node goes NotReady after the controller-manager's grace period.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ClusterPaths } from './paths.js';
 import { nodePaths } from './paths.js';
-import type { ClusterConfig } from './layout.js';
+import type { ClusterConfig, NodeSpec } from './layout.js';
 import { RestClient } from '../client/rest.js';
 import { restConfigFromKubeconfig } from '../client/rest-config.js';
 import { kubeadmPreload, startKubelet, type RunningKubelet } from '../kubelet/kubelet.js';
 
+/** Relative to a node's root: present while the node's kubelet is stopped. */
+export const KUBELET_STOPPED = 'run/kubedojo/kubelet.stopped';
+
 export interface RunningNodes {
-  kubelets: RunningKubelet[];
+  running(node: string): boolean;
   stop(): Promise<void>;
 }
 
+interface Slot {
+  spec: NodeSpec;
+  root: string;
+  client: RestClient;
+  kubelet?: RunningKubelet;
+  busy: Promise<void>;
+}
+
 export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env: { now: () => number; log: (m: string) => void }): Promise<RunningNodes> {
-  const clients: RestClient[] = [];
-  const kubelets: RunningKubelet[] = [];
+  const slots: Slot[] = [];
   for (const n of config.nodes) {
-    const rc = await restConfigFromKubeconfig(nodePaths(paths, n.name).kubeletConf);
+    const np = nodePaths(paths, n.name);
+    const rc = await restConfigFromKubeconfig(np.kubeletConf);
     const client = new RestClient({ ...rc, userAgent: `kubelet/${config.kubernetesVersion} (linux/amd64) kubernetes` });
-    clients.push(client);
-    const preloadImages = kubeadmPreload(n.role, config.kubernetesVersion);
-    kubelets.push(startKubelet({ node: n.name, client, now: env.now, log: env.log, root: nodePaths(paths, n.name).root, preloadImages }));
+    slots.push({ spec: n, root: np.root, client, busy: Promise.resolve() });
   }
+  const sync = (s: Slot) => {
+    s.busy = s.busy.then(async () => {
+      const wanted = !existsSync(join(s.root, KUBELET_STOPPED));
+      if (wanted && !s.kubelet) {
+        const preloadImages = kubeadmPreload(s.spec.role, config.kubernetesVersion);
+        s.kubelet = startKubelet({ node: s.spec.name, client: s.client, now: env.now, log: env.log, root: s.root, preloadImages });
+      } else if (!wanted && s.kubelet) {
+        env.log(`kubelet ${s.spec.name}: stopped`);
+        const k = s.kubelet;
+        s.kubelet = undefined;
+        await k.stop();
+      }
+    });
+  };
+  slots.forEach(sync);
+  const timer = setInterval(() => slots.forEach(sync), 1000);
+  timer.unref();
   return {
-    kubelets,
+    running: (node) => !!slots.find((s) => s.spec.name === node)?.kubelet,
     async stop() {
-      await Promise.all(kubelets.map((k) => k.stop()));
-      for (const c of clients) c.close();
+      clearInterval(timer);
+      await Promise.all(slots.map(async (s) => {
+        await s.busy;
+        await s.kubelet?.stop();
+        s.client.close();
+      }));
     },
   };
 }
