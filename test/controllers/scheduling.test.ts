@@ -2,6 +2,8 @@
 // tainted control plane), cordon, taints and tolerations, node affinity, anti-affinity, and
 // upstream's FailedScheduling message when nothing fits.
 import { describe, expect, it } from 'vitest';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { eventually, hasRealKubectl, useCluster } from '../support/cluster.js';
 
 const c = useCluster();
@@ -87,5 +89,21 @@ spec:
     await eventually(c, ['get', 'events', '-o', 'jsonpath={range .items[?(@.reason=="FailedScheduling")]}{.involvedObject.name}{"\\n"}{end}'], (o) => /spread-/.test(o));
     const placed = (await nodesOf('app=spread')).filter(Boolean);
     expect(placed).toEqual(['node01', 'node02']);
+  });
+
+  it('leaves new pods Pending while its static pod manifest is gone', async () => {
+    const file = join(c.env.KUBEDOJO_HOME!, c.name, 'nodes/controlplane/etc/kubernetes/manifests/kube-scheduler.yaml');
+    const aside = join(c.home, 'kube-scheduler.yaml');
+    renameSync(file, aside);
+    try {
+      await eventually(c, ['get', 'componentstatuses'], (o) => /scheduler\s+Unhealthy/.test(o));
+      await apply(podYaml('waiting', ''));
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await c.kubectl(['get', 'pod', 'waiting', '-o', 'jsonpath={.status.phase} {.spec.nodeName}'])).toMatchObject({ stdout: 'Pending ' });
+      expect((await c.kubectl(['get', 'events', '--field-selector', 'involvedObject.name=waiting', '-o', 'name'])).stdout).toBe('');
+    } finally {
+      renameSync(aside, file);
+    }
+    await eventually(c, ['get', 'pod', 'waiting', '-o', 'jsonpath={.spec.nodeName}'], (o) => o !== '');
   });
 });

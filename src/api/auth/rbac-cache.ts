@@ -1,5 +1,5 @@
-// The RBAC objects kept in memory for authorization: listed once, then kept current by a watch on
-// their keys (as the apiserver's informers do).
+// The objects kept in memory for authorization — RBAC's, and the pods the Node authorizer's graph
+// follows — listed once, then kept current by a watch on their keys (as the apiserver's informers do).
 import type { Watcher } from '../../store/index.js';
 import type { KObject } from '../types.js';
 import type { ObjectStorage } from '../storage/storage.js';
@@ -7,6 +7,7 @@ import { role } from '../resources/role.js';
 import { roleBinding } from '../resources/rolebinding.js';
 import { clusterRole } from '../resources/clusterrole.js';
 import { clusterRoleBinding } from '../resources/clusterrolebinding.js';
+import { pod } from '../resources/pod.js';
 import type { ResourceDescriptor } from '../resources/types.js';
 
 class Mirror {
@@ -51,8 +52,10 @@ export class RbacCache {
   private readonly rb: Mirror;
   private readonly cr: Mirror;
   private readonly crb: Mirror;
+  private readonly pods: Mirror;
 
   constructor(storage: ObjectStorage) {
+    this.pods = new Mirror(storage, pod);
     this.r = new Mirror(storage, role);
     this.rb = new Mirror(storage, roleBinding);
     this.cr = new Mirror(storage, clusterRole);
@@ -60,11 +63,11 @@ export class RbacCache {
   }
 
   async start(): Promise<void> {
-    await Promise.all([this.r.start(), this.rb.start(), this.cr.start(), this.crb.start()]);
+    await Promise.all([this.r.start(), this.rb.start(), this.cr.start(), this.crb.start(), this.pods.start()]);
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.r.stop(), this.rb.stop(), this.cr.stop(), this.crb.stop()]);
+    await Promise.all([this.r.stop(), this.rb.stop(), this.cr.stop(), this.crb.stop(), this.pods.stop()]);
   }
 
   roles(ns: string): KObject[] {
@@ -75,6 +78,9 @@ export class RbacCache {
   }
   clusterRoles(): KObject[] {
     return this.cr.all();
+  }
+  podsOnNode(node: string): KObject[] {
+    return this.pods.all().filter((p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === node);
   }
   clusterRoleBindings(): KObject[] {
     return this.crb.all();

@@ -33,5 +33,5 @@ export function rbacAuthorize(attrs: AuthorizerAttributes, rbac: RbacSource): De
 /** The privileged-group authorizer, Node, then RBAC. The privileged group's allow has no reason. */
 export function authorize(attrs: AuthorizerAttributes, rbac: RbacSource): Decision {
   if (attrs.user.groups.includes(SYSTEM_MASTERS)) return { allowed: true, reason: '' };
-  return nodeAuthorize(attrs) ?? rbacAuthorize(attrs, rbac);
+  return nodeAuthorize(attrs, rbac) ?? rbacAuthorize(attrs, rbac);
 }

@@ -26,4 +26,26 @@ describe('Node authorizer', () => {
   it('has no opinion about other users', () => {
     expect(nodeAuthorize(attrs({ user: { name: 'alice', groups: [] }, verb: 'watch', resource: 'pods' }))).toBeUndefined();
   });
+
+  it('follows the graph: what pods bound to the node reference', () => {
+    const pod = {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        nodeName: 'node01', serviceAccountName: 'app',
+        containers: [{ name: 'c', envFrom: [{ configMapRef: { name: 'cfg' } }], env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 'db', key: 'p' } } }] }],
+        volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }, { name: 'tok', projected: { sources: [{ configMap: { name: 'kube-root-ca.crt' } }] } }],
+      },
+    };
+    const rbac = { roles: () => [], roleBindings: () => [], clusterRoles: () => [], clusterRoleBindings: () => [], podsOnNode: (n: string) => (n === 'node01' ? [pod] : []) };
+    const ask = (over: Partial<AuthorizerAttributes>, user = node) => nodeAuthorize(attrs({ user, namespace: 'default', ...over }), rbac)?.allowed ?? false;
+    expect(ask({ resource: 'configmaps', name: 'cfg' })).toBe(true);
+    expect(ask({ resource: 'configmaps', name: 'kube-root-ca.crt' })).toBe(true);
+    expect(ask({ resource: 'secrets', name: 'db' })).toBe(true);
+    expect(ask({ resource: 'persistentvolumeclaims', name: 'data' })).toBe(true);
+    expect(ask({ verb: 'create', resource: 'serviceaccounts', subresource: 'token', name: 'app' })).toBe(true);
+    expect(ask({ resource: 'secrets', name: 'other' })).toBe(false);
+    expect(ask({ verb: 'list', resource: 'secrets' })).toBe(false);
+    expect(ask({ resource: 'secrets', name: 'db', namespace: 'kube-system' })).toBe(false);
+    expect(ask({ resource: 'secrets', name: 'db' }, { name: 'system:node:node02', groups: ['system:nodes'] })).toBe(false);
+  });
 });

@@ -32,6 +32,8 @@ export interface RbacSource {
   roleBindings(namespace: string): KObject[];
   clusterRoles(): KObject[];
   clusterRoleBindings(): KObject[];
+  /** The pods bound to a node, for the Node authorizer's graph (absent: no graph). */
+  podsOnNode?(node: string): KObject[];
 }
 
 /** authorizer.Attributes of one request, after authentication. */
