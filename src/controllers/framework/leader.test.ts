@@ -29,4 +29,15 @@ describe('leader election', () => {
     const c = elector('cp_c');
     expect(await c.acquire()).toBe(true);
   });
+
+  it('stops waiting for a held lease when released', async () => {
+    const { fake, clock } = fakeEnv();
+    const mk = (identity: string) => new LeaderElector({ client: fake, namespace: 'kube-system', name: 'kube-scheduler', identity, now: clock.now, log: () => {}, retryMs: 60_000 });
+    expect(await mk('cp_a').acquire()).toBe(true);
+    const b = mk('cp_b');
+    const waiting = b.acquire();
+    await new Promise((r) => setTimeout(r, 5));
+    await b.release();
+    expect(await waiting).toBe(false);
+  });
 });

@@ -30,6 +30,8 @@ export class LeaderElector {
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private leading = false;
+  /** Ends the current wait between attempts (so a stop does not wait for the next try). */
+  private wake: () => void = () => {};
 
   constructor(private readonly o: LeaderOptions) {}
 
@@ -37,7 +39,10 @@ export class LeaderElector {
   async acquire(): Promise<boolean> {
     while (!this.stopped) {
       if (await this.tryAcquireOrRenew()) return true;
-      await new Promise((r) => { this.timer = setTimeout(r, this.o.retryMs ?? 2000); });
+      await new Promise<void>((r) => {
+        this.wake = r;
+        this.timer = setTimeout(r, this.o.retryMs ?? 2000);
+      });
     }
     return false;
   }
@@ -60,6 +65,7 @@ export class LeaderElector {
   async release(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.wake();
     if (!this.leading) return;
     try {
       const lease = await this.o.client.get<Lease>(REFS.leases, this.o.namespace, this.o.name);
