@@ -45,6 +45,36 @@ describe('image catalog', () => {
     expect(resolve(ref)).toEqual({ code, desc });
   });
 
+  it.each([
+    ['nginx:1.14.2', 'sha256:f7988fb6c02e0ce69257d9bd9cf37ae20a60f1df7563c3a2a6abe24160306b8d', 'sha256:295c7be079025306c4f1d65997fcf7adb411c88f139ad1d34b537164aa060369'],
+    ['nginx:1.19', 'sha256:3ab19e254ae6fc3a72b379b7f9a8a6905a891c02b0b8ae1537d8fd021fd46e02', 'sha256:f35646e83998b844c3f067e5a2cff84cdf0967627031aeda3042d78996b68d35'],
+    ['nginx:1.27-alpine', 'sha256:110fd73d932a737a359d26c233085ff648dc09e1a99bb65d9032d5fd0c2dce11', 'sha256:a5967740120f9a30029392fe9c47961962888cc48e6c4b47025b1f2b964ffbb6'],
+    ['nginx:stable', 'sha256:585d4e63ef9a0c34cbb46fefa3449d16d38bf4a8d3d817e6638962d8b7578696', 'sha256:3c175c1aa411ed8265ccc495ebd34815c53bb937bc90a54ce24708a48ee5e0b7'],
+    ['busybox:1.28', 'sha256:141c253bc4c3fd0a201d32dc1f493bcf3fff003b6df416dea4f41046e0f37d47', 'sha256:8c811b4aec35f259572d0f79207bc0678df4c736eeec50bc9fec37ed936a472a'],
+    ['busybox:1.36.1', 'sha256:9ae97d36d26566ff84e8893c64a6dc4fe8ca6d1144bf5b87b2b85a32def253c7', 'sha256:65ad0d468eb1c558bf7f4e64e790f586e9eda649ee9f130cd0e835b292bbc5ac'],
+    ['alpine:3.19', 'sha256:1269259bb1aaa81d18ea82827bd825a385e2b92d5647e67a332a69633b5a0ea1', 'sha256:dcb11b21f6dc39df1b32812229cd47fe736590930c4df215115140d07179ed9d'],
+    ['ubuntu:jammy', 'sha256:3b06811b2afd352be909dd088a004166d665dc76d38b13eada33522a9d915c6f', 'sha256:92947e844d1b996f5e199c8a36460610142e46a427f2767e0bfb0f0f85e35946'],
+    ['redis:7', 'sha256:c6eabf748fc7a61dbb5a705c78bcf3d6377b1127a97d0ce965c11c44ba46896f', 'sha256:64035c2c9726d90bea2a217d43da49d7a3f13dde8647c1f409059e02e0e61287'],
+    ['mysql:8.0', 'sha256:6f54880f928070a036aa3874d4a3fa203adc28688eb89e9f926a0dcacbce3378', 'sha256:b939d379d46e321d25bfdf1d695e0a3178225c14ad27b7d9da27f26774965610'],
+    ['postgres:17', 'sha256:f4c66b820c6f974249089d3d16d86a3698eae11e8746eb6644b2271031e91232', 'sha256:212aeeeb8faaef6c46498d86cbec6b9344d8d9492996b174664ff82c562ab685'],
+    ['registry.k8s.io/pause:3.9', 'sha256:7031c1b283388d2c2e09b57badb803c05ebed362dc88d84b480cc47f72a21097', 'sha256:e6f1816883972d4be47bd48879a08919b96afcd344132622e4d444987919323c'],
+    ['registry.k8s.io/pause:3.10', 'sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a', 'sha256:873ed75102791e5b0b8a7fcd41606c92fcec98d56d05ead4ac5131650004c136'],
+  ])('resolves %s to its registry digest and image ID', (ref, digest, imageId) => {
+    expect(resolve(ref)).toMatchObject({ image: { digest, imageId } });
+    const repo = (parseImageRef(ref) as { repository: string }).repository;
+    expect(resolve(`${repo}@${digest}`)).toMatchObject({ image: { imageId } });
+  });
+
+  it('keeps each tag on one image of its repository', () => {
+    const seen = new Set<string>();
+    for (const i of cat.images) {
+      for (const t of i.tags) {
+        expect(seen.has(`${i.repository}:${t}`), `${i.repository}:${t}`).toBe(false);
+        seen.add(`${i.repository}:${t}`);
+      }
+    }
+  });
+
   it('keeps every digest a sha256 and every image a behaviour', () => {
     for (const i of cat.images) {
       expect(i.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -122,6 +152,34 @@ describe('processes', () => {
     expect(proc.ports).toEqual([3306, 33060]);
     proc.signal('SIGTERM');
     expect(await proc.exited).toBe(0);
+  });
+
+  const startRef = (ref: string) => {
+    const res = cat.resolve(parseImageRef(ref) as never);
+    if (!('image' in res)) throw new Error(ref);
+    const clock = new FakeClock();
+    const out: string[] = [];
+    const p = launch({ argv: effectiveArgv(res.image), env: {}, workingDir: '/', image: res.image, podIP: '10.244.1.9', hostname: 'web' }, { out: (s, t) => out.push(`${s} ${t}`), now: clock.now, timers: clock });
+    return { out, p: p as SimProcess };
+  };
+
+  it.each([
+    ['nginx:1.21', 'nginx/1.21.6'],
+    ['nginx:1.25', 'nginx/1.25.2'],
+    ['nginx:1.27-alpine', 'built by gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309) '],
+    ['redis:7.2', 'Redis version=7.2.16,'],
+  ])('logs the banner of the %s build', (ref, text) => {
+    expect(startRef(ref).out.some((l) => l.includes(text))).toBe(true);
+  });
+
+  it('keeps nginx before 1.20 quiet at notice level and stops 1.20+ with the SIGQUIT wording', async () => {
+    const old = startRef('nginx:1.19');
+    expect(old.out.some((l) => l.includes('[notice]'))).toBe(false);
+    expect(old.out.at(-1)).toBe('stdout /docker-entrypoint.sh: Configuration complete; ready for start up\n');
+    const cur = startRef('nginx:1.23');
+    cur.p.signal('SIGTERM');
+    expect(await cur.p.exited).toBe(0);
+    expect(cur.out).toContainEqual(expect.stringMatching(/\[notice\] 1#1: signal 3 \(SIGQUIT\) received, shutting down\n$/));
   });
 
   it('fails to start an executable the image does not have', () => {
