@@ -53,7 +53,7 @@ describe.skipIf(!hasRealKubectl)('real kubectl against the apiserver', () => {
     expect(after.stdout).toBe('4 front prod 4');
     const wide = await c.kubectl(['get', 'deploy', 'web', '-o', 'wide']);
     // READY, UP-TO-DATE and AVAILABLE follow the controllers and kubelets, wherever they have got to.
-    expect(ages(wide.stdout).replace(/^web {4}\d\/4 {5}\d {12}\d /m, 'web    n/4     n            n ')).toBe(ages(
+    expect(ages(wide.stdout).replace(/^web {2}\d\/4 {2}\d {2}\d /m, 'web  n/4  n  n ')).toBe(ages(
       'NAME   READY   UP-TO-DATE   AVAILABLE   AGE     CONTAINERS   IMAGES       SELECTOR\n' +
       'web    n/4     n            n           <age>   nginx        nginx:1.27   app=web\n',
     ));
@@ -74,7 +74,7 @@ describe.skipIf(!hasRealKubectl)('real kubectl against the apiserver', () => {
     const mounts = await c.kubectl(['get', 'pod', 'p', '-o', 'jsonpath={.spec.containers[0].volumeMounts[0].mountPath}']);
     expect(mounts.stdout).toBe('/var/run/secrets/kubernetes.io/serviceaccount');
     const get = await c.kubectl(['get', 'pod', 'p']);
-    expect(ages(get.stdout)).toMatch(/^NAME   READY   STATUS +RESTARTS   AGE\np {6}[01]\/1 {5}(Pending|ContainerCreating|Running) +0 +<age>\n$/);
+    expect(ages(get.stdout)).toMatch(/^NAME {2}READY {2}STATUS {2}RESTARTS {2}AGE\np {2}[01]\/1 {2}(Pending|ContainerCreating|Running) {2}0 {2}<age>\n$/);
     expect(await c.kubectl(['delete', 'pod', 'p'])).toEqual({ stdout: 'pod "p" deleted\n', stderr: '', code: 0 });
   });
 
