@@ -1,5 +1,6 @@
 // The node and pod fields the node lifecycle loops read and write.
 import type { Obj } from '../../client/types.js';
+import type { Taint as BaseTaint, Toleration } from '../framework/node-selection.js';
 
 export interface Condition {
   type: string;
@@ -10,19 +11,11 @@ export interface Condition {
   message?: string;
 }
 
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-  timeAdded?: string;
-}
+export type { Toleration } from '../framework/node-selection.js';
 
-export interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
+/** A node taint as stored: NoExecute taints carry the time they were added. */
+export interface Taint extends BaseTaint {
+  timeAdded?: string;
 }
 
 export interface NodeObj extends Obj {
