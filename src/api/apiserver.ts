@@ -11,7 +11,7 @@ import { randomSuffix, type Generators } from './registry/context.js';
 import { TokenIssuer } from './auth/tokens.js';
 import { RbacCache } from './auth/rbac-cache.js';
 import { handler } from './http/handler.js';
-import type { ComponentHealth, ServerContext } from './http/server-context.js';
+import type { Call, ComponentHealth, ServerContext } from './http/server-context.js';
 import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
 import { serviceAccountAdmission } from './admission/service-account.js';
 import { defaultTolerationSeconds } from './admission/default-tolerations.js';
@@ -43,7 +43,15 @@ export interface ApiserverOptions {
   components?: () => Promise<ComponentHealth[]>;
   /** --etcd-compaction-interval, ms (default 5 minutes; 0 disables). */
   compactionIntervalMs?: number;
+  /**
+   * The handler a node's kubelet offers for a pod subresource (log, exec…); none when its kubelet
+   * does not run or does not serve it: the call then fails as an unanswered kubelet port does.
+   */
+  kubelet?: (nodeName: string, subresource: string) => KubeletHandler | undefined;
 }
+
+/** Serves one kubelet-backed call (writing to c.res), or returns the error to answer with. */
+export type KubeletHandler = (c: Call) => Promise<Error | undefined>;
 
 export interface Apiserver {
   port: number;
@@ -70,12 +78,16 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const rbac = new RbacCache(storage);
   await rbac.start();
   const tokens = await TokenIssuer.load(readFileSync(o.saKeyFile, 'utf8'), readFileSync(o.saPubFile, 'utf8'));
+  const unreachable = kubeletUnreachable(storage);
   const ctx: ServerContext = {
     registry, storage, tokens, rbac, gen,
     serverAddress: `127.0.0.1:${o.port}`,
     version: SERVER_VERSION,
     bookmarkMs: o.bookmarkMs ?? 60_000,
-    kubelet: kubeletUnreachable(storage),
+    kubelet: (nodeName, c) => {
+      const serve = o.kubelet?.(nodeName, c.info.subresource);
+      return serve ? serve(c) : unreachable(nodeName, c);
+    },
     components: o.components ?? (async () => defaultComponents()),
   };
   const server: Server = createServer({

@@ -16,6 +16,8 @@ export const KUBELET_STOPPED = 'run/kubedojo/kubelet.stopped';
 
 export interface RunningNodes {
   running(node: string): boolean;
+  /** The node's kubelet while it runs (what answers on its port). */
+  kubelet(node: string): RunningKubelet | undefined;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env
   timer.unref();
   return {
     running: (node) => !!slots.find((s) => s.spec.name === node)?.kubelet,
+    kubelet: (node) => slots.find((s) => s.spec.name === node)?.kubelet,
     async stop() {
       clearInterval(timer);
       await Promise.all(slots.map(async (s) => {

@@ -15,7 +15,8 @@ import { startApiserver } from '../api/apiserver.js';
 import { seedCluster } from './seed.js';
 import { StaticPodSupervisor } from './control-plane/supervisor.js';
 import { controllerManagerSpec, schedulerSpec } from './control-plane/components.js';
-import { startNodes } from './nodes.js';
+import { startNodes, type RunningNodes } from './nodes.js';
+import { kubeletHandlers } from './kubelet-server.js';
 import { defaultComponents } from '../api/http/componentstatus.js';
 
 export interface RunningCluster {
@@ -47,6 +48,8 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
   const env = { now, log: opts.log, host: cp.name };
   const supervisor = new StaticPodSupervisor(np.root, [controllerManagerSpec(env), schedulerSpec(env)], opts.log, now);
   const etcdHealth = defaultComponents().filter((c) => c.name.startsWith('etcd'));
+  // The kubelets start after the apiserver; until then (and while one is stopped) its port is dead.
+  let nodes: RunningNodes | undefined;
   try {
     const api = await startApiserver({
       store: etcd.store,
@@ -59,16 +62,18 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
       serviceSubnet: config.serviceSubnet,
       ...(opts.clock ? { gen: { now: opts.clock } } : {}),
       components: async () => [...supervisor.health(), ...etcdHealth],
+      kubelet: kubeletHandlers((node) => nodes?.kubelet(node)),
     });
     await seedCluster(api.registry, config, readFileSync(join(np.pki, 'ca.crt'), 'utf8'), opts.log);
     opts.log(`apiserver serving on https://127.0.0.1:${api.port}`);
-    const nodes = await startNodes(paths, config, { now, log: opts.log });
+    const started = await startNodes(paths, config, { now, log: opts.log });
+    nodes = started;
     supervisor.start();
     return {
       apiserverUrl: `https://127.0.0.1:${api.port}`,
       async stop() {
         await supervisor.stop();
-        await nodes.stop();
+        await started.stop();
         await api.close();
         await etcd.stop();
       },

@@ -9,6 +9,7 @@ import { Heartbeat, RENEW_INTERVAL_MS } from './heartbeat.js';
 import { PodManager } from './pod-manager.js';
 import { defaultCatalog, type ImageCatalog } from './runtime/catalog.js';
 import { ImageStore } from './runtime/image-store.js';
+import { containerLogs, type KubeletHttpError, type LogRequest, type LogSink } from './logs/handler.js';
 
 export interface KubeletOptions {
   node: string;
@@ -28,6 +29,8 @@ export interface KubeletOptions {
 
 export interface RunningKubelet {
   node: string;
+  /** The kubelet server's containerLogs endpoint. */
+  containerLogs(req: LogRequest, sink: LogSink): Promise<KubeletHttpError | undefined>;
   stop(): Promise<void>;
 }
 
@@ -69,8 +72,10 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
       else pods = m;
     });
   }
+  const podLogs = o.root ? join(o.root, 'var/log/pods') : undefined;
   return {
     node: o.node,
+    containerLogs: (req, sink) => containerLogs({ pods, now: o.now, timers: o.timers ?? realTimers, log: o.log, ...(podLogs ? { podLogs } : {}) }, req, sink),
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -8,6 +8,7 @@ import type { Timers } from '../controllers/framework/queue.js';
 import { Backoff } from './backoff.js';
 import type { KubeletRecorder } from './events.js';
 import { PodIpam } from './ipam.js';
+import type { KubeletPods, PodView } from './logs/handler.js';
 import type { Pod } from './pod-spec.js';
 import { PodWorker, type WorkerEnv } from './pod-worker.js';
 import type { ImageStore } from './runtime/image-store.js';
@@ -27,7 +28,7 @@ interface NodeObj { spec?: { podCIDR?: string }; status?: { addresses?: { type: 
 
 const MIRROR = 'kubernetes.io/config.mirror';
 
-export class PodManager {
+export class PodManager implements KubeletPods {
   private readonly workers = new Map<string, PodWorker>();
   private readonly informer: Informer<Pod>;
   private env: WorkerEnv | undefined;
@@ -56,6 +57,16 @@ export class PodManager {
     this.informer.stop();
     for (const w of this.workers.values()) w.removed();
     this.workers.clear();
+  }
+
+  /** The pod ns/name this kubelet runs; the newest when a deleted one is still stopping. */
+  byName(namespace: string, name: string): PodView | undefined {
+    let found: PodView | undefined;
+    for (const w of this.workers.values()) {
+      const v = w.view();
+      if (v.pod.metadata.namespace === namespace && v.pod.metadata.name === name) found = v;
+    }
+    return found;
   }
 
   private mine(p: Pod): boolean {

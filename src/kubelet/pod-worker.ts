@@ -11,7 +11,8 @@ import { fieldPathOf, newContainerId, startContainer } from './container-start.j
 import type { KubeletRecorder } from './events.js';
 import type { PodIpam } from './ipam.js';
 import { syncContainers } from './pod-containers.js';
-import { podSpec, type ContainerSpec, type Pod } from './pod-spec.js';
+import { podSpec, type ContainerSpec, type Pod, type PodStatus } from './pod-spec.js';
+import type { PodView } from './logs/handler.js';
 import { buildStatus, podPhase } from './pod-status.js';
 import type { ImageStore } from './runtime/image-store.js';
 
@@ -46,6 +47,8 @@ export class PodWorker {
   private killing: Promise<void> | undefined;
   private finished = false;
   private lastWritten = '';
+  /** The status as last computed (upstream's status manager cache), written or not. */
+  private computed: PodStatus | undefined;
 
   constructor(private pod: Pod, private readonly env: WorkerEnv) {
     this.recover();
@@ -53,6 +56,12 @@ export class PodWorker {
 
   get uid(): string {
     return this.pod.metadata.uid ?? '';
+  }
+
+  /** The pod, its status and which container runs are running, for the log endpoint. */
+  view(): PodView {
+    const running = (id: string) => [...this.records.values()].some((r) => r.running?.containerID === id && Boolean(r.process));
+    return { pod: this.pod, status: this.computed ?? this.pod.status ?? {}, isRunning: running };
   }
 
   /** A newer version of the pod from the informer. */
@@ -233,6 +242,7 @@ export class PodWorker {
     let pod = this.pod;
     for (let attempt = 0; attempt < 3; attempt++) {
       const status = buildStatus({ ...input, pod });
+      this.computed = status;
       const json = JSON.stringify(status);
       if (json === this.lastWritten || json === JSON.stringify(pod.status)) return;
       try {
