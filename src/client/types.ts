@@ -34,6 +34,16 @@ export interface OwnerRef {
   blockOwnerDeletion?: boolean;
 }
 
+/** core/v1 ObjectReference (an event's involvedObject, a PV's claimRef, a CronJob's active jobs). */
+export interface ObjectReference {
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  apiVersion?: string;
+  resourceVersion?: string;
+}
+
 export interface ObjList<T extends Obj = Obj> {
   apiVersion?: string;
   kind?: string;

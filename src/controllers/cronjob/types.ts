@@ -1,15 +1,8 @@
 // The batch/v1 CronJob fields the cronjob controller reads and writes.
-import type { Obj } from '../../client/types.js';
+import type { Obj, ObjectReference } from '../../client/types.js';
 import type { JobSpec } from '../job/types.js';
 
-export interface ObjectReference {
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  uid?: string;
-  apiVersion?: string;
-  resourceVersion?: string;
-}
+export type { ObjectReference } from '../../client/types.js';
 
 export interface CronJobSpec {
   schedule: string;

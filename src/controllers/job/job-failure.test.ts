@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fakeEnv } from '../framework/testing.js';
 import { REFS } from '../../client/refs.js';
-import { JobController } from './controller.js';
-import { newJob, podsOfJob, setPhase } from './testing.js';
+import { jobSetup, setPhase } from './testing.js';
 import { remainingBackoffMs } from './backoff.js';
 import { Expectations } from './expectations.js';
-import type { Job, JobSpec } from './types.js';
+import type { Job } from './types.js';
 
-async function setup(spec: Partial<JobSpec> = {}) {
-  const env = fakeEnv();
-  env.fake.seed(REFS.jobs, newJob('pi', spec));
-  const c = new JobController(env.ctx);
-  await env.ctx.informers.start();
-  const job = () => env.fake.peek<Job>(REFS.jobs, 'default', 'pi')!;
-  const events = async () => {
-    await env.ctx.recorder.flush();
-    return env.fake.all(REFS.events, 'default').map((e) => `${e.type} ${e.reason} ${e.message}`);
-  };
-  const live = () => podsOfJob(env.fake, 'pi').filter((p) => !p.status?.phase || p.status.phase === 'Running');
-  return { ...env, c, job, events, live, pods: () => podsOfJob(env.fake, 'pi') };
-}
+const setup = jobSetup;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const conds = (j: Job) => j.status?.conditions?.map((c) => `${c.type}=${c.status} ${c.reason}`);

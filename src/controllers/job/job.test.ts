@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fakeEnv } from '../framework/testing.js';
 import { REFS } from '../../client/refs.js';
-import { JobController } from './controller.js';
-import { newJob, podsOfJob, setPhase } from './testing.js';
+import { jobSetup, setPhase } from './testing.js';
 import { TRACKING_FINALIZER } from './job-pods.js';
-import type { Job, JobSpec } from './types.js';
+import type { Job } from './types.js';
 
-async function setup(spec: Partial<JobSpec> = {}) {
-  const env = fakeEnv();
-  env.fake.seed(REFS.jobs, newJob('pi', spec));
-  const c = new JobController(env.ctx);
-  await env.ctx.informers.start();
-  const job = () => env.fake.peek<Job>(REFS.jobs, 'default', 'pi')!;
-  const events = async () => {
-    await env.ctx.recorder.flush();
-    return env.fake.all(REFS.events, 'default').map((e) => `${e.type} ${e.reason} ${e.message}`);
-  };
-  return { ...env, c, job, events, pods: () => podsOfJob(env.fake, 'pi') };
-}
+const setup = jobSetup;
 
 describe('job controller: running pods', () => {
   it('creates parallelism pods with the tracking finalizer and records status', async () => {

@@ -1,5 +1,7 @@
 // Builders for Job controller tests (and the cronjob and ttl-after-finished ones).
 import type { FakeClient } from '../framework/fake-client.js';
+import { fakeEnv } from '../framework/testing.js';
+import { JobController } from './controller.js';
 import { REFS } from '../../client/refs.js';
 import type { Job, JobSpec, Pod } from './types.js';
 
@@ -30,3 +32,18 @@ export async function setPhase(fake: FakeClient, pod: Pod, phase: string, at?: s
 
 export const podsOfJob = (fake: FakeClient, job: string, ns = 'default'): Pod[] =>
   fake.all<Pod>(REFS.pods, ns).filter((p) => p.metadata.ownerReferences?.some((r) => r.kind === 'Job' && r.name === job));
+
+/** A fake cluster with Job "pi" (spec merged) and its controller, informers started. */
+export async function jobSetup(spec: Partial<JobSpec> = {}) {
+  const env = fakeEnv();
+  env.fake.seed(REFS.jobs, newJob('pi', spec));
+  const c = new JobController(env.ctx);
+  await env.ctx.informers.start();
+  const job = () => env.fake.peek<Job>(REFS.jobs, 'default', 'pi')!;
+  const events = async () => {
+    await env.ctx.recorder.flush();
+    return env.fake.all(REFS.events, 'default').map((e) => `${e.type} ${e.reason} ${e.message}`);
+  };
+  const live = () => podsOfJob(env.fake, 'pi').filter((p) => !p.status?.phase || p.status.phase === 'Running');
+  return { ...env, c, job, events, live, pods: () => podsOfJob(env.fake, 'pi') };
+}

@@ -1,17 +1,10 @@
 // The shapes of PersistentVolumes, PersistentVolumeClaims and StorageClasses as the volume
 // controllers read them, and the annotation, finalizer and event names upstream uses
 // (k8s.io/component-helpers/storage/volume, pkg/controller/volume/events).
-import type { Obj } from '../../client/types.js';
+import type { Obj, ObjectReference } from '../../client/types.js';
 import type { LabelSelectorSpec } from '../framework/pods.js';
 
-export interface ObjectReference {
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  uid?: string;
-  apiVersion?: string;
-  resourceVersion?: string;
-}
+export type { ObjectReference } from '../../client/types.js';
 
 export interface NodeSelectorTerm {
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
