@@ -15,6 +15,9 @@ import type { ImageStore } from './runtime/image-store.js';
 import type { CatalogImage } from './runtime/catalog.js';
 import type { ImageRef } from './runtime/image-ref.js';
 import { effectiveArgv, launch } from './runtime/process.js';
+import type { PodVolumes } from './volumes/pod-volumes.js';
+import { VolumeError } from './volumes/types.js';
+import type { MountConfig } from 'just-bash';
 
 export interface StartContext {
   client: Client;
@@ -28,6 +31,7 @@ export interface StartContext {
   timers: Timers;
   now: () => number;
   podLogs?: string;
+  volumes: PodVolumes;
   log: (msg: string) => void;
   /** Asks for another sync at a time (a back-off's end). */
   wakeAt(ms: number): void;
@@ -39,7 +43,7 @@ export const newContainerId = (): string => randomBytes(32).toString('hex');
 
 export const fieldPathOf = (c: ContainerSpec, init: boolean): string => `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`;
 
-type Prepared = { image: CatalogImage; ref: ImageRef; imageID: string; env: Record<string, string> };
+type Prepared = { image: CatalogImage; ref: ImageRef; imageID: string; env: Record<string, string>; mounts: MountConfig[] };
 
 /** Starts c; resolves when it runs, or waits with the reason it could not. */
 export async function startContainer(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, resume = false): Promise<void> {
@@ -66,13 +70,30 @@ async function prepare(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, 
     : await ensureImage({ ...pull, recorder: ctx.recorder }, c);
   if (!img.ok) return fail(ctx, c, r, img.reason, img.message, img.retryAt);
   const warn = (m: string) => ctx.log(`kubelet ${ctx.node}: ${ctx.pod.metadata.namespace}/${ctx.pod.metadata.name}: ${m}`);
+  const envCtx = { client: ctx.client, pod: ctx.pod, podIP: ctx.podIP, hostIP: ctx.hostIP, nodeName: ctx.node, warn };
+  let mounts: MountConfig[];
   try {
-    const env = await containerEnv({ client: ctx.client, pod: ctx.pod, podIP: ctx.podIP, hostIP: ctx.hostIP, nodeName: ctx.node, warn }, img.image.env ?? [], c.envFrom, c.env);
-    return { image: img.image, ref: img.ref, imageID: img.imageID, env };
+    mounts = await ctx.volumes.mounts(envCtx, c);
+  } catch (err) {
+    if (!(err instanceof VolumeError)) throw err;
+    return mountFailed(ctx, r, err.message);
+  }
+  try {
+    const env = await containerEnv(envCtx, img.image.env ?? [], c.envFrom, c.env);
+    return { image: img.image, ref: img.ref, imageID: img.imageID, env, mounts };
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     return fail(ctx, c, r, 'CreateContainerConfigError', err.message, ctx.now() + 10_000);
   }
+}
+
+/** A volume could not be set up: the pod stays ContainerCreating with `FailedMount`, retried later. */
+function mountFailed(ctx: StartContext, r: ContainerRecord, message: string): undefined {
+  if (!r.created) r.waiting = { reason: 'ContainerCreating' };
+  r.retryAt = ctx.now() + 10_000;
+  ctx.recorder.event(ctx.pod, 'Warning', 'FailedMount', message);
+  ctx.wakeAt(r.retryAt);
+  return undefined;
 }
 
 /** Creates the container (its log file, Created) and starts its process (Started, or StartError). */
@@ -89,7 +110,7 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   if (!resume) ctx.recorder.container(ctx.pod, fieldPath, 'Normal', 'Created', `Created container: ${c.name}`);
   const hostname = ctx.pod.spec?.hostname ?? pod.name;
   const env = { HOSTNAME: hostname, HOME: '/root', ...p.env };
-  const proc = launch({ argv: effectiveArgv(p.image, c.command, c.args), env, workingDir: c.workingDir ?? p.image.workingDir ?? '/', image: p.image, podIP: ctx.podIP, hostname, resume }, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers });
+  const proc = launch({ argv: effectiveArgv(p.image, c.command, c.args), env, workingDir: c.workingDir ?? p.image.workingDir ?? '/', image: p.image, podIP: ctx.podIP, hostname, resume, mounts: p.mounts }, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers });
   delete r.waiting;
   if ('startError' in proc) {
     delete r.running;

@@ -56,7 +56,8 @@ async function readSource(ctx: EnvContext, src: Source, optional: boolean): Prom
   }
 }
 
-function fieldValue(ctx: EnvContext, path: string): string {
+/** The value of a downward API fieldRef (env and downwardAPI volume files). */
+export function fieldValue(ctx: EnvContext, path: string): string {
   const m = ctx.pod.metadata;
   const spec = (ctx.pod.spec ?? {}) as { serviceAccountName?: string };
   const label = /^metadata\.labels\['(.+)'\]$/.exec(path);

@@ -2,6 +2,7 @@
 // controller sees a healthy node, and a stopped kubelet makes its node go NotReady after the
 // grace period), and the pods bound to the node, run on a simulated container runtime.
 import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Client } from '../client/types.js';
 import type { Timers } from '../controllers/framework/queue.js';
 import { KubeletRecorder } from './events.js';
@@ -85,12 +86,16 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
   };
 }
 
+/** The folders every Linux node has, which hostPath volumes (kube-proxy's /run/xtables.lock, /lib/modules) expect. */
+const NODE_DIRS = ['run', 'var/run', 'var/lib', 'var/log', 'lib/modules', 'etc', 'tmp', 'mnt', 'opt'];
+
 /** The pod side; retried every 10 s until the node can be read. */
 async function startPods(o: KubeletOptions, stopped: () => boolean): Promise<PodManager | undefined> {
   const timers = o.timers ?? realTimers;
+  if (o.root) for (const d of NODE_DIRS) mkdirSync(join(o.root, d), { recursive: true });
   const store = new ImageStore(o.catalog ?? defaultCatalog(), timers, o.root, o.preloadImages ?? DEFAULT_PRELOAD);
   const recorder = new KubeletRecorder(o.client, { component: 'kubelet', host: o.node, now: o.now, log: o.log });
-  const mgr = new PodManager({ client: o.client, node: o.node, store, recorder, timers, now: o.now, log: o.log, ...(o.root ? { podLogs: join(o.root, 'var/log/pods') } : {}) });
+  const mgr = new PodManager({ client: o.client, node: o.node, store, recorder, timers, now: o.now, log: o.log, ...(o.root ? { podLogs: join(o.root, 'var/log/pods'), nodeRoot: o.root } : {}) });
   while (!stopped()) {
     try {
       await mgr.start();

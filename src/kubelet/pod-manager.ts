@@ -21,6 +21,8 @@ export interface PodManagerOptions {
   timers: Timers;
   now: () => number;
   podLogs?: string;
+  /** The node's root folder (hostPath volumes). */
+  nodeRoot?: string;
   log: (msg: string) => void;
 }
 
@@ -45,7 +47,7 @@ export class PodManager implements KubeletPods {
     const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '127.0.0.1';
     this.env = {
       client: this.o.client, node: this.o.node, hostIP, ipam: new PodIpam(cidr), store: this.o.store, recorder: this.o.recorder,
-      timers: this.o.timers, now: this.o.now, log: this.o.log, ...(this.o.podLogs ? { podLogs: this.o.podLogs } : {}),
+      timers: this.o.timers, now: this.o.now, log: this.o.log, ...(this.o.podLogs ? { podLogs: this.o.podLogs } : {}), ...(this.o.nodeRoot ? { nodeRoot: this.o.nodeRoot } : {}),
       crashBackoff: new Backoff(this.o.now), pullBackoff: new Backoff(this.o.now),
       gone: (uid) => this.workers.delete(uid),
     };

@@ -15,6 +15,7 @@ import { podSpec, type ContainerSpec, type Pod, type PodStatus } from './pod-spe
 import type { PodView } from './logs/handler.js';
 import { buildStatus, podPhase } from './pod-status.js';
 import type { ImageStore } from './runtime/image-store.js';
+import { PodVolumes } from './volumes/pod-volumes.js';
 
 export interface WorkerEnv {
   client: Client;
@@ -26,6 +27,8 @@ export interface WorkerEnv {
   timers: Timers;
   now: () => number;
   podLogs?: string;
+  /** The node's root folder (hostPath volumes). */
+  nodeRoot?: string;
   log: (msg: string) => void;
   crashBackoff: Backoff;
   pullBackoff: Backoff;
@@ -37,6 +40,7 @@ const terminalPhase = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.p
 
 export class PodWorker {
   private readonly records = new Map<string, ContainerRecord>();
+  private readonly volumes: PodVolumes;
   private sandbox: { id: string; ip: string } | undefined;
   /** The pod's IP, kept in its status after the sandbox is gone. */
   private podIP: string | undefined;
@@ -51,6 +55,7 @@ export class PodWorker {
   private computed: PodStatus | undefined;
 
   constructor(private pod: Pod, private readonly env: WorkerEnv) {
+    this.volumes = new PodVolumes(env.nodeRoot, env.now);
     this.recover();
   }
 
@@ -175,7 +180,7 @@ export class PodWorker {
     const e = this.env;
     void startContainer({
       client: e.client, node: e.node, hostIP: e.hostIP, podIP: ip, pod: this.pod, store: e.store, pullBackoff: e.pullBackoff, recorder: e.recorder,
-      timers: e.timers, now: e.now, ...(e.podLogs ? { podLogs: e.podLogs } : {}), log: e.log,
+      timers: e.timers, now: e.now, volumes: this.volumes, ...(e.podLogs ? { podLogs: e.podLogs } : {}), log: e.log,
       wakeAt: (at) => this.wakeAt(at), exited: (rec, code) => this.exited(rec, code),
     }, c, r, resume).catch((err: Error) => {
       r.waiting = { reason: 'RunContainerError', message: err.message };

@@ -1,7 +1,7 @@
 // What a container's process does, chosen from its image's behaviour and its command line:
 // the image's server program logs its banner and serves until stopped; anything else runs in the
 // simulated shell. The image's entrypoint wrapper (docker-entrypoint.sh) hands over to its args.
-import { getCommandNames } from 'just-bash';
+import { getCommandNames, type MountConfig } from 'just-bash';
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { Behaviour, CatalogImage } from './catalog.js';
 import type { Stream } from './cri-log.js';
@@ -25,6 +25,8 @@ export interface LaunchSpec {
   image: CatalogImage;
   podIP: string;
   hostname: string;
+  /** The container's volume mounts. */
+  mounts?: MountConfig[];
   /** Adopted after a daemon restart: a server does not log its banner again. */
   resume?: boolean;
 }
@@ -69,7 +71,7 @@ export function launch(spec: LaunchSpec, io: ProcessIO): SimProcess | { startErr
 
 function shellProcess(script: string, positional: string[], spec: LaunchSpec, io: ProcessIO, dialect: Behaviour['shell'] & string): SimProcess {
   const set = positional.length ? `set -- ${positional.slice(1).map(quote).join(' ')}\n` : '';
-  const run = new ShellRun(set + script, spec.env, spec.workingDir, dialect, { out: io.out, timers: io.timers });
+  const run = new ShellRun(set + script, spec.env, spec.workingDir, dialect, { out: io.out, timers: io.timers, mounts: spec.mounts ?? [] });
   return {
     exited: run.exited,
     ports: [],

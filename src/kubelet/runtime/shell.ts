@@ -2,15 +2,18 @@
 // commands, with the container's env, streaming their output to the container log. Time passes
 // on the kubelet's clock (`sleep 5` ends when the clock has moved 5 s). As PID 1 the shell ignores
 // SIGTERM, so it runs until SIGKILL at the end of the grace period, as a real `sh` container does.
-import { Bash, defineCommand, InMemoryFs, parse, serialize, type BashOptions } from 'just-bash';
+import { Bash, defineCommand, InMemoryFs, MountableFs, parse, serialize, type BashOptions, type MountConfig } from 'just-bash';
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { ShellDialect } from './catalog.js';
 import type { Stream } from './cri-log.js';
 import { STDERR_PATH, STDOUT_PATH, streamScript } from './stream-transform.js';
+import { followCommand, renameFollowingTails } from './tail-follow.js';
 
 export interface ShellIO {
   out(stream: Stream, text: string): void;
   timers: Timers;
+  /** Volumes mounted over the container's own filesystem. */
+  mounts?: MountConfig[];
 }
 
 const UNLIMITED = Number.MAX_SAFE_INTEGER;
@@ -52,9 +55,12 @@ export class ShellRun {
   constructor(script: string, env: Record<string, string>, cwd: string, dialect: ShellDialect, private readonly io: ShellIO) {
     const out = (s: Stream, t: string) => io.out(s, s === 'stderr' ? shellWording(dialect, t) : t);
     const opts: BashOptions = {
-      fs: new ContainerFs(out), env, cwd,
+      fs: new MountableFs({ base: new ContainerFs(out), mounts: io.mounts ?? [] }), env, cwd,
       sleep: (ms) => this.sleep(ms),
-      customCommands: [defineCommand('hostname', async () => ({ stdout: `${env.HOSTNAME ?? 'localhost'}\n`, stderr: '', exitCode: 0 }))],
+      customCommands: [
+        defineCommand('hostname', async () => ({ stdout: `${env.HOSTNAME ?? 'localhost'}\n`, stderr: '', exitCode: 0 })),
+        followCommand({ out: (t) => out('stdout', t), err: (t) => out('stderr', t), sleep: (ms) => this.sleep(ms), stopped: () => this.killed }),
+      ],
       executionLimits: { maxExecutionTimeMs: Infinity, maxCommandCount: UNLIMITED, maxLoopIterations: UNLIMITED, maxWorkUnits: UNLIMITED },
       defenseInDepth: false,
     };
@@ -75,7 +81,9 @@ export class ShellRun {
   private async run(bash: Bash, script: string, cwd: string, out: (s: Stream, t: string) => void): Promise<number> {
     let source = script;
     try {
-      source = serialize(streamScript(parse(script)));
+      const ast = parse(script);
+      renameFollowingTails(ast);
+      source = serialize(streamScript(ast));
     } catch {
       // A script that does not parse runs as written, so the shell reports the syntax error.
     }
