@@ -57,6 +57,17 @@ describe('image catalog', () => {
     ['redis:7', 'sha256:c6eabf748fc7a61dbb5a705c78bcf3d6377b1127a97d0ce965c11c44ba46896f', 'sha256:64035c2c9726d90bea2a217d43da49d7a3f13dde8647c1f409059e02e0e61287'],
     ['mysql:8.0', 'sha256:6f54880f928070a036aa3874d4a3fa203adc28688eb89e9f926a0dcacbce3378', 'sha256:b939d379d46e321d25bfdf1d695e0a3178225c14ad27b7d9da27f26774965610'],
     ['postgres:17', 'sha256:f4c66b820c6f974249089d3d16d86a3698eae11e8746eb6644b2271031e91232', 'sha256:212aeeeb8faaef6c46498d86cbec6b9344d8d9492996b174664ff82c562ab685'],
+    ['httpd:2.4-alpine', 'sha256:53a57bb5d5def0e2a5adb4ec25131354392b85d9bb32b4f6093df0e703e5fc57', 'sha256:9436aee6e00c6e8ece7fd6f8bdf82b3fc001425d71f911b9e96bf9fe620e5381'],
+    ['memcached:alpine', 'sha256:cd4b42e6cee87000353712623f8a4be411e5a06f61bc1fbc6864fb9b23402fe4', 'sha256:ad6151f346a2bd04c3b277f22740e18cc3c044354e521cc519c92a8c84451d60'],
+    ['redis:6', 'sha256:e7b96daa9a182b0a2639253fdab98244190ec2dca8a41da3fb31a147ef71a870', 'sha256:7db1c86a77d4716f27a8a4232f210aca8d487c23a14c091f0dd5ead9cce46a3e'],
+    ['redis:alpine', 'sha256:ba6e394f6acc2a695ef1b6944f161b9ca813711739be68319fa0db3470673f1d', 'sha256:15f5a4aad4c3ba34b9874ddbc7f755b469dbd7b8a9e88c12690c52ef6c72465c'],
+    ['mysql:5.7', 'sha256:f04fc2e2f01e65d6e2828b4cce2c4761d9258aee71d989e273b2ae309f44a945', 'sha256:e982339a20a53052bd5f2b2e8438b3c95c91013f653ee781a67934cd1f9f9631'],
+    ['postgres:15', 'sha256:dfbbb0ad8cab91d41e99123664e37a9b25d0413426d4fb3154e4d668e5d35246', 'sha256:afdbd967cf653afc901851ccf14bc5a2f310748303577963e99dd117c1554527'],
+    ['python:3.12', 'sha256:e5931cdb4a8cec0ad083277c16a39114f14123b8b6c858c8c9689b677789975c', 'sha256:37ee34ed0a73271658c2a4ae71c0eff28365ed150c0e8421bbd105f13d5d22a7'],
+    ['node:22', 'sha256:db06b62399bc4780e3f44aa0ce27e1678145cf0b16354508b8d83e72f5b9dd83', 'sha256:3112e746c4490eaeae5940bc123e8b57422fe7df0de6d5752d9c3e0ed5e5948b'],
+    ['postgres:alpine', 'sha256:77f585114c32fbca283dc835b0596f4e52b51b4c6662d7810b2f4084f60a1873', 'sha256:c293117fcecda7344b5480222e813b9f673d7abd69b1dd95eff239b768b04f59'],
+    ['python:3.12-slim', 'sha256:229a2c5bfa27522db7815ea81f9bed70af17ccb9de9fc7ad142b1877b5830d36', 'sha256:54a0b2beae90fe14c2131f1e880e1388c9df77390bc260d7317e589765e064e8'],
+    ['node:alpine', 'sha256:e88a35be04478413b7c71c455cd9865de9b9360e1f43456be5951032d7ac1a66', 'sha256:ff12146b21c85c593e21e3c4a59009612215fd3ce5b480a1a77a68b3cd58ba14'],
     ['registry.k8s.io/pause:3.9', 'sha256:7031c1b283388d2c2e09b57badb803c05ebed362dc88d84b480cc47f72a21097', 'sha256:e6f1816883972d4be47bd48879a08919b96afcd344132622e4d444987919323c'],
     ['registry.k8s.io/pause:3.10', 'sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a', 'sha256:873ed75102791e5b0b8a7fcd41606c92fcec98d56d05ead4ac5131650004c136'],
   ])('resolves %s to its registry digest and image ID', (ref, digest, imageId) => {
@@ -154,12 +165,12 @@ describe('processes', () => {
     expect(await proc.exited).toBe(0);
   });
 
-  const startRef = (ref: string) => {
+  const startRef = (ref: string, env: Record<string, string> = {}) => {
     const res = cat.resolve(parseImageRef(ref) as never);
     if (!('image' in res)) throw new Error(ref);
     const clock = new FakeClock();
     const out: string[] = [];
-    const p = launch({ argv: effectiveArgv(res.image), env: {}, workingDir: '/', image: res.image, podIP: '10.244.1.9', hostname: 'web' }, { out: (s, t) => out.push(`${s} ${t}`), now: clock.now, timers: clock });
+    const p = launch({ argv: effectiveArgv(res.image), env, workingDir: '/', image: res.image, podIP: '10.244.1.9', hostname: 'web' }, { out: (s, t) => out.push(`${s} ${t}`), now: clock.now, timers: clock });
     return { out, p: p as SimProcess };
   };
 
@@ -168,8 +179,19 @@ describe('processes', () => {
     ['nginx:1.25', 'nginx/1.25.2'],
     ['nginx:1.27-alpine', 'built by gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309) '],
     ['redis:7.2', 'Redis version=7.2.16,'],
+    ['redis:6', 'Redis version=6.2.24,'],
+    ['redis:alpine', 'Redis version=8.10.2,'],
+    ['httpd:alpine', 'Apache/2.4.68 (Unix) configured'],
   ])('logs the banner of the %s build', (ref, text) => {
     expect(startRef(ref).out.some((l) => l.includes(text))).toBe(true);
+  });
+
+  it.each([
+    ['mysql:5.7', { MYSQL_ROOT_PASSWORD: 'pw' }, "stderr Version: '5.7.41'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)\n"],
+    ['postgres:16', { POSTGRES_PASSWORD: 'pw' }, 'starting PostgreSQL 16.15 (Debian 16.15-1.pgdg13+2) on x86_64-pc-linux-gnu'],
+    ['postgres:alpine', { POSTGRES_PASSWORD: 'pw' }, 'starting PostgreSQL 18.6 on x86_64-pc-linux-musl, compiled by gcc (Alpine 15.2.0) 15.2.0, 64-bit'],
+  ])('logs the banner of the %s build once its required env is set', (ref, env, text) => {
+    expect(startRef(ref, env).out.some((l) => l.includes(text))).toBe(true);
   });
 
   it('keeps nginx before 1.20 quiet at notice level and stops 1.20+ with the SIGQUIT wording', async () => {
