@@ -12,6 +12,11 @@ export interface RestConfig {
   token?: string;
   insecure?: boolean;
   userAgent?: string;
+  basic?: { username: string; password: string };
+  /** Impersonate-User / Impersonate-Group / Impersonate-Uid (kubectl --as, --as-group, --as-uid) */
+  impersonate?: { user?: string; groups?: string[]; uid?: string };
+  /** sent as ?timeout= on requests and enforced on the client (kubectl --request-timeout) */
+  timeoutMs?: number;
 }
 
 async function dataOrFile(data: unknown, file: unknown, base: string): Promise<string | undefined> {

@@ -1,8 +1,9 @@
 // The HTTPS client: one keep-alive agent per config, JSON in and out, watches read as a stream of
 // newline-separated JSON events. Non-2xx answers become ApiError with the server's Status.
 import { Agent, request as httpsRequest } from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { RestConfig } from './rest-config.js';
+import { transportError } from './transport-error.js';
 import { resourcePath, queryString } from './paths.js';
 import {
   ApiError, type ApiStatus, type Client, type DeleteOptions, type ListOptions, type Obj, type ObjList, type PatchType,
@@ -15,8 +16,8 @@ export interface RawResponse {
 }
 
 export class RestClient implements Client {
-  private readonly agent: Agent;
-  private readonly watchAgent: Agent;
+  private readonly agent: Agent | HttpAgent;
+  private readonly watchAgent: Agent | HttpAgent;
   private readonly base: URL;
 
   constructor(readonly config: RestConfig) {
@@ -29,8 +30,9 @@ export class RestClient implements Client {
     };
     // Requests share a few kept-alive connections (TLS setup dominates otherwise); every watch
     // holds a connection of its own for its lifetime (client-go multiplexes them over HTTP/2).
-    this.agent = new Agent({ keepAlive: true, maxSockets: 8, maxFreeSockets: 8, ...tls });
-    this.watchAgent = new Agent({ keepAlive: false, maxSockets: Infinity, ...tls });
+    const plain = this.base.protocol === 'http:';
+    this.agent = plain ? new HttpAgent({ keepAlive: true, maxSockets: 8 }) : new Agent({ keepAlive: true, maxSockets: 8, maxFreeSockets: 8, ...tls });
+    this.watchAgent = plain ? new HttpAgent({ keepAlive: false }) : new Agent({ keepAlive: false, maxSockets: Infinity, ...tls });
   }
 
   close(): void {
@@ -38,27 +40,38 @@ export class RestClient implements Client {
     this.watchAgent.destroy();
   }
 
-  private open(method: string, path: string, body?: string, contentType?: string, agent: Agent = this.agent): Promise<IncomingMessage> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (this.config.token) headers.Authorization = `Bearer ${this.config.token}`;
-    if (this.config.userAgent) headers['User-Agent'] = this.config.userAgent;
+  private headers(accept?: string): Record<string, string | string[]> {
+    const c = this.config;
+    const headers: Record<string, string | string[]> = { Accept: accept ?? 'application/json' };
+    if (c.token) headers.Authorization = `Bearer ${c.token}`;
+    else if (c.basic) headers.Authorization = `Basic ${Buffer.from(`${c.basic.username}:${c.basic.password}`).toString('base64')}`;
+    if (c.userAgent) headers['User-Agent'] = c.userAgent;
+    if (c.impersonate?.user) headers['Impersonate-User'] = c.impersonate.user;
+    if (c.impersonate?.groups?.length) headers['Impersonate-Group'] = c.impersonate.groups;
+    if (c.impersonate?.uid) headers['Impersonate-Uid'] = c.impersonate.uid;
+    return headers;
+  }
+
+  private open(method: string, path: string, body?: string, contentType?: string, agent: Agent | HttpAgent = this.agent, accept?: string): Promise<IncomingMessage> {
+    const headers = this.headers(accept);
     if (body !== undefined) {
       headers['Content-Type'] = contentType ?? 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(body));
     }
+    const request = this.base.protocol === 'http:' ? httpRequest : httpsRequest;
     return new Promise((resolve, reject) => {
-      const req = httpsRequest({
-        protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port || 443,
+      const req = request({
+        protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port || (this.base.protocol === 'http:' ? 80 : 443),
         path, method, headers, agent,
       }, resolve);
-      req.on('error', reject);
+      req.on('error', (err) => reject(transportError(method, new URL(path, this.base), err)));
       req.end(body);
     });
   }
 
   /** One request, its whole answer as text. */
-  async raw(method: string, path: string, body?: string, contentType?: string): Promise<RawResponse> {
-    const res = await this.open(method, path, body, contentType);
+  async raw(method: string, path: string, body?: string, contentType?: string, accept?: string): Promise<RawResponse> {
+    const res = await this.open(method, path, body, contentType, this.agent, accept);
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
     return { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
@@ -97,12 +110,16 @@ export class RestClient implements Client {
   }
 
   watch<T extends Obj>(ref: ResourceRef, ns: string, o: WatchOptions, onEvent: (e: WatchEvent<T>) => void): Watch {
+    return this.watchPath(resourcePath(ref, ns) + queryString({ watch: 'true', ...o }), onEvent);
+  }
+
+  /** A watch on a full path (query included), optionally asking for Tables (`accept`). */
+  watchPath<T extends Obj>(path: string, onEvent: (e: WatchEvent<T>) => void, accept?: string): Watch {
     let res: IncomingMessage | undefined;
     let stopped = false;
-    const path = resourcePath(ref, ns) + queryString({ watch: 'true', ...o });
     const done = (async (): Promise<Error | undefined> => {
       try {
-        res = await this.open('GET', path, undefined, undefined, this.watchAgent);
+        res = await this.open('GET', path, undefined, undefined, this.watchAgent, accept);
         if (stopped) { res.destroy(); return undefined; }
         if ((res.statusCode ?? 0) !== 200) {
           const chunks: Buffer[] = [];
@@ -139,7 +156,7 @@ function writeQuery(o: WriteOptions): string {
   return queryString({ dryRun: o.dryRun ? 'All' : undefined, fieldManager: o.fieldManager });
 }
 
-function statusOf(r: RawResponse): ApiStatus {
+export function statusOf(r: RawResponse): ApiStatus {
   try {
     const s = JSON.parse(r.body) as ApiStatus;
     if (s && typeof s === 'object' && s.kind === 'Status') return { ...s, code: s.code ?? r.status };

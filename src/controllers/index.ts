@@ -22,6 +22,7 @@ import { statefulSetController } from './statefulset/controller.js';
 import { jobController } from './job/controller.js';
 import { cronJobController } from './cronjob/controller.js';
 import { ttlAfterFinishedController } from './ttl/controller.js';
+import { rootCACertPublisherController } from './rootcacertpublisher/publisher.js';
 
 export const CONTROLLERS: ControllerDef[] = [
   namespaceController,
@@ -47,6 +48,7 @@ export const CONTROLLERS: ControllerDef[] = [
   jobController,
   cronJobController,
   ttlAfterFinishedController,
+  rootCACertPublisherController,
 ];
 
 /** Controllers upstream runs only when --controllers names them. */

@@ -6,7 +6,7 @@ import { COMMANDS } from './commands/index.js';
 import { CommandContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { GoPanic } from './go-panic.js';
-import { FlagError, parseFlags, type Parsed } from './flags.js';
+import { FlagError, parseFlags, type Parsed } from '../../shared/pflag.js';
 import { renderHelp } from './help.js';
 import { allFlags, buildTree, commandPath, findCommand, isRunnable, type CommandNode } from './tree.js';
 

@@ -3,7 +3,7 @@
 import { ExitError } from '../../shared/exit.js';
 import type { Io } from '../../shared/io.js';
 import { EXIT } from './exit-codes.js';
-import { convert, type FlagValue, type Parsed } from './flags.js';
+import { convert, type FlagValue, type Parsed } from '../../shared/pflag.js';
 import { capnslog } from './logs.js';
 import type { CommandNode } from './tree.js';
 

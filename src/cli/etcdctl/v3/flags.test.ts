@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlagError, parseFlags } from './flags.js';
+import { FlagError, parseFlags } from '../../shared/pflag.js';
 import type { FlagSpec } from './spec.js';
 import { stripFlags } from './tree.js';
 

@@ -1,14 +1,6 @@
 // A command's help text and flags, as data (specs/*.ts are generated from the real etcdctl).
-export type FlagType = 'bool' | 'string' | 'int' | 'duration' | 'stringSlice';
-
-export interface FlagSpec {
-  name: string;
-  short?: string;
-  type: FlagType;
-  /** the default as etcdctl prints it (durations `5s`, slices `[a,b]`) */
-  def: string;
-  usage: string;
-}
+export type { FlagSpec, FlagType } from '../../shared/pflag.js';
+import type { FlagSpec } from '../../shared/pflag.js';
 
 export interface CommandSpec {
   /** words after `etcdctl` (empty for the root) */

@@ -4,7 +4,7 @@ import { ExitError } from '../../../shared/exit.js';
 import { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { GoPanic } from '../go-panic.js';
-import { FlagError, parseFlags } from '../flags.js';
+import { FlagError, parseFlags } from '../../../shared/pflag.js';
 import { parseInt64, ParseError } from '../goparse.js';
 import { goQuote } from '../printers/format.js';
 import type { CommandNode } from '../tree.js';

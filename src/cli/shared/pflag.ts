@@ -1,7 +1,21 @@
 // pflag-compatible parsing: interspersed flags, `--name=v`, `--name v`, `-x v`, `-xv`, bool
 // shorthands, `--` ends flags. Error texts are pflag's.
-import { durationError, parseDuration } from '../../shared/go-duration.js';
-import type { FlagSpec } from './spec.js';
+import { durationError, parseDuration } from './go-duration.js';
+
+/** stringSlice splits on commas (pflag's StringSlice); stringArray keeps each value whole. */
+export type FlagType = 'bool' | 'string' | 'int' | 'duration' | 'stringSlice' | 'stringArray';
+
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  type: FlagType;
+  /** the default as the tool prints it (durations `5s`, slices `[a,b]`) */
+  def: string;
+  usage: string;
+  /** pflag's NoOptDefVal: the value a bare `--name` (no `=value`) sets */
+  noOptDef?: string;
+  hidden?: boolean;
+}
 
 export type FlagValue = string | boolean | number | string[];
 
@@ -43,13 +57,15 @@ export function convert(f: FlagSpec, raw: string, prior: FlagValue | undefined):
       const items = raw === '' ? [] : raw.split(',');
       return Array.isArray(prior) ? [...prior, ...items] : items;
     }
+    case 'stringArray':
+      return Array.isArray(prior) ? [...prior, raw] : [raw];
     default:
       return raw;
   }
 }
 
 export function defaultValue(f: FlagSpec): FlagValue {
-  if (f.type === 'stringSlice') {
+  if (f.type === 'stringSlice' || f.type === 'stringArray') {
     const inner = f.def.slice(1, -1);
     return inner === '' ? [] : inner.split(',');
   }
@@ -80,6 +96,7 @@ class FlagParser {
     if (f === undefined) throw new FlagError(`unknown flag: --${name}`);
     if (eq >= 0) this.set(f, body.slice(eq + 1));
     else if (f.type === 'bool') this.set(f, 'true');
+    else if (f.noOptDef !== undefined) this.set(f, f.noOptDef);
     else if (rest.length > 0) this.set(f, rest.shift()!);
     else throw new FlagError(`flag needs an argument: --${name}`);
   }
@@ -93,6 +110,7 @@ class FlagParser {
       chars = chars.slice(1);
       if (chars.startsWith('=')) { this.set(f, chars.slice(1)); return; }
       if (f.type === 'bool') { this.set(f, 'true'); continue; }
+      if (f.noOptDef !== undefined) { this.set(f, f.noOptDef); continue; }
       if (chars.length > 0) { this.set(f, chars); return; }
       if (rest.length === 0) throw new FlagError(`flag needs an argument: '${c}' in -${c}`);
       this.set(f, rest.shift()!);
