@@ -69,6 +69,11 @@ export class RestClient implements Client {
     });
   }
 
+  /** One GET whose answer is read as it arrives (logs -f, proxies); the caller consumes it. */
+  stream(path: string, accept?: string): Promise<IncomingMessage> {
+    return this.open('GET', path, undefined, undefined, this.watchAgent, accept);
+  }
+
   /** One request, its whole answer as text. */
   async raw(method: string, path: string, body?: string, contentType?: string, accept?: string): Promise<RawResponse> {
     const res = await this.open(method, path, body, contentType, this.agent, accept);

@@ -41,6 +41,8 @@ export interface TestCluster {
   kubedojo(args: string[]): Promise<RunResult>;
   /** The real kubectl against the cluster. */
   kubectl(args: string[], opts?: { stdin?: string; env?: NodeJS.ProcessEnv }): Promise<RunResult>;
+  /** Our kubectl (bin/kubectl) against the cluster. */
+  ourKubectl(args: string[], opts?: { stdin?: string; env?: NodeJS.ProcessEnv }): Promise<RunResult>;
   /** Writes a file in the test's home (cwd of every command) and returns its path. */
   file(name: string, text: string): string;
   stop(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startCluster(name = 'kubedojo'): Promise<TestCluster> {
   return {
     home, env, name, kubedojo,
     kubectl: (args, opts = {}) => run(REAL_KUBECTL, args, { ...env, ...opts.env }, opts.stdin === undefined ? {} : { stdin: opts.stdin }),
+    ourKubectl: (args, opts = {}) => run(process.execPath, [join(ROOT, 'bin/kubectl'), ...args], { ...env, ...opts.env }, opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     file(fname, text) {
       const p = join(home, fname);
       writeFileSync(p, text);

@@ -1,0 +1,99 @@
+// What `get` asks the server for: per requested type, the named objects one by one or the list
+// (500 at a time, following `continue`), as Tables for human output or as objects otherwise.
+import type { RestClient } from '../../../../client/rest.js';
+import type { Obj } from '../../../../client/types.js';
+import type { Table } from '../../../../printers/table.js';
+import type { ApiResource } from '../../discovery/mapper.js';
+import type { ResourceRequest } from '../../resource/args.js';
+import { collectionPath, objectPath, query } from '../../resource/paths.js';
+import { requestJson, TABLE_ACCEPT } from '../../resource/request.js';
+
+export interface GetScope {
+  namespace: string;
+  allNamespaces: boolean;
+  labelSelector: string;
+  fieldSelector: string;
+  chunkSize: number;
+}
+
+export interface FetchedTable {
+  resource: ApiResource;
+  table: Table;
+}
+
+interface ListBody<T> {
+  metadata?: { continue?: string };
+  items?: T[];
+  rows?: Table['rows'];
+  columnDefinitions?: Table['columnDefinitions'];
+}
+
+function listPath(r: ApiResource, s: GetScope, cont: string | undefined, includeObject?: string): string {
+  const ns = s.allNamespaces ? undefined : s.namespace;
+  return collectionPath(r, ns) + query({
+    labelSelector: s.labelSelector, fieldSelector: s.fieldSelector, limit: s.chunkSize > 0 ? s.chunkSize : undefined,
+    continue: cont, includeObject,
+  });
+}
+
+async function listAll<T>(client: RestClient, r: ApiResource, s: GetScope, accept: string | undefined, includeObject?: string): Promise<ListBody<T>[]> {
+  const pages: ListBody<T>[] = [];
+  let cont: string | undefined;
+  do {
+    const page = await requestJson<ListBody<T>>(client, 'GET', listPath(r, s, cont, includeObject), accept ? { accept } : {});
+    pages.push(page);
+    cont = page.metadata?.continue || undefined;
+  } while (cont);
+  return pages;
+}
+
+function apiVersionOf(r: ApiResource): string {
+  return r.group === '' ? r.version : `${r.group}/${r.version}`;
+}
+
+export async function fetchTables(client: RestClient, requests: ResourceRequest[], s: GetScope, withObjects: boolean): Promise<{ tables: FetchedTable[]; errors: Error[] }> {
+  const tables: FetchedTable[] = [];
+  const errors: Error[] = [];
+  const includeObject = withObjects ? 'Object' : undefined;
+  for (const req of requests) {
+    const r = req.resource;
+    if (req.names.length === 0) {
+      const pages = await listAll<never>(client, r, s, TABLE_ACCEPT, includeObject);
+      const rows = pages.flatMap((p) => p.rows ?? []);
+      tables.push({ resource: r, table: { columnDefinitions: pages[0]?.columnDefinitions ?? [], rows } });
+      continue;
+    }
+    for (const name of req.names) {
+      try {
+        const t = await requestJson<Table>(client, 'GET', objectPath(r, s.namespace, name) + query({ includeObject }), { accept: TABLE_ACCEPT });
+        const last = tables[tables.length - 1];
+        if (last && last.resource === r) last.table.rows = [...(last.table.rows ?? []), ...(t.rows ?? [])];
+        else tables.push({ resource: r, table: t });
+      } catch (err) {
+        errors.push(err as Error);
+      }
+    }
+  }
+  return { tables, errors };
+}
+
+export async function fetchObjects(client: RestClient, requests: ResourceRequest[], s: GetScope): Promise<{ objects: Obj[]; errors: Error[] }> {
+  const objects: Obj[] = [];
+  const errors: Error[] = [];
+  for (const req of requests) {
+    const r = req.resource;
+    const typed = (o: Obj): Obj => ({ apiVersion: apiVersionOf(r), kind: r.kind, ...o });
+    if (req.names.length === 0) {
+      for (const page of await listAll<Obj>(client, r, s, undefined)) objects.push(...(page.items ?? []).map(typed));
+      continue;
+    }
+    for (const name of req.names) {
+      try {
+        objects.push(await requestJson<Obj>(client, 'GET', objectPath(r, s.namespace, name)));
+      } catch (err) {
+        errors.push(err as Error);
+      }
+    }
+  }
+  return { objects, errors };
+}

@@ -1,0 +1,84 @@
+// kubectl get: resolve the types, ask the server (Tables for human output, objects otherwise),
+// print what was found, then the errors (NotFound for missing names) — exit 1 if any.
+import type { Obj } from '../../../../client/types.js';
+import type { Ctx } from '../../context.js';
+import { AggregateError } from '../../errors.js';
+import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
+import { parseOutput, type OutputFormat } from '../../output/format.js';
+import { printObjects } from '../../output/objects.js';
+import { fetchObjects, fetchTables, type GetScope } from './fetch.js';
+import { printTables } from './human.js';
+import { watchTables } from './watch.js';
+
+const NO_TYPE = 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n';
+const NO_TYPE_USAGE = 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).';
+
+function validate(ctx: Ctx, requests: ResourceRequest[]): void {
+  const named = requests.some((r) => r.names.length > 0);
+  if (named && ctx.str('selector') !== '') throw new Error('name cannot be provided when a selector is specified');
+  if (named && ctx.bool('all-namespaces')) throw new Error('a resource cannot be retrieved by name across all namespaces');
+}
+
+async function scopeOf(ctx: Ctx): Promise<GetScope> {
+  const { namespace } = await ctx.factory.namespace();
+  return {
+    namespace,
+    allNamespaces: ctx.bool('all-namespaces'),
+    labelSelector: ctx.str('selector'),
+    fieldSelector: ctx.str('field-selector'),
+    chunkSize: ctx.int('chunk-size'),
+  };
+}
+
+function noResourcesMessage(requests: ResourceRequest[], scope: GetScope): string {
+  const allNamespaced = requests.every((r) => r.resource.namespaced);
+  return allNamespaced && !scope.allNamespaces ? `No resources found in ${scope.namespace} namespace.\n` : 'No resources found\n';
+}
+
+async function runHuman(ctx: Ctx, requests: ResourceRequest[], scope: GetScope, out: OutputFormat): Promise<Error[]> {
+  const client = await ctx.factory.client();
+  const { tables, errors } = await fetchTables(client, requests, scope, ctx.str('sort-by') !== '');
+  const text = printTables(tables, {
+    wide: out.kind === 'wide',
+    allNamespaces: scope.allNamespaces,
+    showKind: ctx.bool('show-kind') || requests.length > 1,
+    showLabels: ctx.bool('show-labels'),
+    labelColumns: ctx.list('label-columns'),
+    noHeaders: ctx.bool('no-headers'),
+    sortBy: ctx.str('sort-by'),
+  });
+  ctx.io.stdout.write(text);
+  if (text === '' && errors.length === 0) ctx.io.stderr.write(noResourcesMessage(requests, scope));
+  return errors;
+}
+
+async function runObjects(ctx: Ctx, requests: ResourceRequest[], scope: GetScope, out: OutputFormat): Promise<Error[]> {
+  const client = await ctx.factory.client();
+  const { objects, errors } = await fetchObjects(client, requests, scope);
+  const single = requests.length === 1 && requests[0]!.names.length === 1;
+  if (single && errors.length > 0) return errors;
+  const text = printObjects(objects as Obj[], out, { single, sortBy: ctx.str('sort-by'), noHeaders: ctx.bool('no-headers') });
+  ctx.io.stdout.write(text);
+  if (objects.length === 0 && errors.length === 0 && out.kind === 'custom-columns') ctx.io.stderr.write(noResourcesMessage(requests, scope));
+  return errors;
+}
+
+export async function run(ctx: Ctx): Promise<number> {
+  const out = parseOutput(ctx.str('output'), 'get');
+  if (ctx.args.length === 0 && ctx.list('filename').length === 0 && ctx.str('kustomize') === '') {
+    ctx.io.stderr.write(NO_TYPE);
+    throw ctx.usageError(NO_TYPE_USAGE);
+  }
+  const mapper = await ctx.factory.mapper();
+  const requests = resourceRequests(mapper, ctx.args);
+  validate(ctx, requests);
+  const scope = await scopeOf(ctx);
+  const human = out.kind === 'table' || out.kind === 'wide';
+  if (ctx.bool('watch') || ctx.bool('watch-only')) {
+    if (requests.length !== 1) throw new Error(`watch is only supported on individual resources and resource collections, but ${requests.length} resources were found`);
+    if (human) return watchTables(ctx, requests[0]!, scope, out.kind === 'wide');
+  }
+  const errors = human ? await runHuman(ctx, requests, scope, out) : await runObjects(ctx, requests, scope, out);
+  if (errors.length > 0) throw new AggregateError(errors);
+  return 0;
+}

@@ -1,0 +1,15 @@
+// The implemented commands, by their path after `kubectl`; each module loads only when it runs.
+import type { CommandModule } from '../context.js';
+
+type Loader = () => Promise<CommandModule>;
+
+export const COMMANDS: Record<string, Loader> = {
+  get: () => import('./get/get.js'),
+  'api-resources': () => import('./api-resources.js'),
+  'api-versions': () => import('./api-versions.js'),
+  'cluster-info': () => import('./cluster-info.js'),
+  help: () => import('./help.js'),
+  logs: () => import('./logs/logs.js'),
+  options: () => import('./options.js'),
+  version: () => import('./version.js'),
+};

@@ -1,0 +1,103 @@
+// cmdutil.Factory: the global flags turned into a client config (clientcmd), a REST client and
+// the discovery-backed resource mapper, each built once per command and only when asked for.
+import { loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
+import { RestClient } from '../../client/rest.js';
+import { parseDuration } from '../shared/go-duration.js';
+import type { Io } from '../shared/io.js';
+import type { Parsed } from '../shared/pflag.js';
+import { RestMapper } from './discovery/mapper.js';
+
+function str(p: Parsed, name: string): string | undefined {
+  const v = p.values.get(name);
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export function overridesFrom(p: Parsed): ConfigOverrides {
+  const o: ConfigOverrides = {};
+  const set = <K extends keyof ConfigOverrides>(key: K, value: ConfigOverrides[K] | undefined): void => {
+    if (value !== undefined) o[key] = value;
+  };
+  set('kubeconfig', str(p, 'kubeconfig'));
+  set('context', str(p, 'context'));
+  set('cluster', str(p, 'cluster'));
+  set('user', str(p, 'user'));
+  set('namespace', str(p, 'namespace'));
+  set('server', str(p, 'server'));
+  set('token', str(p, 'token'));
+  set('certificateAuthority', str(p, 'certificate-authority'));
+  set('clientCertificate', str(p, 'client-certificate'));
+  set('clientKey', str(p, 'client-key'));
+  set('tlsServerName', str(p, 'tls-server-name'));
+  set('username', str(p, 'username'));
+  set('password', str(p, 'password'));
+  if (p.changed.has('insecure-skip-tls-verify')) o.insecureSkipTlsVerify = p.values.get('insecure-skip-tls-verify') === true;
+  return o;
+}
+
+/** --request-timeout: a Go duration or a bare number of seconds; 0 means none. */
+export function requestTimeout(raw: string): { ms: number; text: string } | undefined {
+  if (raw === '' || raw === '0') return undefined;
+  if (/^\d+$/.test(raw)) return { ms: Number(raw) * 1000, text: `${raw}s` };
+  const ms = parseDuration(raw);
+  return ms === null || ms === 0 ? undefined : { ms, text: raw };
+}
+
+export class Factory {
+  private loaded?: Promise<LoadedConfig>;
+  private resolved?: Promise<ResolvedClient>;
+  private restClient?: Promise<RestClient>;
+  private mapperP?: Promise<RestMapper>;
+
+  constructor(readonly io: Io, private readonly parsed: Parsed) {}
+
+  get overrides(): ConfigOverrides {
+    return overridesFrom(this.parsed);
+  }
+
+  kubeconfig(): Promise<LoadedConfig> {
+    this.loaded ??= loadKubeconfig(this.io.env, this.io.cwd, str(this.parsed, 'kubeconfig'));
+    return this.loaded;
+  }
+
+  clientConfig(): Promise<ResolvedClient> {
+    this.resolved ??= this.kubeconfig().then((l) => resolveClient(l.config, this.overrides));
+    return this.resolved;
+  }
+
+  /** The namespace to use and whether the user chose it (-n or the context). */
+  async namespace(): Promise<{ namespace: string; explicit: boolean }> {
+    const r = await this.clientConfig();
+    return { namespace: r.namespace, explicit: r.namespaceExplicit };
+  }
+
+  /** The timeout query value discovery requests carry (`32s` unless --request-timeout). */
+  get discoveryTimeout(): string {
+    return requestTimeout(str(this.parsed, 'request-timeout') ?? '')?.text ?? '32s';
+  }
+
+  client(): Promise<RestClient> {
+    this.restClient ??= this.clientConfig().then((r) => {
+      const rest = { ...r.rest, userAgent: 'kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07' };
+      const as = str(this.parsed, 'as');
+      const groups = this.parsed.values.get('as-group');
+      const uid = str(this.parsed, 'as-uid');
+      if (as || uid || (Array.isArray(groups) && groups.length > 0)) {
+        rest.impersonate = { ...(as ? { user: as } : {}), ...(Array.isArray(groups) ? { groups } : {}), ...(uid ? { uid } : {}) };
+      }
+      const t = requestTimeout(str(this.parsed, 'request-timeout') ?? '');
+      if (t) rest.timeoutMs = t.ms;
+      return new RestClient(rest);
+    });
+    return this.restClient;
+  }
+
+  /** Discovery, loaded once; failures are logged `attempts` times as client-go's cache retries. */
+  mapper(attempts = 5): Promise<RestMapper> {
+    this.mapperP ??= this.client().then((c) => RestMapper.load(c, this.io, this.discoveryTimeout, attempts));
+    return this.mapperP;
+  }
+
+  close(): void {
+    void this.restClient?.then((c) => c.close(), () => undefined);
+  }
+}

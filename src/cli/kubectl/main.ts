@@ -1,0 +1,70 @@
+// kubectl: cobra's flow (find the command, parse flags, help, required flags, run) and one error
+// sink, as the real kubectl v1.32 behaves.
+import { homedir } from 'node:os';
+import { processIo, type Io } from '../shared/io.js';
+import { FlagError, parseFlags, type Parsed } from '../shared/pflag.js';
+import { withHome } from './commands/help.js';
+import { COMMANDS } from './commands/index.js';
+import { Ctx } from './context.js';
+import { reportError } from './errors.js';
+import { Factory } from './factory.js';
+import { GLOBAL_FLAGS, GROUP_RUN, HELP_STDERR, SPECS } from './specs/index.js';
+import { allFlags, buildTree, commandPath, findCommand, stripFlags, unknownCommandError, type CommandNode } from './tree.js';
+
+function helpText(node: CommandNode, io: Io): string {
+  // Only --cache-dir's default depends on the user; `${HOME}` elsewhere is literal help text.
+  return withHome(node.spec.help, io.env.HOME || homedir());
+}
+
+function flagError(node: CommandNode, err: FlagError, io: Io): number {
+  io.stderr.write(`Error: ${err.message}\nSee '${commandPath(node)} --help' for usage.\n`);
+  return 1;
+}
+
+async function runNode(node: CommandNode, parsed: Parsed, io: Io): Promise<number> {
+  const key = node.spec.path.join(' ');
+  const load = COMMANDS[key];
+  if (load === undefined) {
+    io.stderr.write(`error: kubedojo's kubectl does not implement "${commandPath(node)}" yet\n`);
+    return 1;
+  }
+  const factory = new Factory(io, parsed);
+  try {
+    const mod = await load();
+    return await mod.run(new Ctx(io, node.spec, parsed, factory));
+  } catch (err) {
+    return reportError(err, io);
+  } finally {
+    factory.close();
+  }
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const root = buildTree(SPECS);
+  const { node, args } = findCommand(root, argv, GLOBAL_FLAGS);
+  const words = stripFlags(args, allFlags(node, GLOBAL_FLAGS));
+  if (node === root && words.length > 0) {
+    io.stderr.write(`Error: ${unknownCommandError(root, words[0]!)}\n`);
+    return 1;
+  }
+  let parsed: Parsed;
+  try {
+    parsed = parseFlags(allFlags(node, GLOBAL_FLAGS), args);
+  } catch (err) {
+    if (err instanceof FlagError) return flagError(node, err, io);
+    throw err;
+  }
+  const key = node.spec.path.join(' ');
+  if (parsed.values.get('help') === true) {
+    if (HELP_STDERR[key] !== undefined) io.stderr.write(HELP_STDERR[key]);
+    else io.stdout.write(helpText(node, io));
+    return 0;
+  }
+  const group = GROUP_RUN[key];
+  if (!node.spec.runnable && group) {
+    // A group run bare prints its help (or a message) where the real one does, with its exit code.
+    (group.stream === 'stdout' ? io.stdout : io.stderr).write(group.text ?? helpText(node, io));
+    return group.exit;
+  }
+  return runNode(node, parsed, io);
+}

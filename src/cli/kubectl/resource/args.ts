@@ -1,0 +1,49 @@
+// The resource builder's argument forms: `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME …`, with the
+// `all` category expanded, each type resolved through discovery.
+import type { ApiResource, RestMapper } from '../discovery/mapper.js';
+
+export interface ResourceRequest {
+  resource: ApiResource;
+  /** names asked for; empty means the whole list */
+  names: string[];
+}
+
+export const SLASH_MIXED = "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
+
+function expandTypes(mapper: RestMapper, typeArg: string): ApiResource[] {
+  const out: ApiResource[] = [];
+  for (const t of typeArg.split(',').filter((x) => x !== '')) {
+    const category = t === 'all' ? mapper.category('all') : [];
+    out.push(...(category.length > 0 ? category : [mapper.resolve(t)]));
+  }
+  return out;
+}
+
+/** Groups args into one request per resource type, in the order given. */
+export function resourceRequests(mapper: RestMapper, args: string[]): ResourceRequest[] {
+  if (args.length === 0) return [];
+  const slashed = args.filter((a) => a.includes('/'));
+  if (slashed.length > 0) {
+    if (slashed.length !== args.length) throw new Error(SLASH_MIXED);
+    const out: ResourceRequest[] = [];
+    for (const a of args) {
+      const at = a.indexOf('/');
+      const name = a.slice(at + 1);
+      if (name === '') throw new Error(`arguments in resource/name form must have a single resource and name`);
+      const resource = mapper.resolve(a.slice(0, at));
+      const same = out.find((r) => r.resource === resource);
+      if (same) same.names.push(name);
+      else out.push({ resource, names: [name] });
+    }
+    return out;
+  }
+  const [typeArg, ...names] = args as [string, ...string[]];
+  const seen = new Set<ApiResource>();
+  return expandTypes(mapper, typeArg).filter((r) => !seen.has(r) && seen.add(r)).map((resource) => ({ resource, names: [...names] }));
+}
+
+/** `pod`, `deployment.apps`: the prefix of `-o name` and of kind-qualified table names. */
+export function kindPrefix(r: ApiResource): string {
+  const kind = r.kind.toLowerCase();
+  return r.group === '' ? kind : `${kind}.${r.group}`;
+}

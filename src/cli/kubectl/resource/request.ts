@@ -1,0 +1,12 @@
+// One REST call as kubectl makes it: JSON (or a server-side Table) back, a Status error thrown.
+import { statusOf, type RestClient } from '../../../client/rest.js';
+import { ApiError } from '../../../client/types.js';
+
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+export async function requestJson<T>(client: RestClient, method: string, path: string, o: { body?: unknown; contentType?: string; accept?: string } = {}): Promise<T> {
+  const body = o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+  const r = await client.raw(method, path, body, o.body === undefined ? undefined : (o.contentType ?? 'application/json'), o.accept);
+  if (r.status < 200 || r.status > 299) throw new ApiError(statusOf(r));
+  return JSON.parse(r.body) as T;
+}

@@ -1,0 +1,35 @@
+// The differential harness: one command through the real kubectl and ours, same cluster, same
+// environment; stdout, stderr and exit code must be equal. Raw output is compared first; only
+// when it differs are ages (and the column widths that follow them) and klog headers normalised.
+import { expect } from 'vitest';
+import type { RunResult, TestCluster } from '../support/cluster.js';
+import { runOurs } from './in-process.js';
+import { normalise } from './normalise.js';
+
+export interface Case {
+  /** argv after `kubectl` */
+  args: string[];
+  stdin?: string;
+  /** run after each side of a mutating command, to give the other side the same state */
+  undo?: string[][];
+  env?: NodeJS.ProcessEnv;
+}
+
+function same(a: string, b: string): boolean {
+  return a === b || normalise(a) === normalise(b);
+}
+
+async function runSide(c: TestCluster, side: 'real' | 'ours', k: Case): Promise<RunResult> {
+  const opts = { ...(k.stdin === undefined ? {} : { stdin: k.stdin }), ...(k.env ? { env: k.env } : {}) };
+  const r = side === 'real' ? await c.kubectl(k.args, opts) : await runOurs(k.args, { ...c.env, ...k.env }, opts);
+  for (const u of k.undo ?? []) await c.kubectl(u);
+  return r;
+}
+
+export async function expectSame(c: TestCluster, k: Case): Promise<void> {
+  const real = await runSide(c, 'real', k);
+  const ours = await runSide(c, 'ours', k);
+  const show = (r: RunResult) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr });
+  if (same(real.stdout, ours.stdout) && same(real.stderr, ours.stderr) && real.code === ours.code) return;
+  expect(show(ours), `kubectl ${k.args.join(' ')}`).toEqual(show(real));
+}

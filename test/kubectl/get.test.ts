@@ -1,0 +1,115 @@
+// `kubectl get` and discovery commands: ours against the real kubectl on one live cluster.
+import { beforeAll, describe, it } from 'vitest';
+import { eventually, hasRealKubectl, useCluster } from '../support/cluster.js';
+import { expectSame, type Case } from './differential.js';
+
+const READS: Case[] = [
+  { args: ['get', 'ns'] },
+  { args: ['get', 'nodes'] },
+  { args: ['get', 'nodes', '-o', 'wide'] },
+  { args: ['get', 'no', 'node01'] },
+  { args: ['get', 'node/node01', 'ns/default'] },
+  { args: ['get', 'svc', '-A'] },
+  { args: ['get', 'svc', '-A', '-o', 'wide'] },
+  { args: ['get', 'pods,nodes', '-A', '--show-labels'] },
+  { args: ['get', 'nodes,pods', '-A', '-L', 'k8s-app,tier'] },
+  { args: ['get', 'ns', '--no-headers'] },
+  { args: ['get', 'namespaces.v1.', 'default'] },
+  { args: ['get', 'deployments.apps', '-A'] },
+  { args: ['get', 'Deployment', '-n', 'kube-system'] },
+  { args: ['get', 'ds', '-A', '--show-kind'] },
+  { args: ['get', 'cm', '-A', '-o', 'name'] },
+  { args: ['get', 'ns', 'default', '-o', 'yaml'] },
+  { args: ['get', 'ns', 'default', 'kube-public', '-o', 'json'] },
+  { args: ['get', 'svc', 'kubernetes', '-o', 'json'] },
+  { args: ['get', 'pods'] },
+  { args: ['get', 'pods', '-n', 'nope'] },
+  { args: ['get', 'pods', '-n', 'nope', '-o', 'json'] },
+  { args: ['get', 'pods', '-n', 'nope', '-o', 'name'] },
+  { args: ['get', 'pods,nodes', '-l', 'x=y'] },
+  { args: ['get', 'pods', '-A', '-l', 'x=y'] },
+  { args: ['get', 'nodes', '-l', 'node-role.kubernetes.io/control-plane'] },
+  { args: ['get', 'nodes', '-l', '!node-role.kubernetes.io/control-plane', '-o', 'name'] },
+  { args: ['get', 'pods', '-A', '--field-selector', 'spec.nodeName=node01', '-o', 'name'] },
+  { args: ['get', 'pods', 'nope', 'nope2'] },
+  { args: ['get', 'ns', 'default', 'nope'] },
+  { args: ['get', 'pod', 'nope', '-o', 'yaml'] },
+  { args: ['get', 'foo'] },
+  { args: ['get', 'foo.bar'] },
+  { args: ['get', 'pods', '-o', 'wibble'] },
+  { args: ['get', 'pods/x', 'svc'] },
+  { args: ['get', 'pods', 'x', '-A'] },
+  { args: ['get', 'pods', 'x', '-l', 'a=b'] },
+  { args: ['get'] },
+  { args: ['get', 'pods', '--foo'] },
+  { args: ['get', 'pods', '-z'] },
+  { args: ['get', 'pods', '-n'] },
+  { args: ['foo'] },
+  { args: ['xyzzy'] },
+  { args: ['config'] },
+  { args: ['create', 'secret'] },
+  { args: ['get', '--help'] },
+  { args: ['get', 'ns', '--context=nope'] },
+  { args: ['get', 'ns', '--cluster=nope'] },
+  { args: ['get', 'ns', '--user=nope'] },
+  { args: ['get', 'ns', '--kubeconfig=/nope'] },
+  { args: ['get', 'ns', '--server=https://127.0.0.1:1'] },
+  { args: ['get', 'ns', '--token=bad'] },
+  { args: ['get', 'ns', '--as=alice'] },
+  { args: ['get', 'ns', '--as=system:admin', '--as-group=system:masters'] },
+  { args: ['api-resources'] },
+  { args: ['api-resources', '-o', 'wide'] },
+  { args: ['api-resources', '-o', 'name'] },
+  { args: ['api-resources', '--namespaced=false'] },
+  { args: ['api-resources', '--api-group=apps', '--no-headers'] },
+  { args: ['api-resources', '--verbs=list,watch', '--sort-by=kind'] },
+  { args: ['api-resources', '--categories=all'] },
+  { args: ['api-versions'] },
+];
+
+describe.skipIf(!hasRealKubectl)('kubectl get, ours against the real one', () => {
+  const c = useCluster();
+  beforeAll(async () => {
+    // Both sides must see the same state: let the bootstrap workloads settle first.
+    await eventually(c, ['get', 'deploy,ds', '-A', '--no-headers'], (out) => out.split('\n').filter(Boolean).every((l) => /\s(\d+)\/\1\s/.test(l) || /\s(\d+)\s+\1\s+\1\s+\1\s+\1\s/.test(l)), 60_000);
+  }, 90_000);
+  for (const k of READS) {
+    it(k.args.join(' ') || '(no args)', async () => {
+      await expectSame(c, k);
+    });
+  }
+});
+
+const LOGS: Case[] = [
+  { args: ['-n', 'logs', 'logs', 'two'] },
+  { args: ['-n', 'logs', 'logs', 'two', '-c', 'b'] },
+  { args: ['-n', 'logs', 'logs', 'two', '--all-containers', '--prefix'] },
+  { args: ['-n', 'logs', 'logs', 'two', '--tail=1', '-c', 'a'] },
+  { args: ['-n', 'logs', 'logs', 'two', 'a'] },
+  { args: ['-n', 'logs', 'logs', 'two', '-c', 'b', '--limit-bytes=2'] },
+  { args: ['-n', 'logs', 'logs', 'two', '-c', 'zz'] },
+  { args: ['-n', 'logs', 'logs', 'deploy/web', '--tail=3'] },
+  { args: ['-n', 'logs', 'logs', 'deploy/nope'] },
+  { args: ['-n', 'logs', 'logs', '-l', 'app=web', '--prefix', '--tail=2'] },
+  { args: ['-n', 'logs', 'logs', '-l', 'app=none'] },
+  { args: ['-n', 'logs', 'logs', 'nope'] },
+  { args: ['-n', 'logs', 'logs'] },
+  { args: ['-n', 'logs', 'logs', 'two', '-f', '-c', 'a'] },
+];
+
+describe.skipIf(!hasRealKubectl)('kubectl logs, ours against the real one', () => {
+  const c = useCluster();
+  beforeAll(async () => {
+    await c.kubectl(['create', 'ns', 'logs']);
+    await eventually(c, ['-n', 'logs', 'get', 'sa', 'default', '-o', 'name'], (out) => out !== '');
+    await c.kubectl(['-n', 'logs', 'create', 'deploy', 'web', '--image=nginx', '--replicas=2']);
+    await c.kubectl(['-n', 'logs', 'run', 'two', '--image=busybox', '--restart=Never', '--overrides',
+      '{"spec":{"containers":[{"name":"a","image":"busybox","command":["sh","-c","echo A1; echo A2"]},{"name":"b","image":"busybox","command":["sh","-c","echo B1"]}]}}']);
+    await eventually(c, ['-n', 'logs', 'get', 'pods', '--no-headers'], (out) => /two\s+0\/2\s+Completed/.test(out) && (out.match(/1\/1\s+Running/g) ?? []).length === 2, 60_000);
+  }, 90_000);
+  for (const k of LOGS) {
+    it(k.args.join(' '), async () => {
+      await expectSame(c, k);
+    });
+  }
+});
