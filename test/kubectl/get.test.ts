@@ -71,7 +71,7 @@ describe.skipIf(!hasRealKubectl)('kubectl get, ours against the real one', () =>
   const c = useCluster();
   beforeAll(async () => {
     // Both sides must see the same state: let the bootstrap workloads settle first.
-    await eventually(c, ['get', 'deploy,ds', '-A', '--no-headers'], (out) => out.split('\n').filter(Boolean).every((l) => /\s(\d+)\/\1\s/.test(l) || /\s(\d+)\s+\1\s+\1\s+\1\s+\1\s/.test(l)), 60_000);
+    await eventually(c, ['get', 'deploy,ds', '-A', '--no-headers'], (out) => out.split('\n').filter(Boolean).length >= 2 && out.split('\n').filter(Boolean).every((l) => /\s(\d+)\/\1\s/.test(l) || /\s(\d+)\s+\1\s+\1\s+\1\s+\1\s/.test(l)), 60_000);
   }, 90_000);
   for (const k of READS) {
     it(k.args.join(' ') || '(no args)', async () => {
@@ -108,6 +108,44 @@ describe.skipIf(!hasRealKubectl)('kubectl logs, ours against the real one', () =
     await eventually(c, ['-n', 'logs', 'get', 'pods', '--no-headers'], (out) => /two\s+0\/2\s+Completed/.test(out) && (out.match(/1\/1\s+Running/g) ?? []).length === 2, 60_000);
   }, 90_000);
   for (const k of LOGS) {
+    it(k.args.join(' '), async () => {
+      await expectSame(c, k);
+    });
+  }
+});
+
+const TEMPLATES: Case[] = [
+  { args: ['get', 'ns', '-o', 'jsonpath={.items[*].metadata.name}'] },
+  { args: ['get', 'ns', 'default', '-o', 'jsonpath={.metadata.name}{"\\n"}'] },
+  { args: ['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.addresses[?(@.type=="InternalIP")].address}{"\\n"}{end}'] },
+  { args: ['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.labels}'] },
+  { args: ['get', 'svc', '-A', '-o', 'jsonpath-as-json={.items[*].spec.ports[*].port}'] },
+  { args: ['get', 'ns', '-o', 'jsonpath={.items[*].metadata.name'] },
+  { args: ['get', 'ns', '-o', 'jsonpath'] },
+  { args: ['get', 'ns', 'default', '-o', 'jsonpath={.spec.nope}'] },
+  { args: ['get', 'ns', '-o', 'jsonpath-file=/nope'] },
+  { args: ['get', 'nodes', '-o', 'custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR,TAINTS:.spec.taints[*].key'] },
+  { args: ['get', 'pods', '-A', '-o', 'custom-columns=NS:metadata.namespace,NAME:metadata.name', '--no-headers'] },
+  { args: ['get', 'pods', '-A', '-o', 'custom-columns=NAME'] },
+  { args: ['get', 'pods', '-o', 'custom-columns=NAME:.metadata.name'] },
+  { args: ['get', 'ns', '-o', 'custom-columns-file=/nope'] },
+  { args: ['get', 'pods', '-A', '--sort-by=.metadata.name'] },
+  { args: ['get', 'pods', '-A', '--sort-by={.status.podIP}', '-o', 'wide'] },
+  { args: ['get', 'nodes', '--sort-by=.metadata.name', '-o', 'name'] },
+  { args: ['get', 'ns', '--sort-by=.metadata.nope'] },
+  { args: ['get', 'ns', '--sort-by=.metadata.nope', '-o', 'name'] },
+  { args: ['get', 'svc', '-A', '--sort-by=.spec.ports[0].port', '-o', 'jsonpath={.items[*].metadata.name}'] },
+];
+
+describe.skipIf(!hasRealKubectl)('kubectl get -o templates and --sort-by, ours against the real one', () => {
+  const c = useCluster();
+  beforeAll(async () => {
+    await eventually(c, ['get', 'pods', '-A', '--no-headers'], (out) => {
+      const lines = out.split('\n').filter(Boolean);
+      return lines.length >= 5 && lines.every((l) => /\s(\d+)\/\1\s+Running/.test(l));
+    }, 60_000);
+  }, 90_000);
+  for (const k of TEMPLATES) {
     it(k.args.join(' '), async () => {
       await expectSame(c, k);
     });

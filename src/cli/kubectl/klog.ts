@@ -5,12 +5,12 @@ import type { OutStream } from '../shared/io.js';
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
-export function klogHeader(level: 'E' | 'W' | 'I', at: string, now: Date = new Date(), pid: number = process.pid): string {
+export function klogHeader(level: 'E' | 'W' | 'I' | 'F', at: string, now: Date = new Date(), pid: number = process.pid): string {
   const micros = pad(now.getMilliseconds() * 1000, 6);
   const time = `${pad(now.getHours(), 2)}:${pad(now.getMinutes(), 2)}:${pad(now.getSeconds(), 2)}.${micros}`;
   return `${level}${pad(now.getMonth() + 1, 2)}${pad(now.getDate(), 2)} ${time} ${String(pid).padStart(7)} ${at}] `;
 }
 
-export function klog(out: OutStream, level: 'E' | 'W' | 'I', at: string, message: string): void {
+export function klog(out: OutStream, level: 'E' | 'W' | 'I' | 'F', at: string, message: string): void {
   out.write(`${klogHeader(level, at)}${message}\n`);
 }

@@ -15,6 +15,7 @@ export interface ObjectPrintOptions {
   showManagedFields?: boolean;
   /** generated objects (dry-run=client) keep their field order */
   generated?: boolean;
+  cwd?: string;
 }
 
 export function nameOf(o: Obj): string {

@@ -1,12 +1,60 @@
-// -o jsonpath / jsonpath-file / jsonpath-as-json / custom-columns / custom-columns-file /
-// go-template: the template engines over the printed value (a List or the single object).
+// -o jsonpath / jsonpath-file / jsonpath-as-json / custom-columns / custom-columns-file: the
+// template engines over what is printed (a List or the single object; custom columns take the
+// objects as rows). Template files are read relative to the working directory.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import type { Obj } from '../../../client/types.js';
+import { CustomColumnsError, parseCustomColumns, parseCustomColumnsFile, printCustomColumns } from '../../../printers/custom-columns.js';
+import { JsonPathPrinter, templateReadError } from '../../../printers/jsonpath/index.js';
+import { tabwrite } from '../../../printers/tabwriter.js';
 import type { OutputFormat } from './format.js';
 
 export interface TemplatedOptions {
   noHeaders?: boolean;
+  /** objects built by kubectl itself (numbers are Go floats to the template engines) */
+  generated?: boolean;
+  cwd?: string;
 }
 
-export function printTemplated(_objects: Obj[], _value: Obj, out: OutputFormat, _o: TemplatedOptions): string {
-  throw new Error(`kubedojo's kubectl does not support -o ${out.kind} yet`);
+/** What was printed before a template failed, and why it failed. */
+export class PartialOutputError extends Error {
+  constructor(readonly output: string, message: string) {
+    super(message);
+  }
+}
+
+function readTemplate(file: string, cwd: string | undefined, columns = false): string {
+  try {
+    return readFileSync(isAbsolute(file) || !cwd ? file : join(cwd, file), 'utf8');
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message;
+    // custom-columns-file and jsonpath-file word the failure differently.
+    throw new Error(columns ? `error reading template ${file}, open ${file}: ${why}` : templateReadError(file, `open ${file}: ${why}`));
+  }
+}
+
+function customColumns(objects: Obj[], out: OutputFormat, o: TemplatedOptions): string {
+  const fromFile = out.kind === 'custom-columns-file';
+  const columns = fromFile ? parseCustomColumnsFile(readTemplate(out.arg, o.cwd, true)) : parseCustomColumns(out.arg);
+  try {
+    return printCustomColumns(columns, objects, { noHeaders: fromFile ? false : (o.noHeaders ?? false), tabwrite });
+  } catch (err) {
+    if (err instanceof CustomColumnsError) throw new PartialOutputError(err.output, err.message);
+    throw err;
+  }
+}
+
+export function printTemplated(objects: Obj[], value: Obj, out: OutputFormat, o: TemplatedOptions): string {
+  switch (out.kind) {
+    case 'jsonpath':
+    case 'jsonpath-as-json':
+      return new JsonPathPrinter(out.arg, out.kind, { typed: o.generated ?? false }).print(value);
+    case 'jsonpath-file':
+      return new JsonPathPrinter(readTemplate(out.arg, o.cwd), 'jsonpath-file', { typed: o.generated ?? false }).print(value);
+    case 'custom-columns':
+    case 'custom-columns-file':
+      return customColumns(objects, out, o);
+    default:
+      throw new Error(`kubedojo's kubectl does not support -o ${out.kind} (Go templates) yet`);
+  }
 }

@@ -2,7 +2,10 @@
 // print what was found, then the errors (NotFound for missing names) — exit 1 if any.
 import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
-import { AggregateError } from '../../errors.js';
+import { SortError, SortFatalError, sortObjects, sortTableRows, UnsortableError } from '../../../../printers/sort-by.js';
+import { AggregateError, PrintedError } from '../../errors.js';
+import { klogHeader } from '../../klog.js';
+import { PartialOutputError } from '../../output/templated.js';
 import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
 import { printObjects } from '../../output/objects.js';
@@ -46,10 +49,20 @@ async function runHuman(ctx: Ctx, requests: ResourceRequest[], scope: GetScope, 
     labelColumns: ctx.list('label-columns'),
     noHeaders: ctx.bool('no-headers'),
     sortBy: ctx.str('sort-by'),
+    sortRows: (rows, expr) => sortTableRows(rows, expr, (r) => r.object),
   });
   ctx.io.stdout.write(text);
   if (text === '' && errors.length === 0) ctx.io.stderr.write(noResourcesMessage(requests, scope));
   return errors;
+}
+
+/** kubectl drops a failed sort of Tables (nothing printed); unsortable values end through klog. */
+function sortFailure(err: unknown): never | 'swallow' {
+  if (err instanceof UnsortableError) {
+    throw new PrintedError(`${klogHeader('F', err.source)}${err.message}`, err instanceof SortFatalError ? 255 : 1);
+  }
+  if (err instanceof SortError) return 'swallow';
+  throw err;
 }
 
 async function runObjects(ctx: Ctx, requests: ResourceRequest[], scope: GetScope, out: OutputFormat): Promise<Error[]> {
@@ -57,9 +70,19 @@ async function runObjects(ctx: Ctx, requests: ResourceRequest[], scope: GetScope
   const { objects, errors } = await fetchObjects(client, requests, scope);
   const single = requests.length === 1 && requests[0]!.names.length === 1;
   if (single && errors.length > 0) return errors;
-  const text = printObjects(objects as Obj[], out, { single, sortBy: ctx.str('sort-by'), noHeaders: ctx.bool('no-headers') });
-  ctx.io.stdout.write(text);
-  if (objects.length === 0 && errors.length === 0 && out.kind === 'custom-columns') ctx.io.stderr.write(noResourcesMessage(requests, scope));
+  const sortBy = ctx.str('sort-by');
+  let sorted = objects;
+  try {
+    if (sortBy) sorted = sortObjects(objects, sortBy);
+  } catch (err) {
+    if (sortFailure(err) === 'swallow') throw err;
+  }
+  try {
+    ctx.io.stdout.write(printObjects(sorted, out, { single, noHeaders: ctx.bool('no-headers'), cwd: ctx.io.cwd }));
+  } catch (err) {
+    if (err instanceof PartialOutputError) ctx.io.stdout.write(err.output);
+    throw err;
+  }
   return errors;
 }
 
@@ -78,7 +101,14 @@ export async function run(ctx: Ctx): Promise<number> {
     if (requests.length !== 1) throw new Error(`watch is only supported on individual resources and resource collections, but ${requests.length} resources were found`);
     if (human) return watchTables(ctx, requests[0]!, scope, out.kind === 'wide');
   }
-  const errors = human ? await runHuman(ctx, requests, scope, out) : await runObjects(ctx, requests, scope, out);
+  let errors: Error[];
+  try {
+    errors = human ? await runHuman(ctx, requests, scope, out) : await runObjects(ctx, requests, scope, out);
+  } catch (err) {
+    if (!human || sortFailure(err) !== 'swallow') throw err;
+    ctx.io.stderr.write(noResourcesMessage(requests, scope));
+    return 0;
+  }
   if (errors.length > 0) throw new AggregateError(errors);
   return 0;
 }

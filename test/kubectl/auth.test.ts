@@ -1,0 +1,38 @@
+// kubectl auth can-i / whoami: ours against the real kubectl on one live cluster.
+import { describe, it } from 'vitest';
+import { hasRealKubectl, useCluster } from '../support/cluster.js';
+import { expectSame, type Case } from './differential.js';
+
+const SA = 'system:serviceaccount:default:default';
+
+const CASES: Case[] = [
+  { args: ['auth', 'can-i', 'get', 'pods'] },
+  { args: ['auth', 'can-i', 'create', 'deploy', '--as=bob'] },
+  { args: ['auth', 'can-i', 'get', 'foos'] },
+  { args: ['auth', 'can-i', 'get', 'foos.bar.io', '--as=bob'] },
+  { args: ['auth', 'can-i', 'list', 'pods', '--subresource=log', '-n', 'kube-system', `--as=${SA}`] },
+  { args: ['auth', 'can-i', 'get', 'pods/web', '-A'] },
+  { args: ['auth', 'can-i', 'get', '/healthz', '--as=bob'] },
+  { args: ['auth', 'can-i', 'get', '/logs', `--as=${SA}`] },
+  { args: ['auth', 'can-i', 'frob', 'pods'] },
+  { args: ['auth', 'can-i', 'get', 'pods', '-q', '--as=bob'] },
+  { args: ['auth', 'can-i', 'get'] },
+  { args: ['auth', 'can-i', '--list', '--as=bob'] },
+  { args: ['auth', 'can-i', '--list', `--as=${SA}`, '-n', 'kube-system'] },
+  { args: ['auth', 'can-i', '--list', '--as=system:kube-scheduler', '--no-headers'] },
+  { args: ['auth', 'can-i', '--list', 'pods'] },
+  { args: ['auth', 'whoami'] },
+  { args: ['auth', 'whoami', '-o', 'yaml'] },
+  { args: ['auth', 'whoami', '-o', 'json', '--as=jane', '--as-group=devs'] },
+  { args: ['auth', 'whoami', '-o', 'wide'] },
+  { args: ['auth'] },
+];
+
+describe.skipIf(!hasRealKubectl)('kubectl auth, ours against the real one', () => {
+  const c = useCluster();
+  for (const k of CASES) {
+    it(k.args.join(' '), async () => {
+      await expectSame(c, k);
+    });
+  }
+});
