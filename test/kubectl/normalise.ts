@@ -1,6 +1,6 @@
 // What may differ between two runs of the same command: ages and the column widths that follow
 // them, klog headers (time, pid), and the identity of objects created in each run.
-const AGE = /(?<=^|\s)(\d+(s|m|h|d|y)(\d+(s|m|h|d))?|<invalid>)(?=\s|$)/gm;
+const AGE = /(?<=^|[\s(])(\d+(s|m|h|d|y)(\d+(s|m|h|d))?|<invalid>)(?=[\s)]|$)/gm;
 const KLOG = /^([EWI])\d{4} \d{2}:\d{2}:\d{2}\.\d{6} +\d+ /gm;
 
 export function normalise(text: string): string {

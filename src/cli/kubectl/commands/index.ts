@@ -10,6 +10,7 @@ export const COMMANDS: Record<string, Loader> = {
   'auth can-i': () => import('./auth/can-i.js'),
   'auth whoami': () => import('./auth/whoami.js'),
   'cluster-info': () => import('./cluster-info.js'),
+  events: () => import('./events/events.js'),
   help: () => import('./help.js'),
   logs: () => import('./logs/logs.js'),
   options: () => import('./options.js'),

@@ -1,0 +1,75 @@
+// kubectl events: the core/v1 events of a namespace (or all), optionally --for one object and
+// of some --types, as kubectl's own table or any object format; -w keeps printing new ones.
+import type { Obj, WatchEvent } from '../../../../client/types.js';
+import { RememberingAligner } from '../../../../printers/remembering.js';
+import { alignRows } from '../../../../printers/table.js';
+import type { Ctx } from '../../context.js';
+import { NoResourceMatchError } from '../../discovery/mapper.js';
+import { PrintedError } from '../../errors.js';
+import { parseOutput } from '../../output/format.js';
+import { printObjects } from '../../output/objects.js';
+import { query } from '../../resource/paths.js';
+import { requestJson } from '../../resource/request.js';
+import { typedEventList } from '../../../../printers/typed/event.js';
+import { eventHeader, eventRow, sortEvents, type CoreEvent } from './table.js';
+
+async function forSelector(ctx: Ctx): Promise<string> {
+  const target = ctx.str('for');
+  if (!target) return '';
+  const at = target.indexOf('/');
+  if (at < 0) throw new Error(`--for must be in resource/name form`);
+  const mapper = await ctx.factory.mapper();
+  try {
+    const r = mapper.resolve(target.slice(0, at));
+    const apiVersion = r.group ? `${r.group}/${r.version}` : r.version;
+    return `involvedObject.kind=${r.kind},involvedObject.apiVersion=${apiVersion},involvedObject.name=${target.slice(at + 1)}`;
+  } catch (err) {
+    if (err instanceof NoResourceMatchError) throw new PrintedError(err.message);
+    throw err;
+  }
+}
+
+function types(ctx: Ctx): string[] {
+  const list = ctx.list('types');
+  for (const t of list) if (!/^(normal|warning)$/i.test(t)) throw new Error('valid --types are Normal or Warning');
+  return list;
+}
+
+export async function run(ctx: Ctx): Promise<number> {
+  const wanted = types(ctx);
+  const all = ctx.bool('all-namespaces');
+  const { namespace } = await ctx.factory.namespace();
+  const fieldSelector = await forSelector(ctx);
+  const client = await ctx.factory.client();
+  const base = all ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
+  const list = await requestJson<{ items?: CoreEvent[]; metadata?: { resourceVersion?: string } }>(client, 'GET', base + query({ fieldSelector, limit: ctx.int('chunk-size') || undefined }));
+  const keep = (e: CoreEvent): boolean => wanted.length === 0 || wanted.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase());
+  const events = sortEvents((list.items ?? []).filter(keep));
+  const out = parseOutput(ctx.str('output'), 'object');
+  if (out.kind !== 'table') {
+    if (out.kind === 'name') return 0;
+    const value = typedEventList(events) as unknown as Obj;
+    ctx.io.stdout.write(printObjects([value], out, { single: true, generated: true, cwd: ctx.io.cwd }));
+    return 0;
+  }
+  const now = Date.now();
+  const aligner = new RememberingAligner();
+  const rows = events.map((e) => eventRow(e, all, now));
+  const header = ctx.bool('no-headers') ? [] : [eventHeader(all)];
+  if (rows.length === 0 && !ctx.bool('watch')) {
+    ctx.io.stderr.write(all ? 'No events found.\n' : `No events found in ${namespace} namespace.\n`);
+    return 0;
+  }
+  if (!ctx.bool('watch')) {
+    ctx.io.stdout.write(alignRows([...header, ...rows]));
+    return 0;
+  }
+  ctx.io.stdout.write(aligner.flush([...header, ...rows]));
+  const w = client.watchPath(base + query({ fieldSelector, resourceVersion: list.metadata?.resourceVersion, watch: true }), (e: WatchEvent<Obj>) => {
+    const ev = e.object as unknown as CoreEvent;
+    if (e.type !== 'DELETED' && keep(ev)) ctx.io.stdout.write(aligner.flush([eventRow(ev, all, Date.now())]));
+  });
+  const err = await w.done;
+  if (err) throw err;
+  return 0;
+}
