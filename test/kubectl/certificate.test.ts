@@ -1,0 +1,41 @@
+// kubectl certificate approve|deny: ours against the real kubectl on one live cluster.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, it } from 'vitest';
+import { hasRealKubectl, useCluster } from '../support/cluster.js';
+import { expectSame, type Case } from './differential.js';
+
+function csrManifest(name: string, request: string): string {
+  return `apiVersion: certificates.k8s.io/v1\nkind: CertificateSigningRequest\nmetadata:\n  name: ${name}\nspec:\n  request: ${request}\n  signerName: kubernetes.io/kube-apiserver-client\n  usages: [client auth]\n`;
+}
+
+describe.skipIf(!hasRealKubectl)('kubectl certificate, ours against the real one', () => {
+  const c = useCluster();
+  let request = '';
+  const recreate = (name: string): string[][] => [['delete', 'csr', name, '--ignore-not-found'], ['create', '-f', `${name}.yaml`]];
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csr-'));
+    execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k'), '-subj', '/CN=jane', '-out', join(dir, 'r')], { stdio: 'ignore' });
+    request = Buffer.from(readFileSync(join(dir, 'r'))).toString('base64');
+    for (const n of ['fresh', 'approved', 'denied']) c.file(`${n}.yaml`, csrManifest(n, request));
+    for (const n of ['fresh', 'approved', 'denied']) await c.kubectl(['create', '-f', `${n}.yaml`]);
+    await c.kubectl(['certificate', 'approve', 'approved']);
+    await c.kubectl(['certificate', 'deny', 'denied']);
+  }, 60_000);
+  const cases = (): Case[] => [
+    { args: ['certificate', 'approve', 'fresh'], undo: recreate('fresh') },
+    { args: ['certificate', 'deny', 'fresh'], undo: recreate('fresh') },
+    { args: ['certificate', 'approve', 'approved'] },
+    { args: ['certificate', 'deny', 'approved'] },
+    { args: ['certificate', 'approve', 'denied'] },
+    { args: ['certificate', 'approve', 'denied', '--force'] },
+    { args: ['certificate', 'approve', 'nope', 'approved'] },
+    { args: ['certificate', 'approve'] },
+    { args: ['certificate'] },
+  ];
+  it.each(cases().map((k) => [k.args.join(' '), k] as const))('%s', async (_name, k) => {
+    await expectSame(c, k);
+  });
+});
