@@ -1,4 +1,5 @@
-// kubectl auth can-i / whoami: ours against the real kubectl on one live cluster.
+// kubectl auth can-i / whoami (and top, which fails the same way without metrics-server): ours
+// against the real kubectl on one live cluster.
 import { describe, it } from 'vitest';
 import { hasRealKubectl, useCluster } from '../support/cluster.js';
 import { expectSame, type Case } from './differential.js';
@@ -26,6 +27,11 @@ const CASES: Case[] = [
   { args: ['auth', 'whoami', '-o', 'json', '--as=jane', '--as-group=devs'] },
   { args: ['auth', 'whoami', '-o', 'wide'] },
   { args: ['auth'] },
+  // No metrics-server on a kubeadm cluster: top fails as the real one does.
+  { args: ['top', 'nodes'] },
+  { args: ['top', 'pod', '-A'] },
+  { args: ['top', 'pod', 'x', '--containers'] },
+  { args: ['top'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl auth, ours against the real one', () => {

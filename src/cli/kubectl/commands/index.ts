@@ -16,5 +16,7 @@ export const COMMANDS: Record<string, Loader> = {
   help: () => import('./help.js'),
   logs: () => import('./logs/logs.js'),
   options: () => import('./options.js'),
+  'top node': () => import('./top/top.js'),
+  'top pod': () => import('./top/top.js'),
   version: () => import('./version.js'),
 };
