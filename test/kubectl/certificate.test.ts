@@ -1,9 +1,6 @@
 // kubectl certificate approve|deny: ours against the real kubectl on one live cluster.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
+import { makeRequest } from '../../src/controllers/certificates/testdata.js';
 import { hasRealKubectl, useCluster } from '../support/cluster.js';
 import { expectSame, type Case } from './differential.js';
 
@@ -16,9 +13,7 @@ describe.skipIf(!hasRealKubectl)('kubectl certificate, ours against the real one
   let request = '';
   const recreate = (name: string): string[][] => [['delete', 'csr', name, '--ignore-not-found'], ['create', '-f', `${name}.yaml`]];
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'csr-'));
-    execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k'), '-subj', '/CN=jane', '-out', join(dir, 'r')], { stdio: 'ignore' });
-    request = Buffer.from(readFileSync(join(dir, 'r'))).toString('base64');
+    request = await makeRequest('CN=jane');
     for (const n of ['fresh', 'approved', 'denied']) c.file(`${n}.yaml`, csrManifest(n, request));
     for (const n of ['fresh', 'approved', 'denied']) await c.kubectl(['create', '-f', `${n}.yaml`]);
     await c.kubectl(['certificate', 'approve', 'approved']);
