@@ -14,6 +14,8 @@ const READS: Case[] = [
   { args: ['get', 'pods,nodes', '-A', '--show-labels'] },
   { args: ['get', 'nodes,pods', '-A', '-L', 'k8s-app,tier'] },
   { args: ['get', 'ns', '--no-headers'] },
+  { args: ['get', 'ev', '-n', 'nope'] },
+  { args: ['get', 'ev,po', '-n', 'nope'] },
   { args: ['get', 'namespaces.v1.', 'default'] },
   { args: ['get', 'deployments.apps', '-A'] },
   { args: ['get', 'Deployment', '-n', 'kube-system'] },

@@ -30,10 +30,11 @@ export function commandPath(node: CommandNode): string {
 
 const HELP: FlagSpec = { name: 'help', short: 'h', type: 'bool', def: 'false', usage: '' };
 
-/** The command's own flags, cobra's -h/--help, then the global ones. */
+/** The command's own flags, cobra's -h/--help, then the global ones its own do not shadow. */
 export function allFlags(node: CommandNode, globals: FlagSpec[]): FlagSpec[] {
   const own = node.spec.flags.some((f) => f.name === 'help') ? node.spec.flags : [...node.spec.flags, HELP];
-  return [...own, ...globals];
+  const names = new Set(own.map((f) => f.name));
+  return [...own, ...globals.filter((g) => !names.has(g.name))];
 }
 
 function takesValue(arg: string, flags: FlagSpec[]): boolean {

@@ -1,5 +1,7 @@
 // Go's time.ParseDuration (milliseconds here) and its error texts, for the Go CLIs we copy.
-export function parseDuration(text: string): number | null {
+export function parseDuration(input: string): number | null {
+  const sign = input.startsWith('-') ? -1 : 1;
+  const text = input.startsWith('-') || input.startsWith('+') ? input.slice(1) : input;
   if (text === '0') return 0;
   const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
   const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
@@ -10,7 +12,7 @@ export function parseDuration(text: string): number | null {
     total += Number(m[1]) * units[m[2]!]!;
     at = re.lastIndex;
   }
-  return at === text.length && at > 0 ? total : null;
+  return at === text.length && at > 0 ? sign * total : null;
 }
 
 /** time.ParseDuration's error for text it rejects. */

@@ -1,9 +1,13 @@
 // The implemented commands, by their path after `kubectl`; each module loads only when it runs.
 import type { CommandModule } from '../context.js';
+import { CREATE_COMMANDS } from './create/index.js';
+import { CONFIG_COMMANDS } from './config/index.js';
 
 type Loader = () => Promise<CommandModule>;
 
 export const COMMANDS: Record<string, Loader> = {
+  ...CONFIG_COMMANDS,
+  ...CREATE_COMMANDS,
   get: () => import('./get/get.js'),
   'api-resources': () => import('./api-resources.js'),
   'api-versions': () => import('./api-versions.js'),

@@ -81,6 +81,15 @@ export class RestMapper {
     return this.resources.filter((r) => r.preferred);
   }
 
+  /** client-go's shortcut expander warning when a short name is shared (`ev`: core events win). */
+  shortNameWarning(arg: string): string | undefined {
+    const lower = arg.toLowerCase();
+    const all = this.preferred().filter((r) => r.shortNames.includes(lower));
+    if (all.length < 2 || this.preferred().some((r) => r.resource === lower || r.singular === lower)) return undefined;
+    const other = all[1]!;
+    return `Warning: short name ${JSON.stringify(lower)} could also match lower priority resource ${other.resource}.${other.group}\n`;
+  }
+
   /** Resolves `pods`, `pod`, `po`, `Pod`, `deployments.apps`, `deployments.v1.apps`. */
   resolve(arg: string): ApiResource {
     const lower = arg.toLowerCase();

@@ -10,9 +10,11 @@ export interface ResourceRequest {
 
 export const SLASH_MIXED = "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
 
-function expandTypes(mapper: RestMapper, typeArg: string): ApiResource[] {
+function expandTypes(mapper: RestMapper, typeArg: string, warn: (w: string) => void): ApiResource[] {
   const out: ApiResource[] = [];
   for (const t of typeArg.split(',').filter((x) => x !== '')) {
+    const w = mapper.shortNameWarning(t);
+    if (w) warn(w);
     const category = t === 'all' ? mapper.category('all') : [];
     out.push(...(category.length > 0 ? category : [mapper.resolve(t)]));
   }
@@ -20,7 +22,7 @@ function expandTypes(mapper: RestMapper, typeArg: string): ApiResource[] {
 }
 
 /** Groups args into one request per resource type, in the order given. */
-export function resourceRequests(mapper: RestMapper, args: string[]): ResourceRequest[] {
+export function resourceRequests(mapper: RestMapper, args: string[], warn: (w: string) => void = () => undefined): ResourceRequest[] {
   if (args.length === 0) return [];
   const slashed = args.filter((a) => a.includes('/'));
   if (slashed.length > 0) {
@@ -30,6 +32,8 @@ export function resourceRequests(mapper: RestMapper, args: string[]): ResourceRe
       const at = a.indexOf('/');
       const name = a.slice(at + 1);
       if (name === '') throw new Error(`arguments in resource/name form must have a single resource and name`);
+      const w = mapper.shortNameWarning(a.slice(0, at));
+      if (w) warn(w);
       const resource = mapper.resolve(a.slice(0, at));
       const same = out.find((r) => r.resource === resource);
       if (same) same.names.push(name);
@@ -39,7 +43,7 @@ export function resourceRequests(mapper: RestMapper, args: string[]): ResourceRe
   }
   const [typeArg, ...names] = args as [string, ...string[]];
   const seen = new Set<ApiResource>();
-  return expandTypes(mapper, typeArg).filter((r) => !seen.has(r) && seen.add(r)).map((resource) => ({ resource, names: [...names] }));
+  return expandTypes(mapper, typeArg, warn).filter((r) => !seen.has(r) && seen.add(r)).map((resource) => ({ resource, names: [...names] }));
 }
 
 /** `pod`, `deployment.apps`: the prefix of `-o name` and of kind-qualified table names. */

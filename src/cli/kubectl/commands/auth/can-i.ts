@@ -1,6 +1,7 @@
 // kubectl auth can-i VERB TYPE[/NAME] | VERB /url, or --list: a SelfSubjectAccessReview (or
 // RulesReview) answered by the server; `yes` exits 0, `no` exits 1.
 import type { Ctx } from '../../context.js';
+import { TransportError } from '../../../../client/transport-error.js';
 import { NoResourceMatchError } from '../../discovery/mapper.js';
 import { PrintedError } from '../../errors.js';
 import { requestJson } from '../../resource/request.js';
@@ -12,12 +13,13 @@ interface Review { status?: { allowed?: boolean; reason?: string; evaluationErro
 
 async function resourceAttributes(ctx: Ctx, typeArg: string): Promise<Record<string, string>> {
   const [type, name] = typeArg.includes('/') ? [typeArg.slice(0, typeArg.indexOf('/')), typeArg.slice(typeArg.indexOf('/') + 1)] : [typeArg, ''];
-  const mapper = await ctx.factory.mapper(2);
   try {
+    const mapper = await ctx.factory.mapper(2);
     const r = mapper.resolve(type);
     return { group: r.group, resource: r.resource, ...(name ? { name } : {}) };
   } catch (err) {
-    if (!(err instanceof NoResourceMatchError)) throw err;
+    // Discovery failed or knows no such type: warn, and ask about the name as given.
+    if (!(err instanceof NoResourceMatchError) && !(err instanceof TransportError)) throw err;
     const dot = type.indexOf('.');
     const what = dot < 0 ? `'${type}'` : `'${type.slice(0, dot)}' in group '${type.slice(dot + 1)}'`;
     ctx.io.stderr.write(`Warning: the server doesn't have a resource type ${what}\n\n`);

@@ -93,7 +93,7 @@ export async function run(ctx: Ctx): Promise<number> {
     throw ctx.usageError(NO_TYPE_USAGE);
   }
   const mapper = await ctx.factory.mapper();
-  const requests = resourceRequests(mapper, ctx.args);
+  const requests = resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests);
   const scope = await scopeOf(ctx);
   const human = out.kind === 'table' || out.kind === 'wide';

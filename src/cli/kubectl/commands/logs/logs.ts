@@ -106,6 +106,7 @@ export async function run(ctx: Ctx): Promise<number> {
   const selector = ctx.str('selector');
   if (ctx.args.length === 0 && !selector) throw ctx.usageError(USAGE);
   if (ctx.args.length > 0 && selector) throw ctx.usageError('only a selector (-l) or a POD name is allowed');
+  await ctx.factory.mapper(4);
   const client = await ctx.factory.client();
   const { namespace } = await ctx.factory.namespace();
   const bySelector = selector !== '';
