@@ -8,6 +8,7 @@ import { roleBinding } from '../resources/rolebinding.js';
 import { clusterRole } from '../resources/clusterrole.js';
 import { clusterRoleBinding } from '../resources/clusterrolebinding.js';
 import { pod } from '../resources/pod.js';
+import { persistentVolumeClaim } from '../resources/persistentvolumeclaim.js';
 import type { ResourceDescriptor } from '../resources/types.js';
 
 class Mirror {
@@ -53,9 +54,11 @@ export class RbacCache {
   private readonly cr: Mirror;
   private readonly crb: Mirror;
   private readonly pods: Mirror;
+  private readonly claims: Mirror;
 
   constructor(storage: ObjectStorage) {
     this.pods = new Mirror(storage, pod);
+    this.claims = new Mirror(storage, persistentVolumeClaim);
     this.r = new Mirror(storage, role);
     this.rb = new Mirror(storage, roleBinding);
     this.cr = new Mirror(storage, clusterRole);
@@ -63,11 +66,11 @@ export class RbacCache {
   }
 
   async start(): Promise<void> {
-    await Promise.all([this.r.start(), this.rb.start(), this.cr.start(), this.crb.start(), this.pods.start()]);
+    await Promise.all([this.r.start(), this.rb.start(), this.cr.start(), this.crb.start(), this.pods.start(), this.claims.start()]);
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.r.stop(), this.rb.stop(), this.cr.stop(), this.crb.stop(), this.pods.stop()]);
+    await Promise.all([this.r.stop(), this.rb.stop(), this.cr.stop(), this.crb.stop(), this.pods.stop(), this.claims.stop()]);
   }
 
   roles(ns: string): KObject[] {
@@ -81,6 +84,9 @@ export class RbacCache {
   }
   podsOnNode(node: string): KObject[] {
     return this.pods.all().filter((p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === node);
+  }
+  persistentVolumeClaim(namespace: string, name: string): KObject | undefined {
+    return this.claims.byKey.get(`${namespace}/${name}`);
   }
   clusterRoleBindings(): KObject[] {
     return this.crb.all();

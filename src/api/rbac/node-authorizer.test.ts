@@ -36,12 +36,18 @@ describe('Node authorizer', () => {
         volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }, { name: 'tok', projected: { sources: [{ configMap: { name: 'kube-root-ca.crt' } }] } }],
       },
     };
-    const rbac = { roles: () => [], roleBindings: () => [], clusterRoles: () => [], clusterRoleBindings: () => [], podsOnNode: (n: string) => (n === 'node01' ? [pod] : []) };
+    const claims: Record<string, unknown> = { 'default/data': { metadata: { name: 'data', namespace: 'default' }, spec: { volumeName: 'pv-data' } } };
+    const rbac = {
+      roles: () => [], roleBindings: () => [], clusterRoles: () => [], clusterRoleBindings: () => [], podsOnNode: (n: string) => (n === 'node01' ? [pod] : []),
+      persistentVolumeClaim: (ns: string, name: string) => claims[`${ns}/${name}`] as never,
+    };
     const ask = (over: Partial<AuthorizerAttributes>, user = node) => nodeAuthorize(attrs({ user, namespace: 'default', ...over }), rbac)?.allowed ?? false;
     expect(ask({ resource: 'configmaps', name: 'cfg' })).toBe(true);
     expect(ask({ resource: 'configmaps', name: 'kube-root-ca.crt' })).toBe(true);
     expect(ask({ resource: 'secrets', name: 'db' })).toBe(true);
     expect(ask({ resource: 'persistentvolumeclaims', name: 'data' })).toBe(true);
+    expect(ask({ resource: 'persistentvolumes', name: 'pv-data', namespace: '' })).toBe(true);
+    expect(ask({ resource: 'persistentvolumes', name: 'pv-other', namespace: '' })).toBe(false);
     expect(ask({ verb: 'create', resource: 'serviceaccounts', subresource: 'token', name: 'app' })).toBe(true);
     expect(ask({ resource: 'secrets', name: 'other' })).toBe(false);
     expect(ask({ verb: 'list', resource: 'secrets' })).toBe(false);

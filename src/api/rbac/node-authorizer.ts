@@ -5,7 +5,7 @@
 // them (get, and create for serviceaccounts/token); otherwise no opinion, so RBAC decides.
 import type { PolicyRule, RbacSource } from './types.js';
 import type { AuthorizerAttributes, Decision } from './types.js';
-import { podReferences } from './node-graph.js';
+import { podClaimNames, podReferences } from './node-graph.js';
 import { ruleAllows } from './match.js';
 import { isNodeUser } from './rules-review.js';
 import { NODE_RULES } from './policy/component-roles.js';
@@ -35,5 +35,14 @@ function graphAllows(attrs: AuthorizerAttributes, nodeName: string, rbac: RbacSo
   const tokenRequest = attrs.resource === 'serviceaccounts' && attrs.subresource === 'token' && attrs.verb === 'create';
   if (!rbac?.podsOnNode || !attrs.name || !(tokenRequest || (attrs.verb === 'get' && !attrs.subresource))) return false;
   if (attrs.resource === 'serviceaccounts' && !tokenRequest) return false;
+  if (attrs.resource === 'persistentvolumes') return boundVolumeOfNode(rbac, nodeName, attrs.name);
   return rbac.podsOnNode(nodeName).some((p) => p.metadata.namespace === attrs.namespace && podReferences(p, attrs.resource, attrs.name));
+}
+
+/** A PV is reachable when a pod on the node claims a PVC bound to it (pod → PVC → PV). */
+function boundVolumeOfNode(rbac: RbacSource, nodeName: string, pv: string): boolean {
+  return rbac.podsOnNode!(nodeName).some((p) => podClaimNames(p).some((claim) => {
+    const pvc = rbac.persistentVolumeClaim?.(p.metadata.namespace ?? '', claim);
+    return (pvc?.spec as { volumeName?: string } | undefined)?.volumeName === pv;
+  }));
 }

@@ -44,6 +44,13 @@ function volumeRefs(v: Json, podName: string, out: { secrets: Set<string>; confi
   }
 }
 
+/** The PVCs a pod's volumes claim (persistentVolumeClaim and generic ephemeral volumes). */
+export function podClaimNames(pod: KObject): string[] {
+  const out = { secrets: new Set<string>(), configmaps: new Set<string>(), persistentvolumeclaims: new Set<string>() };
+  for (const v of arr(obj(pod.spec).volumes)) volumeRefs(v, pod.metadata.name ?? '', out);
+  return [...out.persistentvolumeclaims];
+}
+
 /** Whether a pod references resource/name (resource: secrets, configmaps, persistentvolumeclaims, serviceaccounts). */
 export function podReferences(pod: KObject, resource: string, name: string): boolean {
   const spec = obj(pod.spec);

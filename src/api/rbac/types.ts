@@ -34,6 +34,8 @@ export interface RbacSource {
   clusterRoleBindings(): KObject[];
   /** The pods bound to a node, for the Node authorizer's graph (absent: no graph). */
   podsOnNode?(node: string): KObject[];
+  /** A PVC, for the graph's pod → PVC → PV edge. */
+  persistentVolumeClaim?(namespace: string, name: string): KObject | undefined;
 }
 
 /** authorizer.Attributes of one request, after authentication. */
