@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, Loader> = {
   'certificate deny': () => import('./certificate.js'),
   'cluster-info': () => import('./cluster-info.js'),
   events: () => import('./events/events.js'),
+  explain: () => import('./explain.js'),
   help: () => import('./help.js'),
   logs: () => import('./logs/logs.js'),
   options: () => import('./options.js'),
