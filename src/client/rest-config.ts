@@ -17,6 +17,8 @@ export interface RestConfig {
   impersonate?: { user?: string; groups?: string[]; uid?: string };
   /** sent as ?timeout= on requests and enforced on the client (kubectl --request-timeout) */
   timeoutMs?: number;
+  /** called with the text of each `Warning: 299 - "…"` header the server sends */
+  onWarning?: (text: string) => void;
 }
 
 async function dataOrFile(data: unknown, file: unknown, base: string): Promise<string | undefined> {

@@ -63,10 +63,23 @@ export class RestClient implements Client {
       const req = request({
         protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port || (this.base.protocol === 'http:' ? 80 : 443),
         path, method, headers, agent,
-      }, resolve);
+      }, (res) => {
+        this.warnings(res);
+        resolve(res);
+      });
       req.on('error', (err) => reject(transportError(method, new URL(path, this.base), err)));
       req.end(body);
     });
+  }
+
+  /** RFC 7234 warnings (`299 - "text"`), one header each, as client-go hands them to its handler. */
+  private warnings(res: IncomingMessage): void {
+    if (!this.config.onWarning) return;
+    for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+      if (res.rawHeaders[i]!.toLowerCase() !== 'warning') continue;
+      const m = /^\d{3} \S+ "((?:[^"\\]|\\.)*)"/.exec(res.rawHeaders[i + 1]!);
+      if (m) this.config.onWarning(m[1]!.replace(/\\(.)/g, '$1'));
+    }
   }
 
   /** One GET whose answer is read as it arrives (logs -f, proxies); the caller consumes it. */

@@ -15,6 +15,8 @@ const READS: Case[] = [
   { args: ['get', 'nodes,pods', '-A', '-L', 'k8s-app,tier'] },
   { args: ['get', 'ns', '--no-headers'] },
   { args: ['get', 'ev', '-n', 'nope'] },
+  { args: ['get', 'cs'] },
+  { args: ['get', 'componentstatuses', '-o', 'name'] },
   { args: ['get', 'ev,po', '-n', 'nope'] },
   { args: ['get', 'namespaces.v1.', 'default'] },
   { args: ['get', 'deployments.apps', '-A'] },

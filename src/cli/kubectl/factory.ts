@@ -86,6 +86,13 @@ export class Factory {
       }
       const t = requestTimeout(str(this.parsed, 'request-timeout') ?? '');
       if (t) rest.timeoutMs = t.ms;
+      // client-go's warning handler: each distinct server warning once, on stderr.
+      const seen = new Set<string>();
+      rest.onWarning = (text) => {
+        if (seen.has(text)) return;
+        seen.add(text);
+        this.io.stderr.write(`Warning: ${text}\n`);
+      };
       return new RestClient(rest);
     });
     return this.restClient;
