@@ -7,7 +7,10 @@ import { service } from '../resources/service.js';
 import { invalid } from '../errors.js';
 
 interface Port { nodePort?: number }
-interface Spec { type?: string; clusterIP?: string; clusterIPs?: string[]; ports?: Port[]; ipFamilies?: string[]; ipFamilyPolicy?: string }
+interface Spec {
+  type?: string; clusterIP?: string; clusterIPs?: string[]; ports?: Port[]; ipFamilies?: string[]; ipFamilyPolicy?: string;
+  externalTrafficPolicy?: string; healthCheckNodePort?: number;
+}
 
 const ipToInt = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
 const intToIp = (n: number): string => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
@@ -37,9 +40,13 @@ export function serviceAllocation(storage: ObjectStorage, opts: AllocOptions): A
       const spec = (req.obj.spec ??= {}) as Spec;
       const others = (await storage.list(service, undefined)).items.filter((s) => s.metadata.uid !== req.obj!.metadata.uid);
       const usedIps = new Set(others.map((s) => (s.spec as Spec).clusterIP).filter(Boolean));
-      const usedPorts = new Set(others.flatMap((s) => ((s.spec as Spec).ports ?? []).map((p) => p.nodePort)).filter(Boolean));
+      const usedPorts = new Set(others.flatMap((s) => [...((s.spec as Spec).ports ?? []).map((p) => p.nodePort), (s.spec as Spec).healthCheckNodePort]).filter(Boolean));
       if (spec.type !== 'ExternalName') allocateIp(req.obj, spec, req.old, usedIps, net, pick);
       if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') allocatePorts(req.obj, spec, usedPorts, pick);
+      // A LoadBalancer that keeps traffic on the node (Local) gets a health-check node port too.
+      if (spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local' && !spec.healthCheckNodePort) {
+        spec.healthCheckNodePort = (req.old?.spec as Spec | undefined)?.healthCheckNodePort ?? freePort(usedPorts, pick);
+      }
     },
   };
 }
@@ -77,9 +84,16 @@ function allocatePorts(obj: KObject, spec: Spec, used: Set<number | undefined>, 
       }
       if (used.has(p.nodePort)) throw fail(obj, `spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated');
     } else {
-      do p.nodePort = 30000 + pick(2768);
-      while (used.has(p.nodePort));
+      p.nodePort = freePort(used, pick);
     }
     used.add(p.nodePort);
   });
+}
+
+function freePort(used: Set<number | undefined>, pick: (n: number) => number): number {
+  let port: number;
+  do port = 30000 + pick(2768);
+  while (used.has(port));
+  used.add(port);
+  return port;
 }
