@@ -92,6 +92,12 @@ function deleteOptions(c: Call, raw: Buffer): DeleteOptions {
   if (prop) opts.propagationPolicy = prop as DeleteOptions['propagationPolicy'];
   if (b.orphanDependents === true) opts.propagationPolicy = 'Orphan';
   if (b.preconditions) opts.preconditions = b.preconditions as DeleteOptions['preconditions'];
+  // DeleteOptions.dryRun in the body counts as the query parameter does (kubectl sends it there).
+  if (Array.isArray(b.dryRun) && b.dryRun.length > 0) {
+    const bad = (b.dryRun as unknown[]).find((v) => v !== 'All');
+    if (bad !== undefined) throw badRequest(`Invalid dry run value: ${String(bad)}`);
+    c.rc.dryRun = true;
+  }
   return opts;
 }
 

@@ -19,6 +19,8 @@ export async function watch(c: Call): Promise<void> {
   const include = (c.query.get('includeObject') as IncludeObject | null) ?? 'Metadata';
   let first = true;
   const send = (type: EventType, obj: unknown): void => {
+    // The stream may have ended (timeout, client gone) while a bookmark or event was due.
+    if (c.res.writableEnded || c.res.destroyed) return;
     let out = obj;
     if (table && type !== 'BOOKMARK' && type !== 'ERROR') {
       out = toTable(c.d, [obj as KObject], { resourceVersion: (obj as KObject).metadata.resourceVersion ?? '' }, c.s.gen.now(), include, first);
@@ -37,6 +39,9 @@ export async function watch(c: Call): Promise<void> {
     rv = Number(page.resourceVersion);
   }
   let lastRv = rv;
+  function end(): void {
+    if (!c.res.writableEnded) c.res.end();
+  }
   const watcher = c.s.storage.watch(c.d, ns, rv, (type, obj, prev) => {
     lastRv = Number(obj.metadata.resourceVersion);
     const now = matches(type === 'DELETED' ? prev : obj);
@@ -45,14 +50,14 @@ export async function watch(c: Call): Promise<void> {
     else if (now) send(type, obj);
   }, (err) => {
     send('ERROR', (err as { status?: unknown }).status ?? { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: err.message, code: 500 });
-    c.res.end();
+    end();
   });
   const bookmarks = c.query.get('allowWatchBookmarks') === 'true';
   const timer = bookmarks
     ? setInterval(() => send('BOOKMARK', { kind: c.d.kind, apiVersion: groupVersion(c.d), metadata: { resourceVersion: String(lastRv) } }), c.s.bookmarkMs)
     : undefined;
   const timeoutSec = Number(c.query.get('timeoutSeconds') ?? 0);
-  const deadline = setTimeout(() => c.res.end(), (timeoutSec > 0 ? timeoutSec : 1800) * 1000);
+  const deadline = setTimeout(end, (timeoutSec > 0 ? timeoutSec : 1800) * 1000);
   await new Promise<void>((resolve) => {
     const done = () => {
       clearInterval(timer);
@@ -60,6 +65,7 @@ export async function watch(c: Call): Promise<void> {
       void watcher.cancel().then(resolve);
     };
     c.res.on('close', done);
-    c.req.on('close', () => c.res.end());
+    c.res.on('error', () => undefined);
+    c.req.on('close', end);
   });
 }

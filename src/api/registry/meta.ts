@@ -18,8 +18,14 @@ export function stampCreate(d: ResourceDescriptor, obj: KObject, gen: Generators
   if (d.tracksGeneration) m.generation = 1;
   else delete m.generation;
   if (!d.namespaced) delete m.namespace;
-  if (m.ownerReferences && !m.ownerReferences.length) delete m.ownerReferences;
+  dropEmpty(m);
   delete m.selfLink;
+}
+
+/** ObjectMeta's maps and lists are omitempty: an empty one is not stored (as after decoding in Go). */
+function dropEmpty(m: KObject['metadata']): void {
+  for (const k of ['labels', 'annotations'] as const) if (m[k] && Object.keys(m[k]!).length === 0) delete m[k];
+  for (const k of ['ownerReferences', 'finalizers'] as const) if (Array.isArray(m[k]) && m[k]!.length === 0) delete m[k];
 }
 
 const stripped = (o: KObject): Record<string, unknown> => {
@@ -43,7 +49,7 @@ export function stampUpdate(d: ResourceDescriptor, obj: KObject, old: KObject): 
     const changed = JSON.stringify(stripped(obj)) !== JSON.stringify(stripped(old));
     m.generation = (o.generation ?? 1) + (changed ? 1 : 0);
   } else delete m.generation;
-  if (m.ownerReferences && !m.ownerReferences.length) delete m.ownerReferences;
+  dropEmpty(m);
   delete m.selfLink;
 }
 
