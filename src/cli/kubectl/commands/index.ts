@@ -2,13 +2,16 @@
 import type { CommandModule } from '../context.js';
 import { CREATE_COMMANDS } from './create/index.js';
 import { CONFIG_COMMANDS } from './config/index.js';
+import { MUTATE_COMMANDS } from './mutate-index.js';
 
 type Loader = () => Promise<CommandModule>;
 
 export const COMMANDS: Record<string, Loader> = {
   ...CONFIG_COMMANDS,
+  ...MUTATE_COMMANDS,
   ...CREATE_COMMANDS,
   get: () => import('./get/get.js'),
+  describe: () => import('./describe.js'),
   'api-resources': () => import('./api-resources.js'),
   'api-versions': () => import('./api-versions.js'),
   'auth can-i': () => import('./auth/can-i.js'),

@@ -1,0 +1,66 @@
+// kubectl cordon (and uncordon, which shares this): find the nodes by name or -l (drain's builder:
+// nodes only, 500 at a time), then set spec.unschedulable with a strategic merge patch —
+// `node/node01 cordoned`, `already cordoned`; a failed patch is reported and the next node tried.
+import type { Obj } from '../../../client/types.js';
+import type { Ctx } from '../context.js';
+import { requestJson } from '../resource/request.js';
+import { reportable } from './mutate/aggregate.js';
+import { Builder } from './mutate/builder.js';
+import { dryRunStrategy, withDryRun, writeQuery } from './mutate/dry-run.js';
+import { builderEnv } from './mutate/env.js';
+import { objectPath, type Info } from './mutate/info.js';
+import { nameLine } from './mutate/printer.js';
+import { standardErrorMessage } from '../errors.js';
+
+async function findNodes(ctx: Ctx): Promise<Info[]> {
+  const selector = ctx.str('selector');
+  if (ctx.args.length === 0 && !ctx.changed('selector')) throw ctx.usageError(`USAGE: ${ctx.spec.path[0]} NODE [flags]`);
+  if (ctx.args.length > 0 && selector !== '') throw ctx.usageError('cannot specify both a node name and a --selector option');
+  const { namespace } = await ctx.factory.namespace();
+  const b = new Builder(builderEnv(ctx)).namespaceParam(namespace).defaultNamespace().requestChunksOf(500)
+    .resourceNames('nodes', ...ctx.args).singleResourceType();
+  if (selector !== '') b.labelSelectorParam(selector).resourceTypes('nodes');
+  const result = await b.do();
+  if (result.err) throw reportable(result.err);
+  const nodes: Info[] = [];
+  const err = await result.visit(async (info) => {
+    const r = info.mapping!;
+    if (r.group !== '' || r.resource !== 'nodes') throw new Error(`error: expected resource of type node, got "${r.group}/${r.version}, Resource=${r.resource}"`);
+    nodes.push(info);
+  });
+  if (err) throw reportable(err);
+  return nodes;
+}
+
+/** RunCordonOrUncordon: desired is the unschedulable value wanted. */
+export async function runCordon(ctx: Ctx, desired: boolean): Promise<number> {
+  const dryRun = dryRunStrategy(ctx);
+  const nodes = await findNodes(ctx);
+  const verb = desired ? 'cordon' : 'uncordon';
+  for (const info of nodes) {
+    const node = info.object as Obj & { spec?: { unschedulable?: boolean } };
+    if ((node.spec?.unschedulable ?? false) === desired) {
+      ctx.io.stdout.write(nameLine(node, withDryRun(`already ${verb}ed`, dryRun), false));
+      continue;
+    }
+    if (dryRun !== 'client') {
+      try {
+        const client = await ctx.factory.client();
+        const body = JSON.stringify({ spec: { unschedulable: desired ? true : null } });
+        await requestJson(client, 'PATCH', objectPath(info.mapping!, undefined, info.name) + writeQuery({ dryRun: dryRun === 'server' }), {
+          body, contentType: 'application/strategic-merge-patch+json',
+        });
+      } catch (err) {
+        const msg = standardErrorMessage(err) ?? (err as Error).message;
+        ctx.io.stderr.write(`error: unable to ${verb} node ${JSON.stringify(info.name)}: ${msg}\n`);
+        continue;
+      }
+    }
+    ctx.io.stdout.write(nameLine(node, withDryRun(`${verb}ed`, dryRun), false));
+  }
+  return 0;
+}
+
+export function run(ctx: Ctx): Promise<number> {
+  return runCordon(ctx, true);
+}

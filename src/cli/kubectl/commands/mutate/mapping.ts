@@ -1,0 +1,28 @@
+// The REST mappings the builder needs: from a TYPE argument (`deploy`, `deployments.apps`), and
+// from an object's apiVersion and kind (RESTMapping(groupKind, version)) with the NoKindMatch text.
+import type { ApiResource } from '../../discovery/mapper.js';
+import type { BuilderEnv } from './builder-types.js';
+
+export async function mappingFor(env: BuilderEnv, arg: string, attempts: number): Promise<ApiResource> {
+  const mapper = await env.mapper(attempts);
+  return mapper.resolve(arg);
+}
+
+export class NoKindMatchError extends Error {}
+
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+/** RESTMapping for an object; `XList` kinds map when X does, `List` always (nothing to map). */
+export async function mappingForKind(env: BuilderEnv, apiVersion: string, kind: string, attempts: number): Promise<ApiResource | undefined> {
+  const mapper = await env.mapper(attempts);
+  const { group, version } = splitApiVersion(apiVersion);
+  const find = (k: string): ApiResource | undefined => mapper.resources.find((r) =>
+    r.group === group && r.kind === k && (version === '' ? r.preferred : r.version === version));
+  const found = find(kind);
+  if (found) return found;
+  if (kind === 'List' || (kind.endsWith('List') && find(kind.slice(0, -4)))) return undefined;
+  throw new NoKindMatchError(`no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`);
+}

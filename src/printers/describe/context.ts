@@ -1,0 +1,92 @@
+// What a describer works with: a client that GETs API paths (throwing ApiError on a failed
+// request), kubectl's describer settings, the clock and the local time zone.
+import { ApiError } from '../../client/types.js';
+import type { Obj } from '../../client/types.js';
+
+export interface DescribeClient {
+  /** GET path (with query); the parsed JSON body, or an ApiError thrown. */
+  get(path: string): Promise<unknown>;
+}
+
+export interface DescriberSettings {
+  showEvents: boolean;
+  chunkSize: number;
+}
+
+export interface DescribeEnv {
+  client: DescribeClient;
+  settings: DescriberSettings;
+  /** milliseconds since the epoch: ages are computed against it */
+  now: number;
+  /** IANA zone of Go's time.Local */
+  zone: string;
+}
+
+/** Describe(namespace, name) of one kind. */
+export type Describer = (env: DescribeEnv, namespace: string, name: string) => Promise<string>;
+
+/** /api/v1/namespaces/ns/pods[/name], /apis/apps/v1/... */
+export function apiPath(groupVersion: string, resource: string, namespace?: string, name?: string): string {
+  const base = groupVersion.includes('/') ? `/apis/${groupVersion}` : `/api/${groupVersion}`;
+  const ns = namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+  return `${base}${ns}/${resource}${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
+}
+
+export async function getObject(env: DescribeEnv, path: string): Promise<Obj> {
+  return (await env.client.get(path)) as Obj;
+}
+
+export interface ListQuery {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+function withQuery(path: string, q: ListQuery, limit: number, cont: string): string {
+  const p = new URLSearchParams();
+  if (q.labelSelector) p.set('labelSelector', q.labelSelector);
+  if (q.fieldSelector) p.set('fieldSelector', q.fieldSelector);
+  if (limit > 0) p.set('limit', String(limit));
+  if (cont) p.set('continue', cont);
+  const s = p.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** runtimeresource.EnhanceListError: BadRequest and NotFound say what could not be listed. */
+function enhance(err: unknown, q: ListQuery, subject: string): unknown {
+  if (!(err instanceof ApiError) || (err.status.reason !== 'BadRequest' && err.status.reason !== 'NotFound')) return err;
+  const msg = err.status.message ?? '';
+  const message = !q.labelSelector && !q.fieldSelector
+    ? `Unable to list ${JSON.stringify(subject)}: ${msg}`
+    : `Unable to find ${JSON.stringify(subject)} that match label selector ${JSON.stringify(q.labelSelector ?? '')}, field selector ${JSON.stringify(q.fieldSelector ?? '')}: ${msg}`;
+  return new ApiError({ ...err.status, message });
+}
+
+export interface Listed {
+  items: Obj[];
+  /** the error that stopped the listing (items holds the pages read before it) */
+  error?: unknown;
+}
+
+/** runtimeresource.FollowContinue: every page of a list, chunkSize at a time. */
+export async function listAll(env: DescribeEnv, path: string, q: ListQuery, subject: string): Promise<Listed> {
+  const items: Obj[] = [];
+  let cont = '';
+  do {
+    let page: { items?: Obj[] | null; metadata?: { continue?: string } };
+    try {
+      page = (await env.client.get(withQuery(path, q, env.settings.chunkSize, cont))) as typeof page;
+    } catch (err) {
+      return { items, error: enhance(err, q, subject) };
+    }
+    items.push(...(page.items ?? []));
+    cont = page.metadata?.continue ?? '';
+  } while (cont !== '');
+  return { items };
+}
+
+/** listAll, throwing its error. */
+export async function listOrThrow(env: DescribeEnv, path: string, q: ListQuery, subject: string): Promise<Obj[]> {
+  const r = await listAll(env, path, q, subject);
+  if (r.error !== undefined) throw r.error;
+  return r.items;
+}

@@ -1,0 +1,57 @@
+// Go's fmt verbs as describe uses them on values it did not format itself: %v of a []string
+// (`[a b]`), %q of a string, %v of JSON numbers and of an IntOrString, url.URL's path escaping.
+
+/** %v of a []string: `[a b c]`, `[]` when empty or nil. */
+export function goList(values: unknown): string {
+  const list = Array.isArray(values) ? values.map((v) => goValue(v)) : [];
+  return `[${list.join(' ')}]`;
+}
+
+/** strconv.FormatFloat(f, 'g', -1, 64): %v of a float64 (exponent form from 1e+06 and below 1e-04). */
+export function goFloat(f: number): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const [mant, e] = f.toExponential().split('e') as [string, string];
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  const digits = mant.replace(/^-/, '').replace('.', '');
+  return f.toFixed(Math.max(0, digits.length - 1 - exp));
+}
+
+/** %v of an unstructured JSON value (int64 for whole numbers, float64 otherwise). */
+export function goValue(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v).toString() : goFloat(v);
+  if (Array.isArray(v)) return goList(v);
+  return `map[${Object.keys(v as object).sort().map((k) => `${k}:${goValue((v as Record<string, unknown>)[k])}`).join(' ')}]`;
+}
+
+/** strconv.Quote for the printable ASCII names describe quotes. */
+export function goQuote(s: string): string {
+  return JSON.stringify(s).replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => `\\x${h.slice(2)}`);
+}
+
+/** IntOrString.String(): the number or the name. */
+export function intOrString(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return v;
+  return '0';
+}
+
+function shouldEscapePath(c: string): boolean {
+  if (/[A-Za-z0-9\-_.~$&+,/:;=@]/.test(c)) return false;
+  return true;
+}
+
+/** url.URL.EscapedPath for a path that has no RawPath. */
+export function escapePath(path: string): string {
+  let out = '';
+  for (const byte of Buffer.from(path, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    out += byte < 0x80 && !shouldEscapePath(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
