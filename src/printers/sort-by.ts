@@ -7,7 +7,7 @@
 // exit through klog: UnsortableError carries that message.
 
 import { parseQuantity, compareQuantity, type Quantity } from '../api/validation/quantity.js';
-import { goSort } from './jsonpath/go-sort.js';
+import { goSort } from './go-sort.js';
 import { JsonPathExecError, JsonPathParseError } from './jsonpath/errors.js';
 import { goQuote, goSyntax } from './jsonpath/gofmt.js';
 import { JsonPath } from './jsonpath/jsonpath.js';

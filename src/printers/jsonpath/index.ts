@@ -2,7 +2,7 @@
 
 export { JsonPathExecError, JsonPathParseError } from './errors.js';
 export { goJsonMarshal, goJsonMarshalIndent } from './gojson.js';
-export { goSort, type SortInterface } from './go-sort.js';
+export { goSort, type SortInterface } from '../go-sort.js';
 export { formatFloatG, goQuote, goSyntax, sprintData } from './gofmt.js';
 export { JsonPath, type JsonPathOptions } from './jsonpath.js';
 export { executeJsonPath, parseJsonPath, printResults, type ExecuteOptions, type JsonPathTemplate } from './print.js';
