@@ -1,6 +1,8 @@
 // kubectl's command tree and cobra's lookup: names and aliases (no prefix matching), flags and
 // their values skipped while looking, and cobra's "Did you mean this?" suggestions.
-import type { FlagSpec } from '../shared/pflag.js';
+import { stripFlags, type FlagSpec } from '../shared/pflag.js';
+
+export { stripFlags };
 import type { KubectlSpec } from './spec.js';
 
 export interface CommandNode {
@@ -37,28 +39,6 @@ export function allFlags(node: CommandNode, globals: FlagSpec[]): FlagSpec[] {
   return [...own, ...globals.filter((g) => !names.has(g.name))];
 }
 
-function takesValue(arg: string, flags: FlagSpec[]): boolean {
-  if (arg.includes('=')) return false;
-  const f = arg.startsWith('--') ? flags.find((s) => s.name === arg.slice(2)) : arg.length === 2 ? flags.find((s) => s.short === arg[1]) : undefined;
-  return f !== undefined && f.type !== 'bool' && f.noOptDef === undefined;
-}
-
-/** cobra's stripFlags: the words that are not flags nor values of flags. */
-export function stripFlags(args: string[], flags: FlagSpec[]): string[] {
-  const words: string[] = [];
-  const rest = [...args];
-  while (rest.length > 0) {
-    const s = rest.shift()!;
-    if (s === '--') break;
-    if (s.startsWith('-') && takesValue(s, flags)) {
-      if (rest.length <= 1) break;
-      rest.shift();
-    } else if (s !== '' && !s.startsWith('-')) {
-      words.push(s);
-    }
-  }
-  return words;
-}
 
 function child(node: CommandNode, word: string): CommandNode | undefined {
   return node.children.find((c) => c.name === word || (c.spec.aliases ?? []).includes(word));

@@ -135,3 +135,28 @@ export function parseFlags(specs: FlagSpec[], input: string[]): Parsed {
   p.parse(input);
   return { values: p.values, changed: p.changed, args: p.args, dashAt: p.dashAt };
 }
+
+/** cobra's hasNoOptDefVal: a known bool flag (or one with NoOptDefVal) takes no separate value. */
+function takesValue(arg: string, flags: FlagSpec[]): boolean {
+  if (arg.includes('=')) return false;
+  const f = arg.startsWith('--') ? flags.find((s) => s.name === arg.slice(2)) : arg.length === 2 ? flags.find((s) => s.short === arg[1]) : undefined;
+  if (!arg.startsWith('--') && arg.length !== 2) return false;
+  return f === undefined || (f.type !== 'bool' && f.noOptDef === undefined);
+}
+
+/** cobra's stripFlags: the words that are not flags (nor values of flags). */
+export function stripFlags(args: string[], flags: FlagSpec[]): string[] {
+  const words: string[] = [];
+  const rest = [...args];
+  while (rest.length > 0) {
+    const s = rest.shift()!;
+    if (s === '--') break;
+    if (s.startsWith('-') && takesValue(s, flags)) {
+      if (rest.length <= 1) break;
+      rest.shift();
+    } else if (s !== '' && !s.startsWith('-')) {
+      words.push(s);
+    }
+  }
+  return words;
+}

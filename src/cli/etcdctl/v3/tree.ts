@@ -5,6 +5,9 @@ import { CLUSTER_SPECS } from './specs/cluster.js';
 import { KV_SPECS } from './specs/kv.js';
 import { MISC_SPECS } from './specs/misc.js';
 import type { CommandSpec, FlagSpec } from './spec.js';
+import { stripFlags } from '../../shared/pflag.js';
+
+export { stripFlags };
 
 export interface CommandNode {
   spec: CommandSpec;
@@ -64,29 +67,6 @@ export function commandPath(node: CommandNode): string {
   return node.parent === null ? node.name : `${commandPath(node.parent)} ${node.name}`;
 }
 
-function takesValue(arg: string, flags: FlagSpec[]): boolean {
-  if (arg.includes('=')) return false;
-  if (arg.startsWith('--')) return flags.find((s) => s.name === arg.slice(2))?.type !== 'bool';
-  if (arg.length === 2) return flags.find((s) => s.short === arg[1])?.type !== 'bool';
-  return false;
-}
-
-/** cobra's stripFlags: the words that are not flags (nor values of flags). */
-export function stripFlags(args: string[], flags: FlagSpec[]): string[] {
-  const words: string[] = [];
-  const rest = [...args];
-  while (rest.length > 0) {
-    const s = rest.shift()!;
-    if (s === '--') break;
-    if (s.startsWith('-') && takesValue(s, flags)) {
-      if (rest.length <= 1) break;
-      rest.shift();
-    } else if (s !== '' && !s.startsWith('-')) {
-      words.push(s);
-    }
-  }
-  return words;
-}
 
 function findNext(node: CommandNode, word: string): CommandNode | undefined {
   const exact = node.children.find((c) => c.name === word);
