@@ -10,7 +10,7 @@ import { Registry } from './registry/rest.js';
 import { randomSuffix, type Generators } from './registry/context.js';
 import { TokenIssuer } from './auth/tokens.js';
 import { RbacCache } from './auth/rbac-cache.js';
-import { handler } from './http/handler.js';
+import { handler, upgradeHandler } from './http/handler.js';
 import type { Call, ComponentHealth, ServerContext } from './http/server-context.js';
 import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
 import { serviceAccountAdmission } from './admission/service-account.js';
@@ -97,6 +97,8 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     requestCert: true,
     rejectUnauthorized: false,
   }, handler(ctx));
+  const upgrades = upgradeHandler(ctx);
+  server.on('upgrade', upgrades);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, '127.0.0.1', () => resolve());
@@ -110,6 +112,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     async close() {
       stopCompactor();
       await rbac.stop();
+      upgrades.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -2,20 +2,26 @@
 // upstream's LogREST and LocationStreamer do it: the options decoded and validated (400, 422
 // Invalid), the kubelet's error answers turned into Status errors by the generic response
 // checker (400 BadRequest with its text, 404 NotFound, 500 InternalError), the log sent as
-// text/plain, chunked, each piece as it comes. Everything else (exec, attach, port-forward) and
-// any node whose kubelet is stopped get the unanswered-port error from the apiserver.
+// text/plain, chunked, each piece as it comes. exec and attach stream over the upgraded connection
+// (api/http/exec.ts). Everything else (port-forward) and any node whose kubelet is stopped get the
+// unanswered-port error from the apiserver.
 import type { KubeletHandler } from '../api/apiserver.js';
 import type { Call } from '../api/http/server-context.js';
 import { badRequest, internalError, invalid, StatusError } from '../api/errors.js';
 import type { RunningKubelet } from '../kubelet/kubelet.js';
 import type { KubeletHttpError, LogSink } from '../kubelet/logs/handler.js';
 import { decodeLogOptions } from '../kubelet/logs/options.js';
+import { serveStream } from '../api/http/exec.js';
 
 /** The apiserver's kubelet resolver over the node's running kubelets. */
 export function kubeletHandlers(running: (node: string) => RunningKubelet | undefined): (node: string, subresource: string) => KubeletHandler | undefined {
   return (node, subresource) => {
-    const k = subresource === 'log' ? running(node) : undefined;
-    return k ? (c) => serveLogs(k, c) : undefined;
+    const k = running(node);
+    if (!k) return undefined;
+    if (subresource === 'log') return (c) => serveLogs(k, c);
+    const stream = subresource === 'exec' || subresource === 'attach' ? k[subresource] : undefined;
+    if (stream) return (c) => serveStream(c, stream);
+    return undefined;
   };
 }
 

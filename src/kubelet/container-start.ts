@@ -14,7 +14,7 @@ import { containerLogPath, CriLogWriter } from './runtime/cri-log.js';
 import type { ImageStore } from './runtime/image-store.js';
 import type { CatalogImage } from './runtime/catalog.js';
 import type { ImageRef } from './runtime/image-ref.js';
-import { effectiveArgv, launch } from './runtime/process.js';
+import { effectiveArgv, launch, type LaunchSpec } from './runtime/process.js';
 import type { PodVolumes } from './volumes/pod-volumes.js';
 import { VolumeError } from './volumes/types.js';
 import type { MountConfig } from 'just-bash';
@@ -110,7 +110,8 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   if (!resume) ctx.recorder.container(ctx.pod, fieldPath, 'Normal', 'Created', `Created container: ${c.name}`);
   const hostname = ctx.pod.spec?.hostname ?? pod.name;
   const env = { HOSTNAME: hostname, HOME: '/root', ...p.env };
-  const proc = launch({ argv: effectiveArgv(p.image, c.command, c.args), env, workingDir: c.workingDir ?? p.image.workingDir ?? '/', image: p.image, podIP: ctx.podIP, hostname, resume, mounts: p.mounts }, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers });
+  const spec: LaunchSpec = { argv: effectiveArgv(p.image, c.command, c.args), env, workingDir: c.workingDir ?? p.image.workingDir ?? '/', image: p.image, podIP: ctx.podIP, hostname, resume, mounts: p.mounts };
+  const proc = launch(spec, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers });
   delete r.waiting;
   if ('startError' in proc) {
     delete r.running;
@@ -120,7 +121,7 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   }
   delete r.terminated;
   r.running = { startedAt: resume && r.running ? r.running.startedAt : ctx.now(), containerID: id };
-  Object.assign(r, { process: proc, log });
+  Object.assign(r, { process: proc, log, launch: spec });
   if (!resume) ctx.recorder.container(ctx.pod, fieldPath, 'Normal', 'Started', `Started container ${c.name}`);
   void proc.exited.then((code) => {
     log.close();

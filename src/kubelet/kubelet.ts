@@ -11,6 +11,8 @@ import { PodManager } from './pod-manager.js';
 import { defaultCatalog, type ImageCatalog } from './runtime/catalog.js';
 import { ImageStore } from './runtime/image-store.js';
 import { containerLogs, type KubeletHttpError, type LogRequest, type LogSink } from './logs/handler.js';
+import type { StreamBackend } from '../api/http/remotecommand.js';
+import { openAttach, openExec } from './exec/open.js';
 
 export interface KubeletOptions {
   node: string;
@@ -32,6 +34,9 @@ export interface RunningKubelet {
   node: string;
   /** The kubelet server's containerLogs endpoint. */
   containerLogs(req: LogRequest, sink: LogSink): Promise<KubeletHttpError | undefined>;
+  /** The kubelet server's exec and attach endpoints. */
+  exec?: StreamBackend;
+  attach?: StreamBackend;
   stop(): Promise<void>;
 }
 
@@ -77,6 +82,8 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
   return {
     node: o.node,
     containerLogs: (req, sink) => containerLogs({ pods, now: o.now, timers: o.timers ?? realTimers, log: o.log, ...(podLogs ? { podLogs } : {}) }, req, sink),
+    exec: (req) => openExec({ pods, timers: o.timers ?? realTimers }, req),
+    attach: (req) => openAttach({ pods, timers: o.timers ?? realTimers }, req),
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -10,6 +10,7 @@ import type { KubeletRecorder } from './events.js';
 import { PodIpam } from './ipam.js';
 import type { KubeletPods, PodView } from './logs/handler.js';
 import type { Pod } from './pod-spec.js';
+import type { ContainerRecord } from './container-record.js';
 import { PodWorker, type WorkerEnv } from './pod-worker.js';
 import type { ImageStore } from './runtime/image-store.js';
 
@@ -67,6 +68,16 @@ export class PodManager implements KubeletPods {
     for (const w of this.workers.values()) {
       const v = w.view();
       if (v.pod.metadata.namespace === namespace && v.pod.metadata.name === name) found = v;
+    }
+    return found;
+  }
+
+  /** Container c of the pod ns/name this kubelet runs (the newest pod of that name), for exec and attach. */
+  container(namespace: string, name: string, c: string): ContainerRecord | undefined {
+    let found: ContainerRecord | undefined;
+    for (const w of this.workers.values()) {
+      const m = w.view().pod.metadata;
+      if (m.namespace === namespace && m.name === name) found = w.container(c);
     }
     return found;
   }

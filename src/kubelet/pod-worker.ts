@@ -69,6 +69,11 @@ export class PodWorker {
     return { pod: this.pod, status: this.computed ?? this.pod.status ?? {}, isRunning: running };
   }
 
+  /** What the kubelet knows of one of the pod's containers (exec and attach look for its running process). */
+  container(name: string): ContainerRecord | undefined {
+    return this.records.get(name);
+  }
+
   /** A newer version of the pod from the informer. */
   update(pod: Pod): void {
     const old = this.pod;

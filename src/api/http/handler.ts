@@ -15,6 +15,7 @@ import * as rest from './resource.js';
 import { watch } from './watch.js';
 import { serveSubresource } from './subresources.js';
 import { serveReview } from './reviews.js';
+import { upgradeListener, type UpgradeListener } from './upgrade.js';
 
 function requestContext(user: RequestContext['user'], q: URLSearchParams): RequestContext {
   const dry = q.getAll('dryRun');
@@ -68,4 +69,11 @@ export function handler(s: ServerContext): (req: IncomingMessage, res: ServerRes
   return (req, res) => {
     serve(s, req, res).catch((err) => writeError(res, err));
   };
+}
+
+/** The same pipeline for upgrade requests (exec, attach): the server's 'upgrade' listener. */
+export function upgradeHandler(s: ServerContext): UpgradeListener {
+  return upgradeListener((req, res) => {
+    serve(s, req, res).catch((err) => writeError(res, err));
+  });
 }

@@ -4,6 +4,8 @@ import type { ObjectStorage } from '../storage/storage.js';
 import type { Call } from './server-context.js';
 import { node } from '../resources/node.js';
 import { StatusError } from '../errors.js';
+import { serveStream } from './exec.js';
+import { KubeletDialError } from './remotecommand.js';
 
 const PATHS: Record<string, string> = { log: 'containerLogs', exec: 'exec', attach: 'attach', portforward: 'portForward', proxy: 'proxy' };
 
@@ -14,7 +16,23 @@ export function kubeletUnreachable(storage: ObjectStorage): (nodeName: string, c
     const ip = addrs.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
     const container = c.query.get('container') ?? (((await c.s.storage.get(c.d, c.info.namespace, c.info.name)).spec as { containers?: { name: string }[] }).containers?.[0]?.name ?? '');
     const url = `https://${ip}:10250/${PATHS[c.info.subresource] ?? c.info.subresource}/${c.info.namespace}/${c.info.name}/${container}`;
+    if (c.info.subresource === 'exec' || c.info.subresource === 'attach') {
+      return serveStream(c, async () => { throw new KubeletDialError(url + kubeletQuery(c.query), `dial tcp ${ip}:10250: connect: connection refused`); });
+    }
     const message = `Get "${url}": dial tcp ${ip}:10250: connect: connection refused`;
     return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 });
   };
+}
+
+/** The kubelet URL's query for exec/attach, as the apiserver's streamParams encodes it (keys sorted). */
+function kubeletQuery(q: URLSearchParams): string {
+  const on = (k: string) => /^(1|true)$/i.test(q.get(k) ?? '');
+  const params: [string, string][] = [
+    ...q.getAll('command').map((v): [string, string] => ['command', v]),
+    ...(on('stderr') ? [['error', '1'] as [string, string]] : []),
+    ...(on('stdin') ? [['input', '1'] as [string, string]] : []),
+    ...(on('stdout') ? [['output', '1'] as [string, string]] : []),
+    ...(on('tty') ? [['tty', '1'] as [string, string]] : []),
+  ];
+  return params.length ? `?${new URLSearchParams(params).toString()}` : '';
 }

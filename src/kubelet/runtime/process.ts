@@ -1,7 +1,7 @@
 // What a container's process does, chosen from its image's behaviour and its command line:
 // the image's server program logs its banner and serves until stopped; anything else runs in the
 // simulated shell. The image's entrypoint wrapper (docker-entrypoint.sh) hands over to its args.
-import { getCommandNames, type MountConfig } from 'just-bash';
+import { getCommandNames, type IFileSystem, type MountConfig } from 'just-bash';
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { Behaviour, CatalogImage } from './catalog.js';
 import type { Stream } from './cri-log.js';
@@ -16,6 +16,8 @@ export interface SimProcess {
   signal(sig: Signal): void;
   /** TCP ports it listens on (probes, connections). */
   readonly ports: number[];
+  /** The filesystem a shell process writes (exec sessions share it). */
+  readonly rootfs?: IFileSystem;
 }
 
 export interface LaunchSpec {
@@ -75,6 +77,7 @@ function shellProcess(script: string, positional: string[], spec: LaunchSpec, io
   return {
     exited: run.exited,
     ports: [],
+    rootfs: run.rootfs,
     signal: (sig) => {
       if (sig === 'SIGKILL') run.kill();
     },

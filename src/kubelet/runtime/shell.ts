@@ -2,7 +2,7 @@
 // commands, with the container's env, streaming their output to the container log. Time passes
 // on the kubelet's clock (`sleep 5` ends when the clock has moved 5 s). As PID 1 the shell ignores
 // SIGTERM, so it runs until SIGKILL at the end of the grace period, as a real `sh` container does.
-import { Bash, defineCommand, InMemoryFs, MountableFs, parse, serialize, type BashOptions, type MountConfig } from 'just-bash';
+import { Bash, defineCommand, InMemoryFs, MountableFs, parse, serialize, type BashOptions, type IFileSystem, type MountConfig } from 'just-bash';
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { ShellDialect } from './catalog.js';
 import type { Stream } from './cri-log.js';
@@ -51,11 +51,14 @@ export class ShellRun {
   private readonly abort = new AbortController();
   private readonly sleepers = new Set<() => void>();
   readonly exited: Promise<number>;
+  /** The container's own filesystem (under its volume mounts), which `kubectl exec` shares. */
+  readonly rootfs: IFileSystem;
 
   constructor(script: string, env: Record<string, string>, cwd: string, dialect: ShellDialect, private readonly io: ShellIO) {
     const out = (s: Stream, t: string) => io.out(s, s === 'stderr' ? shellWording(dialect, t) : t);
+    this.rootfs = new ContainerFs(out);
     const opts: BashOptions = {
-      fs: new MountableFs({ base: new ContainerFs(out), mounts: io.mounts ?? [] }), env, cwd,
+      fs: new MountableFs({ base: this.rootfs, mounts: io.mounts ?? [] }), env, cwd,
       sleep: (ms) => this.sleep(ms),
       customCommands: [
         defineCommand('hostname', async () => ({ stdout: `${env.HOSTNAME ?? 'localhost'}\n`, stderr: '', exitCode: 0 })),

@@ -12,6 +12,8 @@ export const COMMANDS: Record<string, Loader> = {
   ...CREATE_COMMANDS,
   get: () => import('./get/get.js'),
   describe: () => import('./describe.js'),
+  exec: () => import('./exec.js'),
+  attach: () => import('./attach.js'),
   'api-resources': () => import('./api-resources.js'),
   'api-versions': () => import('./api-versions.js'),
   'auth can-i': () => import('./auth/can-i.js'),
