@@ -3,12 +3,14 @@ import type { CommandModule } from '../context.js';
 import { CREATE_COMMANDS } from './create/index.js';
 import { CONFIG_COMMANDS } from './config/index.js';
 import { MUTATE_COMMANDS } from './mutate-index.js';
+import { WORKLOAD_COMMANDS } from './workload-index.js';
 
 type Loader = () => Promise<CommandModule>;
 
 export const COMMANDS: Record<string, Loader> = {
   ...CONFIG_COMMANDS,
   ...MUTATE_COMMANDS,
+  ...WORKLOAD_COMMANDS,
   ...CREATE_COMMANDS,
   get: () => import('./get/get.js'),
   describe: () => import('./describe.js'),
