@@ -127,6 +127,11 @@ describe('@kubernetes/client-node', () => {
     expect(refused.json).toMatchObject({ reason: 'TooManyRequests', message: "Cannot evict pod as it would violate the pod's disruption budget.", details: { causes: [{ reason: 'DisruptionBudget', message: 'The disruption budget pdb needs 1 healthy pods and has 1 currently' }] } });
     await guarded('guarded-2');
     await pdbStatus((s) => s.currentHealthy === 2 && s.disruptionsAllowed === 1);
+    // A dry run (deleteOptions.dryRun, as kubectl drain --dry-run=server sends it) changes nothing.
+    const dry = JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'guarded', namespace: 'default' }, deleteOptions: { dryRun: ['All'] } });
+    expect((await raw('POST', '/api/v1/namespaces/default/pods/guarded/eviction', dry)).code).toBe(201);
+    expect((await raw('GET', '/api/v1/namespaces/default/pods/guarded', '')).json.metadata).not.toHaveProperty('deletionTimestamp');
+    await pdbStatus((s) => s.disruptionsAllowed === 1);
     expect((await raw('POST', '/api/v1/namespaces/default/pods/guarded/eviction', eviction)).code).toBe(201);
     // The evicted pod goes (the kubelet finishes it); the budget is spent again with one pod left.
     const gone = await raw('GET', '/api/v1/namespaces/default/pods/guarded', '');

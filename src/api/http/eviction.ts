@@ -46,7 +46,9 @@ async function chargeBudget(c: Call, pod: KObject): Promise<void> {
 
 export async function evict(c: Call): Promise<void> {
   const raw = await readBody(c.req);
-  const body = raw.length ? (parseBody(raw, c.req.headers['content-type'], { apiVersion: 'policy/v1', kind: 'Eviction' }) as { deleteOptions?: { gracePeriodSeconds?: number } }) : {};
+  const body = raw.length ? (parseBody(raw, c.req.headers['content-type'], { apiVersion: 'policy/v1', kind: 'Eviction' }) as { deleteOptions?: { gracePeriodSeconds?: number; dryRun?: string[] } }) : {};
+  // kubectl drain --dry-run=server asks through the Eviction's deleteOptions, not the query.
+  if ((body.deleteOptions?.dryRun ?? []).length > 0) c.rc.dryRun = true;
   const ns = c.info.namespace;
   const pod = await c.s.registry.get(c.d, ns, c.info.name);
   if (!ignoresBudgets(pod)) await chargeBudget(c, pod);
