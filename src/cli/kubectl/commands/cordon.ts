@@ -1,16 +1,13 @@
 // kubectl cordon (and uncordon, which shares this): find the nodes by name or -l (drain's builder:
 // nodes only, 500 at a time), then set spec.unschedulable with a strategic merge patch —
 // `node/node01 cordoned`, `already cordoned`; a failed patch is reported and the next node tried.
-import type { Obj } from '../../../client/types.js';
 import type { Ctx } from '../context.js';
-import { requestJson } from '../resource/request.js';
 import { reportable } from './mutate/aggregate.js';
 import { Builder } from './mutate/builder.js';
-import { dryRunStrategy, withDryRun, writeQuery } from './mutate/dry-run.js';
+import { dryRunStrategy } from './mutate/dry-run.js';
+import { cordonOrUncordon } from './drain/cordon.js';
 import { builderEnv } from './mutate/env.js';
-import { objectPath, type Info } from './mutate/info.js';
-import { nameLine } from './mutate/printer.js';
-import { standardErrorMessage } from '../errors.js';
+import type { Info } from './mutate/info.js';
 
 async function findNodes(ctx: Ctx): Promise<Info[]> {
   const selector = ctx.str('selector');
@@ -32,32 +29,11 @@ async function findNodes(ctx: Ctx): Promise<Info[]> {
   return nodes;
 }
 
-/** RunCordonOrUncordon: desired is the unschedulable value wanted. */
+/** RunCordonOrUncordon: desired is the unschedulable value wanted (the loop drain shares). */
 export async function runCordon(ctx: Ctx, desired: boolean): Promise<number> {
   const dryRun = dryRunStrategy(ctx);
   const nodes = await findNodes(ctx);
-  const verb = desired ? 'cordon' : 'uncordon';
-  for (const info of nodes) {
-    const node = info.object as Obj & { spec?: { unschedulable?: boolean } };
-    if ((node.spec?.unschedulable ?? false) === desired) {
-      ctx.io.stdout.write(nameLine(node, withDryRun(`already ${verb}ed`, dryRun), false));
-      continue;
-    }
-    if (dryRun !== 'client') {
-      try {
-        const client = await ctx.factory.client();
-        const body = JSON.stringify({ spec: { unschedulable: desired ? true : null } });
-        await requestJson(client, 'PATCH', objectPath(info.mapping!, undefined, info.name) + writeQuery({ dryRun: dryRun === 'server' }), {
-          body, contentType: 'application/strategic-merge-patch+json',
-        });
-      } catch (err) {
-        const msg = standardErrorMessage(err) ?? (err as Error).message;
-        ctx.io.stderr.write(`error: unable to ${verb} node ${JSON.stringify(info.name)}: ${msg}\n`);
-        continue;
-      }
-    }
-    ctx.io.stdout.write(nameLine(node, withDryRun(`${verb}ed`, dryRun), false));
-  }
+  await cordonOrUncordon(ctx, await ctx.factory.client(), nodes, desired, dryRun);
   return 0;
 }
 
