@@ -1,6 +1,7 @@
 // The implemented commands, by their path after `kubectl`; each module loads only when it runs.
 import type { CommandModule } from '../context.js';
 import { CREATE_COMMANDS } from './create/index.js';
+import { APPLY_COMMANDS } from './apply-index.js';
 import { CONFIG_COMMANDS } from './config/index.js';
 import { MUTATE_COMMANDS } from './mutate-index.js';
 import { WORKLOAD_COMMANDS } from './workload-index.js';
@@ -8,6 +9,7 @@ import { WORKLOAD_COMMANDS } from './workload-index.js';
 type Loader = () => Promise<CommandModule>;
 
 export const COMMANDS: Record<string, Loader> = {
+  ...APPLY_COMMANDS,
   ...CONFIG_COMMANDS,
   ...MUTATE_COMMANDS,
   ...WORKLOAD_COMMANDS,

@@ -1,9 +1,8 @@
-// `kubectl create` without a generator: only its argument and -f/-k checks live here; creating
-// from files is the apply work's.
+// `kubectl create` without a generator: create from -f/-k (the manifest work's runCreateFromFiles,
+// which also makes create's own argument checks).
 import type { Ctx } from '../../context.js';
+import { runCreateFromFiles } from '../create-file/index.js';
 
-export async function run(ctx: Ctx): Promise<number> {
-  if (ctx.args.length > 0) throw ctx.usageError(`Unexpected args: [${ctx.args.join(' ')}]`);
-  if (ctx.list('filename').length === 0 && ctx.str('kustomize') === '') throw new Error('must specify one of -f and -k');
-  throw new Error(`kubedojo's kubectl does not implement "kubectl create -f" yet`);
+export function run(ctx: Ctx): Promise<number> {
+  return runCreateFromFiles(ctx);
 }
