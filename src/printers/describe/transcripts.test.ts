@@ -14,7 +14,7 @@ import { describePod } from './pod.js';
 import { describeRole } from './rbac.js';
 import { describeService } from './service.js';
 
-const REF = new URL('../../../../shared/reference/kubectl/', import.meta.url);
+const REF = new URL('file:///work/shared/reference/kubectl/');
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 interface Seeded { group: string; resource: string; object: Obj }

@@ -2,7 +2,8 @@
 // transcripts of shared/reference/kubectl (generators.jsonl, mock-server.jsonl).
 import { existsSync, readFileSync } from 'node:fs';
 
-const TRANSCRIPTS_DIR = new URL('../../../../shared/reference/kubectl/', import.meta.url);
+// The reference lives beside every checkout on this machine, at /work/shared (as the other replays read it).
+const TRANSCRIPTS_DIR = new URL('file:///work/shared/reference/kubectl/');
 
 export interface GoldenOutput {
   id: string;
