@@ -27,29 +27,39 @@ describe('port picking', () => {
   });
 
   it('starts at kubeadm\'s ports and never gives a taken one', async () => {
-    const first = await pickClusterPorts();
+    const first = await pickClusterPorts([], {});
     expect(first.apiserverPort).toBeGreaterThanOrEqual(6443);
     expect(first.etcdClientPort).toBeGreaterThanOrEqual(2379);
     expect(first.etcdPeerPort).toBe(first.etcdClientPort + 1);
     expect((first.etcdClientPort - 2379) % 2).toBe(0);
     await occupy(first.apiserverPort);
     await occupy(first.etcdClientPort);
-    const second = await pickClusterPorts();
+    const second = await pickClusterPorts([], {});
     expect(second.apiserverPort).toBeGreaterThan(first.apiserverPort);
     expect(second.etcdClientPort).toBeGreaterThanOrEqual(first.etcdClientPort + 2);
     expect(second.etcdPeerPort).toBe(second.etcdClientPort + 1);
   });
 
+  it('asks the system for free ports, never the defaults, with KUBEDOJO_EPHEMERAL_PORTS=1', async () => {
+    const env = { KUBEDOJO_EPHEMERAL_PORTS: '1' };
+    const got = await pickClusterPorts([], env);
+    expect(got.apiserverPort).toBeGreaterThan(10_000);
+    expect(got.etcdClientPort).toBeGreaterThan(10_000);
+    expect(got.etcdPeerPort).toBe(got.etcdClientPort + 1);
+    expect(new Set([got.apiserverPort, got.etcdClientPort, got.etcdPeerPort]).size).toBe(3);
+    expect(await isPortFree(got.etcdPeerPort)).toBe(true);
+  });
+
   it('skips a pair whose peer port is taken', async () => {
-    const first = await pickClusterPorts();
+    const first = await pickClusterPorts([], {});
     await occupy(first.etcdPeerPort);
-    const second = await pickClusterPorts();
+    const second = await pickClusterPorts([], {});
     expect(second.etcdClientPort).toBeGreaterThanOrEqual(first.etcdClientPort + 2);
   });
 
   it('skips the ports other clusters saved (stopped clusters keep theirs)', async () => {
-    const first = await pickClusterPorts();
-    const second = await pickClusterPorts([first.apiserverPort, first.etcdClientPort, first.etcdPeerPort]);
+    const first = await pickClusterPorts([], {});
+    const second = await pickClusterPorts([first.apiserverPort, first.etcdClientPort, first.etcdPeerPort], {});
     expect(second.apiserverPort).not.toBe(first.apiserverPort);
     expect([second.etcdClientPort, second.etcdPeerPort]).not.toContain(first.etcdClientPort);
     expect([second.etcdClientPort, second.etcdPeerPort]).not.toContain(first.etcdPeerPort);

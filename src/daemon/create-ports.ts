@@ -1,6 +1,8 @@
 // The ports a new cluster gets: kubeadm's (apiserver 6443, etcd 2379/2380) when they are free,
 // else the next free ones, skipping ports held by other processes and ports saved by the other
 // clusters of this home (a stopped cluster keeps its ports for when it starts again).
+// KUBEDOJO_EPHEMERAL_PORTS=1 asks the system for free ports instead (tests run clusters side by side
+// and must leave 6443/2379/2380 alone).
 import net from 'node:net';
 
 export const APISERVER_PORT = 6443;
@@ -43,9 +45,39 @@ async function pickEtcdPorts(reserved: ReadonlySet<number>): Promise<[number, nu
   throw new Error(`no free pair of ports for etcd in ${ETCD_CLIENT_PORT}-${ETCD_CLIENT_PORT + SEARCH_SPAN - 1}`);
 }
 
-/** Picks the ports of a new cluster; `reserved` are the ports other clusters already own. */
-export async function pickClusterPorts(reserved: Iterable<number> = []): Promise<ClusterPorts> {
+/** A port the system picks among its free ones (bound to 0, then released). */
+function systemPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function pickEphemeral(reserved: ReadonlySet<number>): Promise<ClusterPorts> {
   const taken = new Set(reserved);
+  const pick = async (pair: boolean): Promise<number> => {
+    for (let tries = 0; tries < 100; tries++) {
+      const port = await systemPort();
+      if (taken.has(port) || (pair && (port >= 65535 || !(await usable(port + 1, taken))))) continue;
+      taken.add(port);
+      if (pair) taken.add(port + 1);
+      return port;
+    }
+    throw new Error('no free ports from the system');
+  };
+  const apiserverPort = await pick(false);
+  const etcdClientPort = await pick(true);
+  return { apiserverPort, etcdClientPort, etcdPeerPort: etcdClientPort + 1 };
+}
+
+/** Picks the ports of a new cluster; `reserved` are the ports other clusters already own. */
+export async function pickClusterPorts(reserved: Iterable<number> = [], env: NodeJS.ProcessEnv = process.env): Promise<ClusterPorts> {
+  const taken = new Set(reserved);
+  if (env.KUBEDOJO_EPHEMERAL_PORTS === '1') return pickEphemeral(taken);
   const apiserverPort = await pickApiserverPort(taken);
   taken.add(apiserverPort);
   const [etcdClientPort, etcdPeerPort] = await pickEtcdPorts(taken);

@@ -18,3 +18,9 @@ export async function tick(clock: FakeClock, ms: number, step = 500): Promise<vo
   }
   await settle();
 }
+
+/** Settles until `done()` holds (a loaded machine may take longer over a lazy import), at most `ms`. */
+export async function settleUntil(done: () => boolean, ms = 5_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !done() && Date.now() < deadline;) await settle(1);
+  await settle();
+}

@@ -2,14 +2,17 @@
 //   ours-ours  our etcdctl vs our etcd
 //   real-ours  the real etcdctl vs our etcd   (proves the server)
 //   ours-real  our etcdctl vs the real etcd   (proves the client)
-//   real-real  the real etcdctl vs the real etcd: proves the harness itself (every case must pass);
-//              run on demand (REPLAY_PAIRING=real-real), not by default, to keep CI short.
+//   real-real  the real etcdctl vs the real etcd: proves the harness itself (every case must pass).
+// By default only real-ours and ours-real run (where the real etcd and etcdctl are installed, as CI
+// installs them): each proves one of ours against the real other side, which ours-ours cannot add
+// to. ours-ours (the pairing when the real binaries are absent) and real-real run on demand
+// (REPLAY_PAIRING=ours-ours), or by default when a real binary is missing, to keep CI short.
 // pending.json lists, per pairing, the cases that cannot pass there, each with its reason; a
 // listed case that passes fails the test, so the lists only shrink.
 // REPLAY_FILTER=<regex on id or group> and REPLAY_PAIRING=<regex on the key> choose a run;
 // REPLAY_KEEP=1 keeps each case's directory. A summary (per-case results, times) is written to
 // $TMPDIR/kubedojo-replay/<key>.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,12 +35,14 @@ const cases = filterCases(allCases, process.env.REPLAY_FILTER);
 const pendingFile = join(import.meta.dirname, 'pending.json');
 const pending = JSON.parse(readFileSync(pendingFile, 'utf8')) as Record<string, Record<string, string>>;
 
+const realInstalled = REAL_ETCDCTL.unavailable() === null && REAL_ETCD.unavailable() === null;
+const DEFAULT_PAIRINGS = realInstalled ? '^(real-ours|ours-real)$' : '^ours-ours$';
 const pairings: PairingSpec[] = [
   { key: 'ours-ours', client: OUR_ETCDCTL, server: OUR_ETCD, pending: pending['ours-ours'] ?? {} },
   { key: 'real-ours', client: REAL_ETCDCTL, server: OUR_ETCD, pending: pending['real-ours'] ?? {} },
   { key: 'ours-real', client: OUR_ETCDCTL, server: REAL_ETCD, pending: pending['ours-real'] ?? {} },
   { key: 'real-real', client: REAL_ETCDCTL, server: REAL_ETCD, pending: {} },
-].filter((p) => new RegExp(process.env.REPLAY_PAIRING ?? '^(ours-ours|real-ours|ours-real)$').test(p.key));
+].filter((p) => new RegExp(process.env.REPLAY_PAIRING ?? DEFAULT_PAIRINGS).test(p.key));
 
 function unavailable(p: PairingSpec): string | null {
   return p.client.unavailable() ?? p.server.unavailable();
@@ -78,6 +83,7 @@ for (const p of pairings) {
     }, 16 * 60_000);
     afterAll(() => {
       unlockPorts();
+      if (certDir !== '') rmSync(certDir, { recursive: true, force: true });
       writeSummary(p, results, Date.now() - t0);
     });
     for (const c of cases) {

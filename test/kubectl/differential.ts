@@ -13,6 +13,15 @@ export interface Case {
   /** run after each side of a mutating command, to give the other side the same state */
   undo?: string[][];
   env?: NodeJS.ProcessEnv;
+  /** stdout interleaves `[pod/…]`-prefixed streams in an order the real kubectl leaves to Go's
+   * map iteration (logs -l --prefix): compare with lines stably grouped by that prefix */
+  groupByPrefix?: boolean;
+}
+
+function groupByPrefix(text: string): string {
+  const lines = text.split('\n');
+  const key = (l: string) => /^\[[^\]]*\]/.exec(l)?.[0] ?? '';
+  return lines.map((l, i) => ({ l, i })).sort((a, b) => (key(a.l) < key(b.l) ? -1 : key(a.l) > key(b.l) ? 1 : a.i - b.i)).map((x) => x.l).join('\n');
 }
 
 function same(a: string, b: string): boolean {
@@ -29,6 +38,10 @@ async function runSide(c: TestCluster, side: 'real' | 'ours', k: Case): Promise<
 export async function expectSame(c: TestCluster, k: Case): Promise<void> {
   const real = await runSide(c, 'real', k);
   const ours = await runSide(c, 'ours', k);
+  if (k.groupByPrefix === true) {
+    real.stdout = groupByPrefix(real.stdout);
+    ours.stdout = groupByPrefix(ours.stdout);
+  }
   const show = (r: RunResult) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr });
   if (same(real.stdout, ours.stdout) && same(real.stderr, ours.stderr) && real.code === ours.code) return;
   expect(show(ours), `kubectl ${k.args.join(' ')}`).toEqual(show(real));

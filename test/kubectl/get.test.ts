@@ -94,7 +94,7 @@ const LOGS: Case[] = [
   { args: ['-n', 'logs', 'logs', 'two', '-c', 'zz'] },
   { args: ['-n', 'logs', 'logs', 'deploy/web', '--tail=3'] },
   { args: ['-n', 'logs', 'logs', 'deploy/nope'] },
-  { args: ['-n', 'logs', 'logs', '-l', 'app=web', '--prefix', '--tail=2'] },
+  { args: ['-n', 'logs', 'logs', '-l', 'app=web', '--prefix', '--tail=2'], groupByPrefix: true },
   { args: ['-n', 'logs', 'logs', '-l', 'app=none'] },
   { args: ['-n', 'logs', 'logs', 'nope'] },
   { args: ['-n', 'logs', 'logs'] },

@@ -23,6 +23,21 @@ export interface MutateCase {
   undo?: string[][];
   /** extra normalisation for values that differ between two runs (e.g. a resourceVersion in a message) */
   mask?: [RegExp, string][];
+  /** `get` arguments of an object the controllers still update after the previous case's undo
+   * (a deployment's status): each side waits until its resourceVersion stays put, so
+   * `patched` vs `patched (no change)` does not depend on when a status write lands */
+  settle?: string[];
+}
+
+async function settled(c: TestCluster, target: string[]): Promise<void> {
+  const rv = async () => (await c.kubectl(['get', ...target, '-o', 'jsonpath={.metadata.resourceVersion}'])).stdout;
+  let last = await rv();
+  for (let same = 0, tries = 0; same < 3 && tries < 40; tries++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await rv();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
 }
 
 const REFLECTOR = /^[EWI]\d{4} [\d:.]+ +\d+ reflector\.go:\d+\] .*\n/gm;
@@ -39,6 +54,7 @@ async function steps(c: TestCluster, list: string[][] | undefined): Promise<void
 
 async function side(c: TestCluster, who: 'real' | 'ours', k: MutateCase): Promise<RunResult> {
   await steps(c, k.setup);
+  if (k.settle) await settled(c, k.settle);
   const opts = k.stdin === undefined ? {} : { stdin: k.stdin };
   const r = who === 'real' ? await c.kubectl(k.args, opts) : await runOurs(k.args, c.env, opts);
   await steps(c, k.undo);

@@ -74,12 +74,12 @@ const strategic = (p: unknown): string[] => ['-p', JSON.stringify(p)];
 
 export const PATCH_CASES: MutateCase[] = [
   { args: n('patch', 'deploy', 's1', ...strategic({ spec: { replicas: 2 } })), undo: scaleBack },
-  { args: n('patch', 'deploy', 's1', ...strategic({ spec: { replicas: 1 } })) },
-  { args: n('patch', 'deploy', 's1', '-p', '{}') },
+  { args: n('patch', 'deploy', 's1', ...strategic({ spec: { replicas: 1 } })), settle: n('deploy', 's1') },
+  { args: n('patch', 'deploy', 's1', '-p', '{}'), settle: n('deploy', 's1') },
   { args: n('patch', 'deploy', 's1', '--type=merge', ...strategic({ metadata: { labels: { x: 'y' } } })), undo: unlabel },
   { args: n('patch', 'deploy', 's1', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":2}]'), undo: scaleBack },
   { args: n('patch', 'deploy', 's1', '--type=json', '-p', '[{"op":"replace","path":"/spec/nope/x","value":2}]') },
-  { args: n('patch', 'deploy', 's1', '--subresource=scale', '--type=merge', ...strategic({ spec: { replicas: 1 } })) },
+  { args: n('patch', 'deploy', 's1', '--subresource=scale', '--type=merge', ...strategic({ spec: { replicas: 1 } })), settle: n('deploy', 's1') },
   { args: n('patch', 'deploy', 's1', '--subresource=nope', '-p', '{}') },
   { args: n('patch', 'deploy', 's1', '--patch-file=sp-patch.yaml'), undo: scaleBack },
   { args: n('patch', 'deploy', 's1', '--patch-file=sp-nope.yaml') },

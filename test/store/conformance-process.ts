@@ -58,7 +58,11 @@ export function processConformance(backend: Backend): void {
       const done = writers.map(run);
       const dir = mkdtempSync(join(tmpdir(), 'kubedojo-snapshot-'));
       try {
+        // Snapshot mid-write: once the writers have written something (a loaded machine starts
+        // them late), while they go on.
         await new Promise((r) => setTimeout(r, 300));
+        const written = async () => (await ctx.store.range({ key: Buffer.from([0]), rangeEnd: Buffer.from([0]), countOnly: true })).count;
+        for (const deadline = Date.now() + 30_000; (await written()) === 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
         const info = await ctx.store.snapshotSave(join(dir, 'snap.db'));
         writers[0]!.kill('SIGKILL');
         await Promise.all(done);

@@ -56,6 +56,8 @@ export async function startCluster(name = 'kubedojo'): Promise<TestCluster> {
     KUBEDOJO_HOME: join(home, '.kubedojo'),
     KUBECONFIG: join(home, '.kube/config'),
     TZ: 'UTC',
+    // Test files run side by side: every cluster takes free ports from the system, never 6443/2379.
+    KUBEDOJO_EPHEMERAL_PORTS: '1',
   };
   const kubedojo = (args: string[]) => run(process.execPath, [join(ROOT, 'bin/kubedojo'), ...args], env, { timeoutMs: 60_000 });
   const up = await kubedojo(['up', '--name', name]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../controllers/framework/testing.js';
 import { ShellRun, shellWording } from './shell.js';
-import { settle } from '../testing.js';
+import { settle, settleUntil } from '../testing.js';
 
 
 function run(script: string, env: Record<string, string> = {}) {
@@ -16,11 +16,11 @@ describe('ShellRun', () => {
     const { clock, out, sh } = run('echo start; sleep 5; echo "done $GREETING"', { GREETING: 'hi' });
     let code: number | undefined;
     void sh.exited.then((c) => (code = c));
-    await settle();
+    await settleUntil(() => out.length > 0);
     expect(out).toEqual(['stdout:start\n']);
     expect(code).toBeUndefined();
     clock.advance(5000);
-    await settle();
+    await settleUntil(() => out.length > 1 && code !== undefined);
     expect(out).toEqual(['stdout:start\n', 'stdout:done hi\n']);
     expect(code).toBe(0);
   });

@@ -1,7 +1,7 @@
 // The etcdctl under test: the real binary or ours (node bin/etcdctl, after `npm run build`).
 // Each client also gets a directory with an `etcdctl` shim placed first on PATH, so commands
 // that run etcdctl indirectly (`env VAR=x etcdctl ...`, `sh -c`) reach the same client.
-import { chmodSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -18,16 +18,23 @@ const REPO = resolve(import.meta.dirname, '../../..');
 export const OUR_LAUNCHER = join(REPO, 'bin/etcdctl');
 export const OUR_BUNDLE = join(REPO, 'dist/etcdctl.mjs');
 
+const shimDirs: string[] = [];
+
 function cachedDir(make: (dir: string) => void): () => string {
   let dir: string | undefined;
   return () => {
     if (dir === undefined) {
       dir = mkdtempSync(join(tmpdir(), 'replay-shim-'));
+      shimDirs.push(dir);
       make(dir);
     }
     return dir;
   };
 }
+
+process.once('exit', () => {
+  for (const dir of shimDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 export const REAL_ETCDCTL: Client = {
   name: 'real etcdctl',
