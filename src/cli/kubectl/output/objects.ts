@@ -16,6 +16,8 @@ export interface ObjectPrintOptions {
   /** generated objects (dry-run=client) keep their field order */
   generated?: boolean;
   cwd?: string;
+  /** --allow-missing-template-keys (true unless given false) */
+  allowMissingKeys?: boolean;
 }
 
 export function nameOf(o: Obj): string {

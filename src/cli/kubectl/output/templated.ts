@@ -1,10 +1,12 @@
-// -o jsonpath / jsonpath-file / jsonpath-as-json / custom-columns / custom-columns-file: the
-// template engines over what is printed (a List or the single object; custom columns take the
-// objects as rows). Template files are read relative to the working directory.
+// -o jsonpath / jsonpath-file / jsonpath-as-json / custom-columns / custom-columns-file /
+// go-template / go-template-file: the template engines over what is printed (a List or the single
+// object; custom columns take the objects as rows). Template files are read relative to the
+// working directory.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Obj } from '../../../client/types.js';
 import { CustomColumnsError, parseCustomColumns, parseCustomColumnsFile, printCustomColumns } from '../../../printers/custom-columns.js';
+import { GoTemplatePrinterError, kubectlGoTemplate, printGoTemplate } from '../../../printers/gotemplate/kubectl.js';
 import { JsonPathPrinter, templateReadError } from '../../../printers/jsonpath/index.js';
 import { tabwrite } from '../../../printers/tabwriter.js';
 import type { OutputFormat } from './format.js';
@@ -14,6 +16,8 @@ export interface TemplatedOptions {
   /** objects built by kubectl itself (numbers are Go floats to the template engines) */
   generated?: boolean;
   cwd?: string;
+  /** --allow-missing-template-keys (true unless given false) */
+  allowMissingKeys?: boolean;
 }
 
 /** What was printed before a template failed, and why it failed. */
@@ -44,17 +48,31 @@ function customColumns(objects: Obj[], out: OutputFormat, o: TemplatedOptions): 
   }
 }
 
+function goTemplate(value: Obj, out: OutputFormat, o: TemplatedOptions): string {
+  const text = out.kind === 'go-template-file' ? readTemplate(out.arg, o.cwd) : out.arg;
+  const tmpl = kubectlGoTemplate(text, o.allowMissingKeys ?? true);
+  try {
+    return printGoTemplate(tmpl, text, value, { typed: o.generated ?? false });
+  } catch (err) {
+    if (err instanceof GoTemplatePrinterError) throw new PartialOutputError(err.output, err.message);
+    throw err;
+  }
+}
+
 export function printTemplated(objects: Obj[], value: Obj, out: OutputFormat, o: TemplatedOptions): string {
   switch (out.kind) {
     case 'jsonpath':
     case 'jsonpath-as-json':
-      return new JsonPathPrinter(out.arg, out.kind, { typed: o.generated ?? false }).print(value);
+      return new JsonPathPrinter(out.arg, out.kind, { typed: o.generated ?? false, allowMissingKeys: o.allowMissingKeys ?? true }).print(value);
     case 'jsonpath-file':
-      return new JsonPathPrinter(readTemplate(out.arg, o.cwd), 'jsonpath-file', { typed: o.generated ?? false }).print(value);
+      return new JsonPathPrinter(readTemplate(out.arg, o.cwd), 'jsonpath-file', { typed: o.generated ?? false, allowMissingKeys: o.allowMissingKeys ?? true }).print(value);
     case 'custom-columns':
     case 'custom-columns-file':
       return customColumns(objects, out, o);
+    case 'go-template':
+    case 'go-template-file':
+      return goTemplate(value, out, o);
     default:
-      throw new Error(`kubedojo's kubectl does not support -o ${out.kind} (Go templates) yet`);
+      throw new Error(`kubedojo's kubectl cannot print -o ${out.kind} as a template`);
   }
 }
