@@ -2,9 +2,10 @@
 // module (and heavy dependencies such as gRPC) is a separate chunk loaded only when it runs.
 // Dependencies are bundled too (resolving and loading hundreds of CommonJS files is most of a
 // cold start), except better-sqlite3, a native addon, and just-bash's optional compressors. etcd's rpc.proto is parsed here, once, into
-// dist/etcd-rpc.json (see src/etcd/grpc/descriptor.ts).
+// dist/etcd-rpc.json (see src/etcd/grpc/descriptor.ts); the CRI schema is copied to dist/cri-api.proto
+// (loaded by src/client/cri/proto.ts, for crictl and the kubelets' runtime sockets).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -44,3 +45,4 @@ for (const [file, keepCase] of Object.entries(descriptors)) {
   root.loadSync(require.resolve('etcd3/proto/rpc.proto'), { keepCase });
   writeFileSync(`dist/${file}`, JSON.stringify(root.toJSON({ keepComments: false })));
 }
+copyFileSync('src/client/cri/api.proto', 'dist/cri-api.proto');

@@ -18,6 +18,8 @@ import { effectiveArgv, launch, type LaunchSpec } from './runtime/process.js';
 import type { PodVolumes } from './volumes/pod-volumes.js';
 import { VolumeError } from './volumes/types.js';
 import type { MountConfig } from 'just-bash';
+import type { MemoryRuntime } from './cri/memory-runtime.js';
+import { recordContainer, recordStart } from './cri/kubelet-records.js';
 
 export interface StartContext {
   client: Client;
@@ -37,6 +39,9 @@ export interface StartContext {
   wakeAt(ms: number): void;
   /** The container's process ended. */
   exited(r: ContainerRecord, code: number): void;
+  /** The node's runtime (what crictl sees) and the pod's sandbox in it. */
+  runtime?: MemoryRuntime;
+  sandboxId?: string;
 }
 
 export const newContainerId = (): string => randomBytes(32).toString('hex');
@@ -111,20 +116,25 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   const hostname = ctx.pod.spec?.hostname ?? pod.name;
   const env = { HOSTNAME: hostname, HOME: '/root', ...p.env };
   const spec: LaunchSpec = { argv: effectiveArgv(p.image, c.command, c.args), env, workingDir: c.workingDir ?? p.image.workingDir ?? '/', image: p.image, podIP: ctx.podIP, hostname, resume, mounts: p.mounts };
+  const adoptedAt = resume && r.running ? r.running.startedAt : undefined;
+  if (ctx.runtime && ctx.sandboxId) recordContainer(ctx.runtime, { id, sandboxId: ctx.sandboxId, pod: ctx.pod, spec: c, attempt: r.restartCount, imageID: p.image.imageId, launch: spec, ...(adoptedAt !== undefined ? { startedAtMs: adoptedAt } : {}) });
   const proc = launch(spec, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers });
   delete r.waiting;
   if ('startError' in proc) {
+    ctx.runtime?.exited(id, 128, 'StartError', proc.startError);
     delete r.running;
     r.terminated = { exitCode: 128, reason: 'StartError', message: proc.startError, startedAt: 0, finishedAt: ctx.now(), containerID: id };
     ctx.recorder.container(ctx.pod, fieldPath, 'Warning', 'Failed', `Error: ${proc.startError}`);
     return;
   }
   delete r.terminated;
-  r.running = { startedAt: resume && r.running ? r.running.startedAt : ctx.now(), containerID: id };
+  if (ctx.runtime) recordStart(ctx.runtime, id, proc, adoptedAt);
+  r.running = { startedAt: adoptedAt ?? ctx.now(), containerID: id };
   Object.assign(r, { process: proc, log, launch: spec });
   if (!resume) ctx.recorder.container(ctx.pod, fieldPath, 'Normal', 'Started', `Started container ${c.name}`);
   void proc.exited.then((code) => {
     log.close();
+    ctx.runtime?.exited(id, code);
     ctx.exited(r, code);
   });
 }

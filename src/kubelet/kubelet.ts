@@ -13,6 +13,7 @@ import { ImageStore } from './runtime/image-store.js';
 import { containerLogs, type KubeletHttpError, type LogRequest, type LogSink } from './logs/handler.js';
 import type { StreamBackend } from '../api/http/remotecommand.js';
 import { openAttach, openExec } from './exec/open.js';
+import { startNodeRuntime, type NodeRuntime } from './cri/node-runtime.js';
 
 export interface KubeletOptions {
   node: string;
@@ -37,6 +38,8 @@ export interface RunningKubelet {
   /** The kubelet server's exec and attach endpoints. */
   exec?: StreamBackend;
   attach?: StreamBackend;
+  /** The node's container runtime (what crictl reads through <root>/run/containerd/containerd.sock). */
+  runtime?: NodeRuntime['runtime'];
   stop(): Promise<void>;
 }
 
@@ -72,8 +75,9 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
   }, RENEW_INTERVAL_MS);
   timer.unref();
   let pods: PodManager | undefined;
+  const node = startNodeRuntime({ now: o.now, log: o.log, store: imageStore(o), timers: o.timers ?? realTimers, running: (id) => pods?.runningById(id), ...(o.root ? { root: o.root } : {}) });
   if (o.runPods !== false) {
-    void startPods(o, () => stopped).then((m) => {
+    void startPods(o, node, () => stopped).then((m) => {
       if (stopped) m?.stop();
       else pods = m;
     });
@@ -84,11 +88,13 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
     containerLogs: (req, sink) => containerLogs({ pods, now: o.now, timers: o.timers ?? realTimers, log: o.log, ...(podLogs ? { podLogs } : {}) }, req, sink),
     exec: (req) => openExec({ pods, timers: o.timers ?? realTimers }, req),
     attach: (req) => openAttach({ pods, timers: o.timers ?? realTimers }, req),
+    runtime: node.runtime,
     async stop() {
       stopped = true;
       clearInterval(timer);
       pods?.stop();
       await current;
+      await node.close();
     },
   };
 }
@@ -96,13 +102,18 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
 /** The folders every Linux node has, which hostPath volumes (kube-proxy's /run/xtables.lock, /lib/modules) expect. */
 const NODE_DIRS = ['run', 'var/run', 'var/lib', 'var/log', 'lib/modules', 'etc', 'tmp', 'mnt', 'opt'];
 
-/** The pod side; retried every 10 s until the node can be read. */
-async function startPods(o: KubeletOptions, stopped: () => boolean): Promise<PodManager | undefined> {
-  const timers = o.timers ?? realTimers;
+/** The node's image store (containerd's content store), pause and pre-pulled images included. */
+function imageStore(o: KubeletOptions): ImageStore {
   if (o.root) for (const d of NODE_DIRS) mkdirSync(join(o.root, d), { recursive: true });
-  const store = new ImageStore(o.catalog ?? defaultCatalog(), timers, o.root, o.preloadImages ?? DEFAULT_PRELOAD);
+  return new ImageStore(o.catalog ?? defaultCatalog(), o.timers ?? realTimers, o.root, o.preloadImages ?? DEFAULT_PRELOAD);
+}
+
+/** The pod side; retried every 10 s until the node can be read. */
+async function startPods(o: KubeletOptions, node: NodeRuntime, stopped: () => boolean): Promise<PodManager | undefined> {
+  const timers = o.timers ?? realTimers;
+  const store = node.store;
   const recorder = new KubeletRecorder(o.client, { component: 'kubelet', host: o.node, now: o.now, log: o.log });
-  const mgr = new PodManager({ client: o.client, node: o.node, store, recorder, timers, now: o.now, log: o.log, ...(o.root ? { podLogs: join(o.root, 'var/log/pods'), nodeRoot: o.root } : {}) });
+  const mgr = new PodManager({ client: o.client, node: o.node, store, recorder, timers, now: o.now, log: o.log, runtime: node.runtime, ...(o.root ? { podLogs: join(o.root, 'var/log/pods'), nodeRoot: o.root } : {}) });
   while (!stopped()) {
     try {
       await mgr.start();

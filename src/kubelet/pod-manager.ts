@@ -13,6 +13,7 @@ import type { Pod } from './pod-spec.js';
 import type { ContainerRecord } from './container-record.js';
 import { PodWorker, type WorkerEnv } from './pod-worker.js';
 import type { ImageStore } from './runtime/image-store.js';
+import type { MemoryRuntime, RuntimeEvent } from './cri/memory-runtime.js';
 
 export interface PodManagerOptions {
   client: Client;
@@ -25,6 +26,8 @@ export interface PodManagerOptions {
   /** The node's root folder (hostPath volumes). */
   nodeRoot?: string;
   log: (msg: string) => void;
+  /** The node's runtime (crictl's view): runs are recorded there, and its sandbox changes heard. */
+  runtime?: MemoryRuntime;
 }
 
 interface NodeObj { spec?: { podCIDR?: string }; status?: { addresses?: { type: string; address: string }[] } }
@@ -35,6 +38,7 @@ export class PodManager implements KubeletPods {
   private readonly workers = new Map<string, PodWorker>();
   private readonly informer: Informer<Pod>;
   private env: WorkerEnv | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly o: PodManagerOptions) {
     this.informer = new Informer<Pod>(o.client, REFS.pods, { fieldSelector: `spec.nodeName=${o.node}`, log: (m) => o.log(`kubelet ${o.node}: ${m}`) });
@@ -50,13 +54,15 @@ export class PodManager implements KubeletPods {
       client: this.o.client, node: this.o.node, hostIP, ipam: new PodIpam(cidr), store: this.o.store, recorder: this.o.recorder,
       timers: this.o.timers, now: this.o.now, log: this.o.log, ...(this.o.podLogs ? { podLogs: this.o.podLogs } : {}), ...(this.o.nodeRoot ? { nodeRoot: this.o.nodeRoot } : {}),
       crashBackoff: new Backoff(this.o.now), pullBackoff: new Backoff(this.o.now),
-      gone: (uid) => this.workers.delete(uid),
+      gone: (uid) => this.workers.delete(uid), ...(this.o.runtime ? { runtime: this.o.runtime } : {}),
     };
+    this.unsubscribe = this.o.runtime?.on((ev) => this.runtimeEvent(ev));
     this.informer.on({ add: (p) => this.upsert(p), update: (_o, p) => this.upsert(p), delete: (p) => this.removed(p) });
     await this.informer.start();
   }
 
   stop(): void {
+    this.unsubscribe?.();
     this.informer.stop();
     for (const w of this.workers.values()) w.removed();
     this.workers.clear();
@@ -80,6 +86,21 @@ export class PodManager implements KubeletPods {
       if (m.namespace === namespace && m.name === name) found = w.container(c);
     }
     return found;
+  }
+
+  /** A sandbox stopped or removed behind the kubelet's back (crictl stopp/rmp) is re-created. */
+  private runtimeEvent(ev: RuntimeEvent): void {
+    if (ev.kind !== 'SANDBOX_STOPPED' && ev.kind !== 'SANDBOX_REMOVED') return;
+    for (const w of this.workers.values()) w.sandboxGone(ev.sandboxId);
+  }
+
+  /** The running process of container run id, on any pod of this node. */
+  runningById(id: string): ReturnType<PodWorker['runningById']> {
+    for (const w of this.workers.values()) {
+      const hit = w.runningById(id);
+      if (hit) return hit;
+    }
+    return undefined;
   }
 
   private mine(p: Pod): boolean {

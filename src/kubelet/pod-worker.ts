@@ -16,6 +16,8 @@ import type { PodView } from './logs/handler.js';
 import { buildStatus, podPhase } from './pod-status.js';
 import type { ImageStore } from './runtime/image-store.js';
 import { PodVolumes } from './volumes/pod-volumes.js';
+import type { MemoryRuntime } from './cri/memory-runtime.js';
+import { forgetPod, recordSandbox } from './cri/kubelet-records.js';
 
 export interface WorkerEnv {
   client: Client;
@@ -34,6 +36,8 @@ export interface WorkerEnv {
   pullBackoff: Backoff;
   /** The worker is done with its pod (deleted). */
   gone(uid: string): void;
+  /** The node's runtime, where sandboxes and container runs are recorded (what crictl sees). */
+  runtime?: MemoryRuntime;
 }
 
 const terminalPhase = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
@@ -42,6 +46,8 @@ export class PodWorker {
   private readonly records = new Map<string, ContainerRecord>();
   private readonly volumes: PodVolumes;
   private sandbox: { id: string; ip: string } | undefined;
+  /** The next sandbox's attempt number (a re-created sandbox counts up). */
+  private sandboxAttempt = 0;
   /** The pod's IP, kept in its status after the sandbox is gone. */
   private podIP: string | undefined;
   private startTime: number | undefined;
@@ -74,6 +80,12 @@ export class PodWorker {
     return this.records.get(name);
   }
 
+  /** The running process of container run id (crictl exec), if it is this pod's. */
+  runningById(id: string): { launch: NonNullable<ContainerRecord['launch']>; process: NonNullable<ContainerRecord['process']> } | undefined {
+    const r = [...this.records.values()].find((x) => x.running?.containerID === id);
+    return r?.process && r.launch ? { launch: r.launch, process: r.process } : undefined;
+  }
+
   /** A newer version of the pod from the informer. */
   update(pod: Pod): void {
     const old = this.pod;
@@ -93,6 +105,16 @@ export class PodWorker {
     if (this.wake) this.env.timers.clearTimeout(this.wake.handle);
     for (const r of this.records.values()) r.process?.signal('SIGKILL');
     this.stopSandbox();
+    if (this.env.runtime) forgetPod(this.env.runtime, this.uid);
+  }
+
+  /** The runtime stopped or removed a sandbox (crictl stopp/rmp): if it is this pod's, make a new one. */
+  sandboxGone(id: string): void {
+    if (this.finished || this.sandbox?.id !== id) return;
+    this.env.recorder.event(this.pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+    this.env.ipam.release(this.uid);
+    this.sandbox = undefined;
+    this.kick();
   }
 
   private async loop(): Promise<void> {
@@ -129,7 +151,15 @@ export class PodWorker {
     if (st.startTime) this.startTime = Date.parse(st.startTime);
     if (terminalPhase(this.pod) || !st.podIP) return;
     this.podIP = st.podIP;
-    if (podSpec(this.pod).hostNetwork || this.env.ipam.claim(this.uid, st.podIP)) this.sandbox = { id: newContainerId(), ip: st.podIP };
+    if (podSpec(this.pod).hostNetwork || this.env.ipam.claim(this.uid, st.podIP)) this.newSandbox(st.podIP);
+  }
+
+  /** A new sandbox with ip, recorded in the runtime. */
+  private newSandbox(ip: string): void {
+    this.sandbox = { id: newContainerId(), ip };
+    const hostNetwork = Boolean(podSpec(this.pod).hostNetwork);
+    if (this.env.runtime) recordSandbox(this.env.runtime, this.pod, { id: this.sandbox.id, ip, hostNetwork, attempt: this.sandboxAttempt });
+    this.sandboxAttempt += 1;
   }
 
   private async sync(): Promise<void> {
@@ -155,15 +185,17 @@ export class PodWorker {
 
   private createSandbox(): void {
     const ip = podSpec(this.pod).hostNetwork ? this.env.hostIP : this.env.ipam.allocate(this.uid);
-    this.sandbox = { id: newContainerId(), ip };
+    this.newSandbox(ip);
     this.podIP = ip;
     this.startTime ??= this.env.now();
   }
 
   private stopSandbox(): void {
     if (!this.sandbox) return;
+    const id = this.sandbox.id;
     this.env.ipam.release(this.uid);
     this.sandbox = undefined;
+    this.env.runtime?.sandboxStopped(id);
   }
 
   private specOf(name: string): ContainerSpec | undefined {
@@ -186,6 +218,7 @@ export class PodWorker {
     void startContainer({
       client: e.client, node: e.node, hostIP: e.hostIP, podIP: ip, pod: this.pod, store: e.store, pullBackoff: e.pullBackoff, recorder: e.recorder,
       timers: e.timers, now: e.now, volumes: this.volumes, ...(e.podLogs ? { podLogs: e.podLogs } : {}), log: e.log,
+      ...(e.runtime && this.sandbox ? { runtime: e.runtime, sandboxId: this.sandbox.id } : {}),
       wakeAt: (at) => this.wakeAt(at), exited: (rec, code) => this.exited(rec, code),
     }, c, r, resume).catch((err: Error) => {
       r.waiting = { reason: 'RunContainerError', message: err.message };
@@ -239,6 +272,7 @@ export class PodWorker {
 
   private async deletePod(): Promise<void> {
     this.finished = true;
+    if (this.env.runtime) forgetPod(this.env.runtime, this.uid);
     try {
       await this.env.client.delete(REFS.pods, this.pod.metadata.namespace ?? '', this.pod.metadata.name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: this.uid } });
     } catch (err) {

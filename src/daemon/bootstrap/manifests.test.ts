@@ -89,6 +89,13 @@ describe('writeNodeFiles', () => {
     );
   });
 
+  it('points crictl at containerd\'s socket on every node (/etc/crictl.yaml)', () => {
+    for (const node of config.nodes) {
+      const file = readFileSync(join(nodePaths(paths, node.name).root, 'etc/crictl.yaml'), 'utf8');
+      expect(parse(file)).toEqual({ 'runtime-endpoint': 'unix:///run/containerd/containerd.sock', 'image-endpoint': 'unix:///run/containerd/containerd.sock', timeout: 10, debug: false });
+    }
+  });
+
   it('writes kubeadm\'s kubelet config on every node', () => {
     for (const node of config.nodes) {
       const kc = parse(readFileSync(nodePaths(paths, node.name).kubeletConfig, 'utf8'));

@@ -34,6 +34,9 @@ export function writeNodeFiles(paths: ClusterPaths, config: ClusterConfig, opts:
   }
 }
 
+/** crictl's endpoints, as the CKA environments' nodes have them (no default-endpoint warnings). */
+export const CRICTL_YAML = 'runtime-endpoint: unix:///run/containerd/containerd.sock\nimage-endpoint: unix:///run/containerd/containerd.sock\ntimeout: 10\ndebug: false\n';
+
 interface NodeFiles {
   kubelet: string;
   manifests: Record<string, string>;
@@ -43,6 +46,7 @@ function writeOneNode(np: NodePaths, node: NodeSpec, files: NodeFiles, overwrite
   mkdirSync(np.manifests, { recursive: true, mode: 0o700 });
   mkdirSync(np.podLogs, { recursive: true });
   writeFile(np.kubeletConfig, files.kubelet, 0o644, overwrite);
+  writeFile(join(np.root, 'etc/crictl.yaml'), CRICTL_YAML, 0o644, overwrite);
   if (node.role !== 'control-plane') return;
   mkdirSync(np.etcdData, { recursive: true, mode: 0o700 });
   for (const [name, text] of Object.entries(files.manifests)) {

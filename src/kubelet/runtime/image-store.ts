@@ -60,6 +60,16 @@ export class ImageStore {
     });
   }
 
+  /** Removes an image (crictl rmi); running containers keep running, as with containerd. */
+  remove(imageId: string): void {
+    if (this.images.delete(imageId)) this.save();
+  }
+
+  /** The catalog entry of a stored image, by its ID (its config, for the runtime's verbose info). */
+  catalogImage(imageId: string): CatalogImage | undefined {
+    return this.catalog.images.find((i) => i.imageId === imageId);
+  }
+
   /** The catalog entry for an image already in the store. */
   imageFor(ref: ImageRef): CatalogImage | undefined {
     const res = this.catalog.resolve(ref);
@@ -71,9 +81,12 @@ export class ImageStore {
     const tags = new Set(cur?.tags ?? []);
     if (ref.tag) tags.add(ref.tag);
     this.images.set(image.imageId, { repository: image.repository, tags: [...tags], digest: image.digest, imageId: image.imageId, size: image.size });
-    if (save && this.file) {
-      mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(this.file, JSON.stringify(this.list(), null, 1));
-    }
+    if (save) this.save();
+  }
+
+  private save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(this.file, JSON.stringify(this.list(), null, 1));
   }
 }

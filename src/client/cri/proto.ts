@@ -1,0 +1,67 @@
+// Where the CRI schema (api.proto) is and how it is loaded. Unbundled (tests, tsx) it sits next to
+// this file; in the esbuild bundle the build copies it to dist/cri-api.proto, which is looked for
+// first (next to the chunk, or one folder up from dist/chunks/).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type * as GrpcJs from '@grpc/grpc-js';
+import type { PackageDefinition } from '@grpc/proto-loader';
+
+/** File name of the schema in dist/ when bundled. */
+export const CRI_BUNDLED_PROTO = 'cri-api.proto';
+
+function findProto(): string {
+  for (const rel of [`./${CRI_BUNDLED_PROTO}`, `../${CRI_BUNDLED_PROTO}`, './api.proto']) {
+    const path = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return fileURLToPath(new URL('./api.proto', import.meta.url));
+}
+
+/** Absolute path of the CRI runtime.v1 .proto this process loads. */
+export const CRI_PROTO_PATH = findProto();
+
+/** The loader options types.ts describes: lowerCamel fields, int64 as strings, enum names. */
+export const CRI_LOADER_OPTIONS = {
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  bytes: Buffer,
+} as const;
+
+export type Grpc = typeof GrpcJs;
+
+export interface CriProto {
+  grpc: Grpc;
+  def: PackageDefinition;
+  runtimeService: GrpcJs.ServiceClientConstructor;
+  imageService: GrpcJs.ServiceClientConstructor;
+}
+
+/** A CommonJS package's exports, whether imported by Node (named + default) or from a bundle. */
+async function importCjs<T>(pending: Promise<T>): Promise<T> {
+  const m = (await pending) as T & { default?: T };
+  return m.default ?? m;
+}
+
+let cached: Promise<CriProto> | undefined;
+
+/** Loads grpc-js and the schema once per process. */
+export function loadCriProto(): Promise<CriProto> {
+  cached ??= (async () => {
+    const [grpc, loader] = await Promise.all([
+      importCjs(import('@grpc/grpc-js')),
+      importCjs(import('@grpc/proto-loader')),
+    ]);
+    const def = loader.loadSync(CRI_PROTO_PATH, { ...CRI_LOADER_OPTIONS });
+    const pkg = grpc.loadPackageDefinition(def) as unknown as {
+      runtime: { v1: Record<string, GrpcJs.ServiceClientConstructor> };
+    };
+    const runtimeService = pkg.runtime.v1.RuntimeService;
+    const imageService = pkg.runtime.v1.ImageService;
+    if (!runtimeService || !imageService) throw new Error(`${CRI_PROTO_PATH}: CRI services missing`);
+    return { grpc, def, runtimeService, imageService };
+  })();
+  return cached;
+}
