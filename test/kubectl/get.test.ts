@@ -119,6 +119,10 @@ describe.skipIf(!hasRealKubectl)('kubectl logs, ours against the real one', () =
 });
 
 const TEMPLATES: Case[] = [
+  { args: ['get', 'ns', 'default', '--template', '{{.metadata.name}}'] },
+  { args: ['get', 'ns', '-o', 'jsonpath', '--template', '{.items[*].metadata.name}'] },
+  { args: ['get', 'ns', 'default', '-o', 'go-template={{.metadata.nope.x}}'] },
+  { args: ['get', 'ns', 'default', '-o', 'jsonpath={.metadata.nope}', '--allow-missing-template-keys=false'] },
   { args: ['get', 'ns', '-o', 'jsonpath={.items[*].metadata.name}'] },
   { args: ['get', 'ns', 'default', '-o', 'jsonpath={.metadata.name}{"\\n"}'] },
   { args: ['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.addresses[?(@.type=="InternalIP")].address}{"\\n"}{end}'] },

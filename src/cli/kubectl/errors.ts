@@ -4,6 +4,7 @@ import { ApiError, type ApiStatus } from '../../client/types.js';
 import { ConfigError } from '../../client/clientcmd.js';
 import { TransportError } from '../../client/transport-error.js';
 import type { Io } from '../shared/io.js';
+import { PartialOutputError } from './output/templated.js';
 
 /** A usage error: `error: <msg>` then the pointer to the command's help. */
 export class UsageError extends Error {
@@ -70,6 +71,8 @@ function messageFor(err: unknown): string {
 /** Writes the error as kubectl would and returns the exit code. */
 export function reportError(err: unknown, io: Io): number {
   if (io.env.KUBEDOJO_DEBUG === '1' && err instanceof Error) io.stderr.write(`${err.stack ?? ''}\n`);
+  // A template that failed part way: what it printed goes out first (get, create, apply, ...).
+  if (err instanceof PartialOutputError) io.stdout.write(err.output);
   if (err instanceof PrintedError) {
     if (err.message) io.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
     return err.code;

@@ -20,6 +20,11 @@ export interface TemplatedOptions {
   allowMissingKeys?: boolean;
 }
 
+/** --allow-missing-template-keys: true unless given false (absent from a command: true). */
+export function allowMissingKeys(ctx: { str(name: string): string }): boolean {
+  return ctx.str('allow-missing-template-keys') !== 'false';
+}
+
 /** What was printed before a template failed, and why it failed. */
 export class PartialOutputError extends Error {
   constructor(readonly output: string, message: string) {

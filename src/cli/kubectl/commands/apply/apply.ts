@@ -3,6 +3,7 @@
 import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
 import { printObjects } from '../../output/objects.js';
+import { allowMissingKeys } from '../../output/templated.js';
 import { Aggregate, reportable } from '../mutate/aggregate.js';
 import { builderEnv } from '../mutate/env.js';
 import type { Info } from '../mutate/info.js';
@@ -39,7 +40,7 @@ function printApplied(ctx: Ctx, run: ApplyRun, infos: Info[]): void {
   const objs = infos.map((i) => (show ? (i.object as Obj) : withoutManagedFields(i.object as Obj)));
   const { format } = run.o.printer();
   const value = objs.length === 1 ? objs[0]! : ({ apiVersion: 'v1', items: objs, kind: 'List', metadata: {} } as unknown as Obj);
-  ctx.io.stdout.write(printObjects([value], format, { single: true, showManagedFields: show, cwd: ctx.io.cwd }));
+  ctx.io.stdout.write(printObjects([value], format, { single: true, showManagedFields: show, cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) }));
 }
 
 export async function run(ctx: Ctx): Promise<number> {

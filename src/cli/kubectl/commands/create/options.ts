@@ -5,6 +5,7 @@ import type { Ctx } from '../../context.js';
 import { PrintedError } from '../../errors.js';
 import { klog, klogHeader } from '../../klog.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
+import { allowMissingKeys } from '../../output/templated.js';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -67,6 +68,8 @@ export interface Printer {
   /** `created`, `created (dry run)`, `created (server dry run)` */
   operation: string;
   showManagedFields: boolean;
+  /** where relative template files are read from, and --allow-missing-template-keys */
+  templates?: { cwd: string; allowMissingKeys: boolean };
 }
 
 const TEMPLATED = new Set(['jsonpath', 'jsonpath-file', 'jsonpath-as-json', 'go-template', 'go-template-file']);
@@ -82,7 +85,7 @@ export function printerFor(ctx: Ctx, dryRun: DryRun, verb = 'created'): Printer 
   if (TEMPLATED.has(format.kind)) {
     const arg = format.arg !== '' ? format.arg : template;
     if (arg === '') throw new Error('template format specified but no template given');
-    return { format: { kind: format.kind, arg }, operation, showManagedFields };
+    return { format: { kind: format.kind, arg }, operation, showManagedFields, templates: { cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) } };
   }
   return { format, operation, showManagedFields };
 }

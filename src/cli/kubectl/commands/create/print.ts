@@ -30,7 +30,7 @@ export function renderObject(p: Printer, item: Printable, printed = 0): string {
   const obj = p.showManagedFields ? item.obj : withoutManagedFields(item.obj);
   if (format.kind === 'json') return item.typed ? goIndentJson(obj) : toKubectlJson(obj);
   if (format.kind === 'yaml') return `${printed > 0 ? '---\n' : ''}${toKubectlYaml(obj)}`;
-  return printObjects([obj], format, { single: true, generated: item.typed, showManagedFields: p.showManagedFields });
+  return printObjects([obj], format, { single: true, generated: item.typed, showManagedFields: p.showManagedFields, ...p.templates });
 }
 
 export function printObject(out: { write(s: string): unknown }, p: Printer, item: Printable): void {

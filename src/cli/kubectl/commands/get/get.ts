@@ -5,7 +5,7 @@ import type { Ctx } from '../../context.js';
 import { SortError, SortFatalError, sortObjects, sortTableRows, UnsortableError } from '../../../../printers/sort-by.js';
 import { AggregateError, PrintedError } from '../../errors.js';
 import { klogHeader } from '../../klog.js';
-import { PartialOutputError } from '../../output/templated.js';
+import { allowMissingKeys } from '../../output/templated.js';
 import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
 import { printObjects } from '../../output/objects.js';
@@ -77,17 +77,21 @@ async function runObjects(ctx: Ctx, requests: ResourceRequest[], scope: GetScope
   } catch (err) {
     if (sortFailure(err) === 'swallow') throw err;
   }
-  try {
-    ctx.io.stdout.write(printObjects(sorted, out, { single, noHeaders: ctx.bool('no-headers'), cwd: ctx.io.cwd }));
-  } catch (err) {
-    if (err instanceof PartialOutputError) ctx.io.stdout.write(err.output);
-    throw err;
-  }
+  ctx.io.stdout.write(printObjects(sorted, out, { single, noHeaders: ctx.bool('no-headers'), cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) }));
   return errors;
 }
 
+/** -o, where --template alone means go-template and fills a template format without its own. */
+function outputFormat(ctx: Ctx): OutputFormat {
+  const template = ctx.str('template');
+  const raw = ctx.str('output') === '' && template !== '' && !ctx.changed('output') ? 'go-template' : ctx.str('output');
+  const out = parseOutput(raw, 'get');
+  if (out.arg === '' && template !== '' && /^(go-template|jsonpath)/.test(out.kind)) return { ...out, arg: template };
+  return out;
+}
+
 export async function run(ctx: Ctx): Promise<number> {
-  const out = parseOutput(ctx.str('output'), 'get');
+  const out = outputFormat(ctx);
   if (ctx.args.length === 0 && ctx.list('filename').length === 0 && ctx.str('kustomize') === '') {
     ctx.io.stderr.write(NO_TYPE);
     throw ctx.usageError(NO_TYPE_USAGE);

@@ -4,6 +4,7 @@
 import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
+import { allowMissingKeys } from '../../output/templated.js';
 
 /** NamePrinter: `pod/web labeled`, or `pod/web` for -o name. */
 export function nameLine(obj: Obj, operation: string, short: boolean): string {
@@ -19,7 +20,8 @@ export function nameLine(obj: Obj, operation: string, short: boolean): string {
 export class ObjectPrinter {
   private printed = 0;
 
-  constructor(readonly format: OutputFormat, private readonly showManagedFields: boolean) {}
+  constructor(readonly format: OutputFormat, private readonly showManagedFields: boolean,
+    private readonly templates: { cwd?: string; allowMissingKeys?: boolean } = {}) {}
 
   /** The printer -o (or --template) asks for; throws kubectl's error for an unknown format. */
   static from(ctx: Ctx): ObjectPrinter {
@@ -27,7 +29,7 @@ export class ObjectPrinter {
     if (raw === '' && ctx.str('template') !== '' && !ctx.changed('output')) raw = 'go-template';
     const format = parseOutput(raw, 'object');
     if (format.kind.startsWith('go-template') && format.arg === '' && ctx.str('template') !== '') format.arg = ctx.str('template');
-    return new ObjectPrinter(format, ctx.bool('show-managed-fields'));
+    return new ObjectPrinter(format, ctx.bool('show-managed-fields'), { cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) });
   }
 
   get isName(): boolean {
@@ -37,7 +39,7 @@ export class ObjectPrinter {
   async print(obj: Obj, operation: string): Promise<string> {
     if (this.isName) return nameLine(obj, operation, this.format.kind === 'name');
     const { printObjects } = await import('../../output/objects.js');
-    const text = printObjects([obj], this.format, { single: true, showManagedFields: this.showManagedFields });
+    const text = printObjects([obj], this.format, { single: true, showManagedFields: this.showManagedFields, ...this.templates });
     const sep = this.format.kind === 'yaml' && this.printed > 0 ? '---\n' : '';
     this.printed++;
     return sep + text;
