@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import { AggregateError, errorText, wrapError } from '../errors.js';
 import { aggregateGoroutines } from '../runtime/aggregate.js';
 import { listContainers, parseLabels } from '../runtime/containers.js';
+import { tlsConfig } from './streaming.js';
 
 const FILTER_FLAGS = ['name', 'pod', 'image', 'state', 'label', 'latest', 'last'];
 
@@ -18,16 +19,6 @@ async function execSync(ctx: Ctx, runtime: CriClient, id: string, cmd: string[])
   });
   if (r.exitCode !== 0) throw new Error(`command '${cmd.join(' ')}' exited with ${r.exitCode}: ${r.stderr.toString('utf8')}`);
   ctx.out(`${r.stdout.toString('utf8')}\n${r.stderr.toString('utf8')}\n`);
-}
-
-function tlsCheck(ctx: Ctx): void {
-  const ca = ctx.string('tls-ca');
-  const cert = ctx.string('tls-cert');
-  const key = ctx.string('tls-key');
-  if (ca === '' && cert === '' && key === '') return;
-  if (cert === '' || key === '') {
-    throw wrapError('get TLS config from flags', new Error('all two flags --tls-ca and --tls-cert are required for TLS streaming, only --tls-key is optional'));
-  }
 }
 
 /** The streaming form: the runtime's Exec URL, then a SPDY/websocket stream we cannot open here. */
@@ -69,7 +60,7 @@ export async function exec(ctx: Ctx): Promise<number | void> {
       return ctx.showHelp();
     }
   } else if (ctx.args.length < 2) return ctx.showHelp();
-  tlsCheck(ctx);
+  tlsConfig(ctx);
   const sync = ctx.bool('sync');
   const funcs = ids.map((id) => async () => {
     if (printIds) ctx.out(`${id}:\n`);

@@ -86,6 +86,36 @@ function noneFound(ctx: Ctx): number {
   return ctx.showHelp();
 }
 
+interface InspectKind<R extends { info: Record<string, string> }> {
+  fetch(id: string, verbose: boolean): Promise<R>;
+  /** `get <what>` wraps a failed call; `get the status of <all>` wraps the whole */
+  what: string;
+  all: string;
+  table(r: R, verbose: boolean): string;
+  json(pj: ProtoJson, r: R): string;
+}
+
+/** The status of each ID, as tables as they come or as one JSON/YAML/template rendering. */
+async function inspectEach<R extends { info: Record<string, string> }>(ctx: Ctx, ids: string[], k: InspectKind<R>): Promise<void> {
+  const output = outputFormat(ctx);
+  const verbose = !ctx.bool('quiet');
+  const pj = await ProtoJson.load();
+  const statuses: StatusData[] = [];
+  try {
+    for (const id of ids) {
+      const r = await k.fetch(id, verbose).catch((err: unknown) => {
+        throw wrapError(`get ${k.what}`, err);
+      });
+      if (output === 'table') ctx.out(k.table(r, verbose));
+      else statuses.push({ json: k.json(pj, r), info: r.info });
+    }
+    ctx.out(renderStatusData(statuses, output, ctx.string('template')));
+  } catch (err) {
+    throw wrapError(`get the status of ${k.all}`, err);
+  }
+}
+
+
 export async function inspect(ctx: Ctx): Promise<number | void> {
   const runtime = await ctx.connector.runtime();
   let ids = ctx.args;
@@ -100,22 +130,10 @@ export async function inspect(ctx: Ctx): Promise<number | void> {
     ids = list.map((c) => c.id);
   }
   if (ids.length === 0) return noneFound(ctx);
-  const output = outputFormat(ctx);
-  const verbose = !ctx.bool('quiet');
-  const pj = await ProtoJson.load();
-  const statuses: StatusData[] = [];
-  try {
-    for (const id of ids) {
-      const r = await runtime.containerStatus({ containerId: id, verbose }).catch((err: unknown) => {
-        throw wrapError('get container status', err);
-      });
-      if (output === 'table') ctx.out(containerTable(r, verbose));
-      else statuses.push({ json: containerStatusJson(pj, r), info: r.info });
-    }
-    ctx.out(renderStatusData(statuses, output, ctx.string('template')));
-  } catch (err) {
-    throw wrapError('get the status of containers', err);
-  }
+  await inspectEach(ctx, ids, {
+    fetch: (id, verbose) => runtime.containerStatus({ containerId: id, verbose }), what: 'container status',
+    table: containerTable, json: containerStatusJson, all: 'containers',
+  });
 }
 
 function podStatusJson(pj: ProtoJson, r: PodSandboxStatusResponse): string {
@@ -141,22 +159,10 @@ export async function inspectp(ctx: Ctx): Promise<number | void> {
     ids = list.map((p) => p.id);
   }
   if (ids.length === 0) return noneFound(ctx);
-  const output = outputFormat(ctx);
-  const verbose = !ctx.bool('quiet');
-  const pj = await ProtoJson.load();
-  const statuses: StatusData[] = [];
-  try {
-    for (const id of ids) {
-      const r = await runtime.podSandboxStatus({ podSandboxId: id, verbose }).catch((err: unknown) => {
-        throw wrapError('get pod sandbox status', err);
-      });
-      if (output === 'table') ctx.out(podTable(r, verbose));
-      else statuses.push({ json: podStatusJson(pj, r), info: r.info });
-    }
-    ctx.out(renderStatusData(statuses, output, ctx.string('template')));
-  } catch (err) {
-    throw wrapError('get the status of pod sandboxes', err);
-  }
+  await inspectEach(ctx, ids, {
+    fetch: (id, verbose) => runtime.podSandboxStatus({ podSandboxId: id, verbose }), what: 'pod sandbox status',
+    table: podTable, json: podStatusJson, all: 'pod sandboxes',
+  });
 }
 
 export async function inspecti(ctx: Ctx): Promise<number | void> {

@@ -3,7 +3,8 @@
 import type { Ctx } from '../context.js';
 import { wrapError } from '../errors.js';
 
-function tlsConfig(ctx: Ctx): void {
+/** The TLS flags of the streaming commands: --tls-cert and --tls-key go together. */
+export function tlsConfig(ctx: Ctx): void {
   const ca = ctx.string('tls-ca');
   const cert = ctx.string('tls-cert');
   const key = ctx.string('tls-key');

@@ -2,18 +2,7 @@
 // fields in .proto order, int64 as strings, enums by name, map keys sorted, unset messages left
 // out. The field list comes from the loaded api.proto descriptors.
 import { loadCriProto } from '../../../client/cri/client.js';
-
-interface FieldDescriptor {
-  name: string;
-  type: string;
-  typeName: string;
-  label: string;
-}
-
-interface MessageDescriptor {
-  field: FieldDescriptor[];
-  nestedType?: (MessageDescriptor & { name: string; options?: { mapEntry?: boolean } | null })[];
-}
+import type { FieldDescriptor, MessageDescriptor } from '../../shared/proto-descriptor.js';
 
 type Defs = Record<string, { type?: MessageDescriptor } | undefined>;
 

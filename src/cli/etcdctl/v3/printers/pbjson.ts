@@ -2,18 +2,7 @@
 // zero values omitted (omitempty), 64-bit integers as bare numbers, bytes as base64, oneofs as
 // {"<Oneof>":{"<Field>":...}}.
 import type { PackageDefinition } from '@grpc/proto-loader';
-
-interface FieldDescriptor {
-  name: string;
-  type: string;
-  typeName: string;
-  label: string;
-}
-
-interface MessageDescriptor {
-  name: string;
-  field: FieldDescriptor[];
-}
+import type { FieldDescriptor, MessageDescriptor } from '../../../shared/proto-descriptor.js';
 
 /** Messages whose fields all sit in one oneof (the descriptors do not say which reliably). */
 const ONEOFS: Record<string, string> = { ResponseOp: 'Response', RequestOp: 'Request' };
@@ -68,7 +57,7 @@ export class PbJson {
   /** The JSON text of `obj`, a decoded message of `typeName`. */
   message(typeName: string, obj: Record<string, unknown>): string {
     const d = this.descriptor(typeName);
-    const oneof = ONEOFS[d.name];
+    const oneof = ONEOFS[d.name ?? ''];
     if (oneof !== undefined) {
       const set = d.field.find((f) => obj[f.name] !== undefined && obj[f.name] !== null);
       if (set === undefined) return '{}';
