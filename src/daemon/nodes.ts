@@ -10,6 +10,7 @@ import type { ClusterConfig, NodeSpec } from './layout.js';
 import { RestClient } from '../client/rest.js';
 import { restConfigFromKubeconfig } from '../client/rest-config.js';
 import { kubeadmPreload, startKubelet, type RunningKubelet } from '../kubelet/kubelet.js';
+import type { StaticPodHost } from '../kubelet/static-pods/types.js';
 
 /** Relative to a node's root: present while the node's kubelet is stopped. */
 export const KUBELET_STOPPED = 'run/kubedojo/kubelet.stopped';
@@ -29,7 +30,14 @@ interface Slot {
   busy: Promise<void>;
 }
 
-export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env: { now: () => number; log: (m: string) => void }): Promise<RunningNodes> {
+export interface NodesEnv {
+  now: () => number;
+  log: (m: string) => void;
+  /** What the control-plane node's kubelet asks about the components the daemon runs. */
+  controlPlane?: StaticPodHost;
+}
+
+export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env: NodesEnv): Promise<RunningNodes> {
   const slots: Slot[] = [];
   for (const n of config.nodes) {
     const np = nodePaths(paths, n.name);
@@ -42,7 +50,8 @@ export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env
       const wanted = !existsSync(join(s.root, KUBELET_STOPPED));
       if (wanted && !s.kubelet) {
         const preloadImages = kubeadmPreload(s.spec.role, config.kubernetesVersion);
-        s.kubelet = startKubelet({ node: s.spec.name, client: s.client, now: env.now, log: env.log, root: s.root, preloadImages });
+        const host = s.spec.role === 'control-plane' ? env.controlPlane : undefined;
+        s.kubelet = startKubelet({ node: s.spec.name, client: s.client, now: env.now, log: env.log, root: s.root, preloadImages, ...(host ? { staticPods: host } : {}) });
       } else if (!wanted && s.kubelet) {
         env.log(`kubelet ${s.spec.name}: stopped`);
         const k = s.kubelet;

@@ -15,6 +15,7 @@ import { startApiserver } from '../api/apiserver.js';
 import { seedCluster } from './seed.js';
 import { StaticPodSupervisor } from './control-plane/supervisor.js';
 import { controllerManagerSpec, schedulerSpec } from './control-plane/components.js';
+import { controlPlaneHost } from './control-plane/static-pod-host.js';
 import { startNodes, type RunningNodes } from './nodes.js';
 import { kubeletHandlers } from './kubelet-server.js';
 import { defaultComponents } from '../api/http/componentstatus.js';
@@ -66,7 +67,7 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
     });
     await seedCluster(api.registry, config, readFileSync(join(np.pki, 'ca.crt'), 'utf8'), opts.log);
     opts.log(`apiserver serving on https://127.0.0.1:${api.port}`);
-    const started = await startNodes(paths, config, { now, log: opts.log });
+    const started = await startNodes(paths, config, { now, log: opts.log, controlPlane: controlPlaneHost(supervisor, now()) });
     nodes = started;
     supervisor.start();
     return {

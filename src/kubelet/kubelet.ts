@@ -14,6 +14,9 @@ import { containerLogs, type KubeletHttpError, type LogRequest, type LogSink } f
 import type { StreamBackend } from '../api/http/remotecommand.js';
 import { openAttach, openExec } from './exec/open.js';
 import { startNodeRuntime, type NodeRuntime } from './cri/node-runtime.js';
+import { startStaticPods } from './static-pods/start.js';
+import type { StaticPods } from './static-pods/static-pods.js';
+import type { StaticPodHost } from './static-pods/types.js';
 
 export interface KubeletOptions {
   node: string;
@@ -29,6 +32,8 @@ export interface KubeletOptions {
   catalog?: ImageCatalog;
   /** Run the pods bound to the node (default true). */
   runPods?: boolean;
+  /** The components the host runs itself, whose static pods show the host's run state. */
+  staticPods?: StaticPodHost;
 }
 
 export interface RunningKubelet {
@@ -75,11 +80,15 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
   }, RENEW_INTERVAL_MS);
   timer.unref();
   let pods: PodManager | undefined;
+  let statics: StaticPods | undefined;
   const node = startNodeRuntime({ now: o.now, log: o.log, store: imageStore(o), timers: o.timers ?? realTimers, running: (id) => pods?.runningById(id), ...(o.root ? { root: o.root } : {}) });
   if (o.runPods !== false) {
     void startPods(o, node, () => stopped).then((m) => {
       if (stopped) m?.stop();
-      else pods = m;
+      else if (m) {
+        pods = m;
+        statics = o.root ? startStaticPods({ client: o.client, node: o.node, root: o.root, now: o.now, timers: o.timers ?? realTimers, log: o.log, pods: m, store: node.store, runtime: node.runtime, ...(o.staticPods ? { host: o.staticPods } : {}) }) : undefined;
+      }
     });
   }
   const podLogs = o.root ? join(o.root, 'var/log/pods') : undefined;
@@ -92,6 +101,7 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await statics?.stop();
       pods?.stop();
       await current;
       await node.close();

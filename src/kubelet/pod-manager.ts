@@ -11,7 +11,7 @@ import { PodIpam } from './ipam.js';
 import type { KubeletPods, PodView } from './logs/handler.js';
 import type { Pod } from './pod-spec.js';
 import type { ContainerRecord } from './container-record.js';
-import { PodWorker, type WorkerEnv } from './pod-worker.js';
+import { PodWorker, type StaticHooks, type WorkerEnv } from './pod-worker.js';
 import type { ImageStore } from './runtime/image-store.js';
 import type { MemoryRuntime, RuntimeEvent } from './cri/memory-runtime.js';
 
@@ -86,6 +86,22 @@ export class PodManager implements KubeletPods {
       if (m.namespace === namespace && m.name === name) found = w.container(c);
     }
     return found;
+  }
+
+  /** The node's InternalIP (known once started). */
+  get hostIP(): string {
+    return this.env?.hostIP ?? '127.0.0.1';
+  }
+
+  /** Runs a static pod (its UID is the manifest's hash) on this node; stop() kills it as a deletion does. */
+  runStatic(pod: Pod, hooks: StaticHooks): { stop(): void } {
+    if (!this.env) throw new Error('kubelet pods not started');
+    const env = this.env;
+    const w = new PodWorker(pod, env, hooks);
+    this.workers.set(w.uid, w);
+    w.kick();
+    const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
+    return { stop: () => w.update({ ...w.view().pod, metadata: { ...pod.metadata, deletionTimestamp: new Date(env.now()).toISOString(), deletionGracePeriodSeconds: grace } }) };
   }
 
   /** A sandbox stopped or removed behind the kubelet's back (crictl stopp/rmp) is re-created. */

@@ -40,6 +40,11 @@ export interface WorkerEnv {
   runtime?: MemoryRuntime;
 }
 
+/** A static pod's worker: its status goes to the mirror pod, and it is not deleted through the API. */
+export interface StaticHooks {
+  report(status: PodStatus): Promise<void>;
+}
+
 const terminalPhase = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 
 export class PodWorker {
@@ -60,7 +65,7 @@ export class PodWorker {
   /** The status as last computed (upstream's status manager cache), written or not. */
   private computed: PodStatus | undefined;
 
-  constructor(private pod: Pod, private readonly env: WorkerEnv) {
+  constructor(private pod: Pod, private readonly env: WorkerEnv, private readonly staticHooks?: StaticHooks) {
     this.volumes = new PodVolumes(env.nodeRoot, env.now);
     this.recover();
   }
@@ -273,6 +278,7 @@ export class PodWorker {
   private async deletePod(): Promise<void> {
     this.finished = true;
     if (this.env.runtime) forgetPod(this.env.runtime, this.uid);
+    if (this.staticHooks) return this.env.gone(this.uid);
     try {
       await this.env.client.delete(REFS.pods, this.pod.metadata.namespace ?? '', this.pod.metadata.name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: this.uid } });
     } catch (err) {
@@ -283,6 +289,7 @@ export class PodWorker {
 
   private async writeStatus(terminal: boolean): Promise<void> {
     const input = { records: this.records, sandboxReady: Boolean(this.sandbox), hostIP: this.env.hostIP, terminal, now: this.env.now(), ...(this.podIP ? { podIP: this.podIP } : {}), ...(this.startTime !== undefined ? { startTime: this.startTime } : {}) };
+    if (this.staticHooks) return this.reportStatic(buildStatus({ ...input, pod: this.pod }));
     let pod = this.pod;
     for (let attempt = 0; attempt < 3; attempt++) {
       const status = buildStatus({ ...input, pod });
@@ -299,5 +306,15 @@ export class PodWorker {
         pod = await this.env.client.get<Pod>(REFS.pods, pod.metadata.namespace ?? '', pod.metadata.name ?? '');
       }
     }
+  }
+
+  /** A static pod's status, kept as the pod's own (for condition transition times) and sent to its mirror pod. */
+  private async reportStatic(status: PodStatus): Promise<void> {
+    this.computed = status;
+    const json = JSON.stringify(status);
+    if (json === this.lastWritten) return;
+    this.lastWritten = json;
+    this.pod = { ...this.pod, status };
+    await this.staticHooks?.report(status);
   }
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { staticPodArgs } from '../bootstrap/static-pod-args.js';
 import { parseComponentFlags, type FlagSpec } from './flags.js';
+import type { ComponentExit, ComponentRun } from '../../kubelet/static-pods/types.js';
 
 export interface Running {
   stop(): Promise<void>;
@@ -28,6 +29,12 @@ interface State {
   error?: string;
   nextTry: number;
   backoff: number;
+  /** Starts tried since the manifest last changed, when the current run started, the last failed start. */
+  attempts: number;
+  startedAt?: number;
+  lastExit?: ComponentExit;
+  /** The back-off the component waits out now. */
+  waiting?: number;
 }
 
 const BACKOFF_START = 10_000;
@@ -59,6 +66,17 @@ export class StaticPodSupervisor {
     return !!this.states.get(name)?.running;
   }
 
+  /** The run state the control-plane node's kubelet reports in the component's mirror pod. */
+  status(name: string): ComponentRun | undefined {
+    if (!this.specs.some((s) => s.name === name)) return undefined;
+    const st = this.states.get(name);
+    if (!st) return { state: 'starting', attempts: 0 };
+    const last = st.lastExit ? { lastExit: st.lastExit } : {};
+    if (st.running) return { state: 'running', attempts: st.attempts, startedAt: st.startedAt ?? this.now(), ...last };
+    if (st.lastExit && st.waiting !== undefined) return { state: 'crashed', attempts: st.attempts, lastExit: st.lastExit, backoffMs: st.waiting };
+    return { state: 'starting', attempts: st.attempts, ...last };
+  }
+
   /** componentstatuses: healthy while running, else the refused health probe. */
   health(): { name: string; healthy: boolean; message: string; error: string }[] {
     return this.specs.map((s) => this.running(s.name)
@@ -78,19 +96,25 @@ export class StaticPodSupervisor {
         this.log(`${spec.name}: manifest ${text === undefined ? 'removed' : 'changed'}, stopping`);
         await st.running.stop();
       }
-      st = { text, nextTry: 0, backoff: BACKOFF_START };
+      st = { text, nextTry: 0, backoff: BACKOFF_START, attempts: 0 };
       this.states.set(spec.name, st);
     }
     if (st.running || text === undefined || this.now() < st.nextTry) return;
+    st.attempts += 1;
+    const at = this.now();
     try {
       const parsed = parseComponentFlags(staticPodArgs(this.nodeRoot, { manifest: spec.manifest, component: spec.name, pathFlags: spec.flags.paths }), spec.flags);
       if ('error' in parsed) throw new Error(parsed.error);
       st.running = await spec.start(parsed.flags);
       st.error = undefined;
+      st.startedAt = at;
+      delete st.waiting;
       this.log(`${spec.name}: started`);
     } catch (err) {
       st.error = (err as Error).message;
       st.nextTry = this.now() + st.backoff;
+      st.lastExit = { exitCode: 1, startedAt: at, finishedAt: this.now() };
+      st.waiting = st.backoff;
       this.log(`${spec.name}: ${st.error} (back-off ${st.backoff / 1000}s)`);
       st.backoff = Math.min(st.backoff * 2, BACKOFF_MAX);
     }
