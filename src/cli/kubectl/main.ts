@@ -5,6 +5,7 @@ import { processIo, type Io } from '../shared/io.js';
 import { FlagError, parseFlags, type Parsed } from '../shared/pflag.js';
 import { withHome } from './commands/help.js';
 import { COMMANDS } from './commands/index.js';
+import { dispatchPlugin } from './commands/plugin/dispatch.js';
 import { Ctx } from './context.js';
 import { reportError } from './errors.js';
 import { Factory } from './factory.js';
@@ -42,6 +43,8 @@ async function runNode(node: CommandNode, parsed: Parsed, io: Io): Promise<numbe
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const root = buildTree(SPECS);
   const { node, args } = findCommand(root, argv, GLOBAL_FLAGS);
+  const plugin = await dispatchPlugin(root, node, argv, args, io);
+  if (plugin !== undefined) return plugin;
   const words = stripFlags(args, allFlags(node, GLOBAL_FLAGS));
   if (node === root && words.length > 0) {
     io.stderr.write(`Error: ${unknownCommandError(root, words[0]!)}\n`);

@@ -33,4 +33,8 @@ export const COMMANDS: Record<string, Loader> = {
   'top node': () => import('./top/top.js'),
   'top pod': () => import('./top/top.js'),
   version: () => import('./version.js'),
+  'plugin list': () => import('./plugin/list.js'),
+  'set subject': () => import('./set/subject.js'),
+  cp: () => import('./cp.js'),
+  'cluster-info dump': () => import('./cluster-info-dump.js'),
 };
