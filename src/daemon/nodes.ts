@@ -11,6 +11,7 @@ import { RestClient } from '../client/rest.js';
 import { restConfigFromKubeconfig } from '../client/rest-config.js';
 import { kubeadmPreload, startKubelet, type RunningKubelet } from '../kubelet/kubelet.js';
 import type { StaticPodHost } from '../kubelet/static-pods/types.js';
+import { PodFabric } from '../kubelet/network/fabric.js';
 
 /** Relative to a node's root: present while the node's kubelet is stopped. */
 export const KUBELET_STOPPED = 'run/kubedojo/kubelet.stopped';
@@ -39,6 +40,7 @@ export interface NodesEnv {
 
 export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env: NodesEnv): Promise<RunningNodes> {
   const slots: Slot[] = [];
+  const fabric = new PodFabric();
   for (const n of config.nodes) {
     const np = nodePaths(paths, n.name);
     const rc = await restConfigFromKubeconfig(np.kubeletConf);
@@ -51,7 +53,7 @@ export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env
       if (wanted && !s.kubelet) {
         const preloadImages = kubeadmPreload(s.spec.role, config.kubernetesVersion);
         const host = s.spec.role === 'control-plane' ? env.controlPlane : undefined;
-        s.kubelet = startKubelet({ node: s.spec.name, client: s.client, now: env.now, log: env.log, root: s.root, preloadImages, ...(host ? { staticPods: host } : {}) });
+        s.kubelet = startKubelet({ node: s.spec.name, client: s.client, now: env.now, log: env.log, root: s.root, preloadImages, fabric, ...(host ? { staticPods: host } : {}) });
       } else if (!wanted && s.kubelet) {
         env.log(`kubelet ${s.spec.name}: stopped`);
         const k = s.kubelet;

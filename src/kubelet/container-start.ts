@@ -20,6 +20,8 @@ import { VolumeError } from './volumes/types.js';
 import type { MountConfig } from 'just-bash';
 import type { MemoryRuntime } from './cri/memory-runtime.js';
 import { recordContainer, recordStart } from './cri/kubelet-records.js';
+import { networkFor } from './network/node-network.js';
+import { containerNet, timerSleep } from './network/container.js';
 
 export interface StartContext {
   client: Client;
@@ -118,7 +120,9 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   const spec: LaunchSpec = { argv: effectiveArgv(p.image, c.command, c.args), env, workingDir: c.workingDir ?? p.image.workingDir ?? '/', image: p.image, podIP: ctx.podIP, hostname, resume, mounts: p.mounts };
   const adoptedAt = resume && r.running ? r.running.startedAt : undefined;
   if (ctx.runtime && ctx.sandboxId) recordContainer(ctx.runtime, { id, sandboxId: ctx.sandboxId, pod: ctx.pod, spec: c, attempt: r.restartCount, imageID: p.image.imageId, launch: spec, ...(adoptedAt !== undefined ? { startedAtMs: adoptedAt } : {}) });
-  const proc = launch(spec, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers });
+  const net = networkFor(ctx.client);
+  const tools = net ? containerNet(net, p.image, { namespace: pod.ns, podIP: ctx.podIP }, timerSleep(ctx.timers)) : undefined;
+  const proc = launch(spec, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers, ...(tools ? { commands: tools.commands, files: tools.files } : {}) });
   delete r.waiting;
   if ('startError' in proc) {
     ctx.runtime?.exited(id, 128, 'StartError', proc.startError);

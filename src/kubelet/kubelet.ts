@@ -17,6 +17,8 @@ import { startNodeRuntime, type NodeRuntime } from './cri/node-runtime.js';
 import { startStaticPods } from './static-pods/start.js';
 import type { StaticPods } from './static-pods/static-pods.js';
 import type { StaticPodHost } from './static-pods/types.js';
+import type { PodFabric } from './network/fabric.js';
+import { startNodeNetwork } from './network/node-network.js';
 
 export interface KubeletOptions {
   node: string;
@@ -34,6 +36,8 @@ export interface KubeletOptions {
   runPods?: boolean;
   /** The components the host runs itself, whose static pods show the host's run state. */
   staticPods?: StaticPodHost;
+  /** The pod network the daemon's nodes share (one of its own when absent). */
+  fabric?: PodFabric;
 }
 
 export interface RunningKubelet {
@@ -92,14 +96,17 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
     });
   }
   const podLogs = o.root ? join(o.root, 'var/log/pods') : undefined;
+  const net = startNodeNetwork({ client: o.client, now: o.now, ...(o.root ? { root: o.root } : {}), ...(o.fabric ? { fabric: o.fabric } : {}) });
+  const leaveNetwork = net.fabric.addNode(o.node, () => pods);
   return {
     node: o.node,
     containerLogs: (req, sink) => containerLogs({ pods, now: o.now, timers: o.timers ?? realTimers, log: o.log, ...(podLogs ? { podLogs } : {}) }, req, sink),
-    exec: (req) => openExec({ pods, timers: o.timers ?? realTimers }, req),
+    exec: (req) => openExec({ pods, timers: o.timers ?? realTimers, network: net.network }, req),
     attach: (req) => openAttach({ pods, timers: o.timers ?? realTimers }, req),
     runtime: node.runtime,
     async stop() {
       stopped = true;
+      leaveNetwork();
       clearInterval(timer);
       await statics?.stop();
       pods?.stop();

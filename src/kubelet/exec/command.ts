@@ -22,13 +22,13 @@ const SHELLS: Record<ShellDialect, string[]> = { busybox: ['sh', 'ash'], dash: [
 export const quote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** Whether the image has the executable (a name looked up in PATH, or a path in a bin folder). */
-function has(exe: string, dialect: ShellDialect | undefined): boolean {
+function has(exe: string, dialect: ShellDialect | undefined, tools: string[]): boolean {
   if (!dialect) return false;
   const name = base(exe);
   if (exe.includes('/') && !BIN_DIRS.has(exe.slice(0, exe.lastIndexOf('/')) || '/')) return false;
   if (SHELLS[dialect].includes(name)) return true;
   if (['bash', 'sh'].includes(name)) return false;
-  return getCommandNames().includes(name) || name === 'hostname';
+  return getCommandNames().includes(name) || name === 'hostname' || tools.includes(name);
 }
 
 function missing(exe: string): ResolvedCommand {
@@ -36,11 +36,11 @@ function missing(exe: string): ResolvedCommand {
   return { kind: 'missing', reason };
 }
 
-/** Resolves argv in an image whose shell dialect is dialect (undefined: no shell). */
-export function resolveCommand(argv: string[], dialect: ShellDialect | undefined): ResolvedCommand {
+/** Resolves argv in an image whose shell dialect is dialect (undefined: no shell) and has tools. */
+export function resolveCommand(argv: string[], dialect: ShellDialect | undefined, tools: string[] = []): ResolvedCommand {
   const exe = argv[0] ?? '';
   if (!exe) return { kind: 'missing', reason: 'exec: "": executable file not found in $PATH' };
-  if (!has(exe, dialect)) return missing(exe);
+  if (!has(exe, dialect, tools)) return missing(exe);
   const d = dialect!;
   if (!SHELLS[d].includes(base(exe))) return { kind: 'script', script: tarCreate(argv, d) ?? argv.map(quote).join(' '), dialect: d, viaShell: false };
   const args = argv.slice(1);

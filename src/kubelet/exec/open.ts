@@ -8,6 +8,7 @@ import type { ContainerRecord } from '../container-record.js';
 import type { KubeletPods } from '../logs/handler.js';
 import { attachSession } from './attach.js';
 import { execSession } from './session.js';
+import type { NodeNetwork } from '../network/node-network.js';
 
 export interface ExecPods extends KubeletPods {
   container(namespace: string, name: string, container: string): ContainerRecord | undefined;
@@ -16,6 +17,8 @@ export interface ExecPods extends KubeletPods {
 export interface ExecEnv {
   pods: ExecPods | undefined;
   timers: Timers;
+  /** The node's network (the container's network tools). */
+  network?: NodeNetwork;
 }
 
 interface Found {
@@ -40,7 +43,7 @@ const options = (req: StreamRequest): StreamRequest => ({ ...req, stderr: req.st
 
 export async function openExec(env: ExecEnv, req: StreamRequest): Promise<StreamRefusal | StreamSession> {
   const f = find(env, req, (c) => `container not found ("${c}")`);
-  return 'code' in f ? f : execSession({ launch: f.record.launch, process: f.record.process }, options(req), env.timers);
+  return 'code' in f ? f : execSession({ launch: f.record.launch, process: f.record.process }, options(req), env.timers, env.network);
 }
 
 export async function openAttach(env: ExecEnv, req: StreamRequest): Promise<StreamRefusal | StreamSession> {

@@ -5,6 +5,7 @@
 // terminal echoes and edits input and carries all output on stdout. The session is killed when
 // the client leaves or the container's process ends.
 import { randomBytes } from 'node:crypto';
+import type { Command } from 'just-bash';
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { StreamEnd, StreamIO, StreamRequest, StreamSession } from '../../api/http/remotecommand.js';
 import type { Stream } from '../runtime/cri-log.js';
@@ -16,6 +17,8 @@ import { INTERACTIVE_SCRIPT, linesOf, prompt, readCommand } from './interactive.
 import { rootfsOf } from './session-fs.js';
 import { ExecShell } from './shell.js';
 import { LineDiscipline, onlcr } from './tty.js';
+import { containerNet, timerSleep, type ContainerNet } from '../network/container.js';
+import type { NodeNetwork } from '../network/node-network.js';
 
 /** The container run an exec joins. */
 export interface RunningContainer {
@@ -29,8 +32,9 @@ export function ociFailure(reason: string): string {
   return `error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: ${reason}: unknown`;
 }
 
-export function execSession(c: RunningContainer, req: StreamRequest, timers: Timers): StreamSession {
-  return { run: (io) => runExec(c, req, timers, io) };
+export function execSession(c: RunningContainer, req: StreamRequest, timers: Timers, network?: NodeNetwork): StreamSession {
+  const net = network ? containerNet(network, c.launch.image, { namespace: req.namespace, podIP: c.launch.podIP }, timerSleep(timers)) : undefined;
+  return { run: (io) => runExec(c, req, timers, io, net) };
 }
 
 async function collect(chunks: AsyncIterable<Buffer> | undefined): Promise<string> {
@@ -48,8 +52,8 @@ function sink(req: StreamRequest, io: StreamIO): (s: Stream, t: string) => void 
   };
 }
 
-async function runExec(c: RunningContainer, req: StreamRequest, timers: Timers, io: StreamIO): Promise<StreamEnd> {
-  const resolved = resolveCommand(req.command, c.launch.image.behaviour.shell);
+async function runExec(c: RunningContainer, req: StreamRequest, timers: Timers, io: StreamIO, net?: ContainerNet): Promise<StreamEnd> {
+  const resolved = resolveCommand(req.command, c.launch.image.behaviour.shell, net?.tools);
   if (resolved.kind === 'missing') return { error: ociFailure(resolved.reason) };
   const out = sink(req, io);
   let interrupted = false;
@@ -69,7 +73,7 @@ async function runExec(c: RunningContainer, req: StreamRequest, timers: Timers, 
   const stdin = !tty && req.stdin && resolved.kind === 'script' ? await collect(io.stdin) : '';
   const env = { ...c.launch.env, ...(req.tty ? { TERM: 'xterm' } : {}) };
   shell = new ExecShell({
-    ...scriptOf(resolved, c, req, io, tty, out, waiting), stdin, env, cwd: c.launch.workingDir || '/', dialect: resolved.dialect,
+    ...withNet(scriptOf(resolved, c, req, io, tty, out, waiting), net), stdin, env, cwd: c.launch.workingDir || '/', dialect: resolved.dialect,
     root: rootfsOf(c.process), mounts: c.launch.mounts ?? [], out, timers,
   });
   const kill = () => shell?.kill();
@@ -81,6 +85,11 @@ async function runExec(c: RunningContainer, req: StreamRequest, timers: Timers, 
 }
 
 async function* none(): AsyncIterable<Buffer> { /* no input */ }
+
+/** The session's commands with the container's network tools, and the files the kubelet provides. */
+function withNet<T extends { commands: Command[] }>(s: T, net: ContainerNet | undefined): T & { files?: Record<string, string> } {
+  return net ? { ...s, commands: [...s.commands, ...net.commands], files: net.files } : s;
+}
 
 async function pump(stdin: AsyncIterable<Buffer> | undefined, tty: LineDiscipline): Promise<void> {
   for await (const chunk of stdin ?? []) tty.feed(chunk);

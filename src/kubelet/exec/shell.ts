@@ -5,7 +5,7 @@ import { Bash, defineCommand, parse, serialize, type Command, type IFileSystem, 
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { ShellDialect } from '../runtime/catalog.js';
 import type { Stream } from '../runtime/cri-log.js';
-import { shellWording } from '../runtime/shell.js';
+import { provideFiles, shellWording } from '../runtime/shell.js';
 import { streamScript } from '../runtime/stream-transform.js';
 import { followCommand, renameFollowingTails } from '../runtime/tail-follow.js';
 import { IMAGE_DIRS, sessionFs } from './session-fs.js';
@@ -22,6 +22,8 @@ export interface ExecShellOptions {
   out(stream: Stream, text: string): void;
   timers: Timers;
   commands?: Command[];
+  /** Files the kubelet provides in the container (/etc/resolv.conf). */
+  files?: Record<string, string>;
 }
 
 const UNLIMITED = Number.MAX_SAFE_INTEGER;
@@ -73,6 +75,7 @@ export class ExecShell {
     }
     try {
       for (const d of [...IMAGE_DIRS, this.o.cwd]) await bash.fs.mkdir(d, { recursive: true }).catch(() => {});
+      await provideFiles(this.o.root, this.o.files);
       const r = await bash.exec(source, { cwd: this.o.cwd, signal: this.abort.signal, rawScript: true, ...(this.o.stdin ? { stdin: this.o.stdin } : {}) });
       if (r.stdout) out('stdout', r.stdout);
       if (r.stderr) out('stderr', r.stderr);

@@ -18,6 +18,10 @@ export interface Behaviour {
   stopLines?: string[];
   requireEnv?: { anyOf: string[] };
   missingEnv?: { exitCode: number; lines: string[] };
+  /** The web server answering on the image's ports. */
+  http?: 'nginx' | 'httpd';
+  /** Network tools beyond the busybox applets (curl). */
+  tools?: string[];
 }
 
 export interface CatalogImage {

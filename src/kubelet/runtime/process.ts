@@ -1,7 +1,7 @@
 // What a container's process does, chosen from its image's behaviour and its command line:
 // the image's server program logs its banner and serves until stopped; anything else runs in the
 // simulated shell. The image's entrypoint wrapper (docker-entrypoint.sh) hands over to its args.
-import { getCommandNames, type IFileSystem, type MountConfig } from 'just-bash';
+import { getCommandNames, type Command, type IFileSystem, type MountConfig } from 'just-bash';
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { Behaviour, CatalogImage } from './catalog.js';
 import type { Stream } from './cri-log.js';
@@ -37,6 +37,9 @@ export interface ProcessIO {
   out(stream: Stream, text: string): void;
   now(): number;
   timers: Timers;
+  /** The container's network tools and the files the kubelet provides (resolv.conf). */
+  commands?: Command[];
+  files?: Record<string, string>;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
@@ -65,7 +68,7 @@ export function launch(spec: LaunchSpec, io: ProcessIO): SimProcess | { startErr
     if (argv.length === 1) return exitAt(0, io);
     return shellProcess(`sh ${argv.slice(1).map(quote).join(' ')}`, [], spec, io, dialect);
   }
-  if (!getCommandNames().includes(base(exe)) && base(exe) !== 'hostname') {
+  if (!getCommandNames().includes(base(exe)) && base(exe) !== 'hostname' && !io.commands?.some((c) => c.name === base(exe))) {
     return { startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${exe}": executable file not found in $PATH: unknown` };
   }
   return shellProcess(argv.map(quote).join(' '), [], spec, io, dialect);
@@ -73,7 +76,7 @@ export function launch(spec: LaunchSpec, io: ProcessIO): SimProcess | { startErr
 
 function shellProcess(script: string, positional: string[], spec: LaunchSpec, io: ProcessIO, dialect: Behaviour['shell'] & string): SimProcess {
   const set = positional.length ? `set -- ${positional.slice(1).map(quote).join(' ')}\n` : '';
-  const run = new ShellRun(set + script, spec.env, spec.workingDir, dialect, { out: io.out, timers: io.timers, mounts: spec.mounts ?? [] });
+  const run = new ShellRun(set + script, spec.env, spec.workingDir, dialect, { out: io.out, timers: io.timers, mounts: spec.mounts ?? [], ...(io.commands ? { commands: io.commands } : {}), ...(io.files ? { files: io.files } : {}) });
   return {
     exited: run.exited,
     ports: [],

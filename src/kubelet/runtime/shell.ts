@@ -2,7 +2,7 @@
 // commands, with the container's env, streaming their output to the container log. Time passes
 // on the kubelet's clock (`sleep 5` ends when the clock has moved 5 s). As PID 1 the shell ignores
 // SIGTERM, so it runs until SIGKILL at the end of the grace period, as a real `sh` container does.
-import { Bash, defineCommand, InMemoryFs, MountableFs, parse, serialize, type BashOptions, type IFileSystem, type MountConfig } from 'just-bash';
+import { Bash, defineCommand, InMemoryFs, MountableFs, parse, serialize, type BashOptions, type Command, type IFileSystem, type MountConfig } from 'just-bash';
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { ShellDialect } from './catalog.js';
 import type { Stream } from './cri-log.js';
@@ -14,6 +14,10 @@ export interface ShellIO {
   timers: Timers;
   /** Volumes mounted over the container's own filesystem. */
   mounts?: MountConfig[];
+  /** More commands the container has (its network tools). */
+  commands?: Command[];
+  /** Files the kubelet puts in the container's filesystem (/etc/resolv.conf). */
+  files?: Record<string, string>;
 }
 
 const UNLIMITED = Number.MAX_SAFE_INTEGER;
@@ -47,6 +51,15 @@ export function shellWording(dialect: ShellDialect, text: string): string {
     dialect === 'busybox' ? `sh: ${cmd}: not found` : dialect === 'dash' ? `sh: 1: ${cmd}: not found` : `bash: line 1: ${cmd}: command not found`);
 }
 
+/** Writes the files the kubelet provides, unless the container already has them. */
+export async function provideFiles(fs: IFileSystem, files: Record<string, string> | undefined): Promise<void> {
+  for (const [path, text] of Object.entries(files ?? {})) {
+    if (await fs.exists(path)) continue;
+    await fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true }).catch(() => {});
+    await fs.writeFile(path, text);
+  }
+}
+
 export class ShellRun {
   private readonly abort = new AbortController();
   private readonly sleepers = new Set<() => void>();
@@ -63,6 +76,7 @@ export class ShellRun {
       customCommands: [
         defineCommand('hostname', async () => ({ stdout: `${env.HOSTNAME ?? 'localhost'}\n`, stderr: '', exitCode: 0 })),
         followCommand({ out: (t) => out('stdout', t), err: (t) => out('stderr', t), sleep: (ms) => this.sleep(ms), stopped: () => this.killed }),
+        ...(io.commands ?? []),
       ],
       executionLimits: { maxExecutionTimeMs: Infinity, maxCommandCount: UNLIMITED, maxLoopIterations: UNLIMITED, maxWorkUnits: UNLIMITED },
       defenseInDepth: false,
@@ -92,6 +106,7 @@ export class ShellRun {
     }
     try {
       await bash.fs.mkdir(cwd, { recursive: true });
+      await provideFiles(this.rootfs, this.io.files);
       const r = await bash.exec(source, { cwd, signal: this.abort.signal, rawScript: true });
       if (r.stdout) out('stdout', r.stdout);
       if (r.stderr) out('stderr', r.stderr);

@@ -1,0 +1,70 @@
+// Where a TCP connection from a pod goes, as kube-proxy's rules and the pod network send it:
+// a Service's ClusterIP:port or any node's IP:nodePort is DNAT'd to one of the Service's ready
+// endpoints (targetPort); a Service port without a ready endpoint is REJECTed (connection
+// refused); a pod IP is reached directly; anything else is dropped (the connection times out).
+// The policy decides last whether the packet may reach the pod (NetworkPolicy, next slice).
+import { readyBackends, type Backend } from './endpoints.js';
+import type { NetPod, NetSnapshot, Service, ServicePort } from './types.js';
+
+export type Route =
+  | { kind: 'pod'; pod: NetPod; ip: string; port: number }
+  | { kind: 'refused' }
+  | { kind: 'dropped' };
+
+/** Who opens the connection. */
+export interface Source {
+  namespace: string;
+  podIP: string;
+}
+
+/** Whether traffic may pass from source to the pod's port (NetworkPolicy enforcement goes here). */
+export interface RoutePolicy {
+  allows(from: Source, to: NetPod, port: number): boolean;
+}
+
+export const ALLOW_ALL: RoutePolicy = { allows: () => true };
+
+export interface RouteOptions {
+  policy?: RoutePolicy;
+  /** Picks one of n backends (kube-proxy's random probability rules). */
+  pick?: (n: number) => number;
+}
+
+const randomPick = (n: number): number => Math.floor(Math.random() * n);
+
+export function route(snap: NetSnapshot, from: Source, ip: string, port: number, o: RouteOptions = {}): Route {
+  const viaService = serviceTarget(snap, ip, port);
+  let target: Backend | undefined;
+  if (viaService) {
+    const backends = readyBackends(snap, viaService.svc, viaService.port);
+    if (!backends.length) return { kind: 'refused' };
+    target = backends[(o.pick ?? randomPick)(backends.length)];
+  } else {
+    target = { ip, port };
+  }
+  if (!target) return { kind: 'refused' };
+  return toPod(snap, from, target, o.policy ?? ALLOW_ALL);
+}
+
+function toPod(snap: NetSnapshot, from: Source, t: Backend, policy: RoutePolicy): Route {
+  const pod = snap.pods.find((p) => p.status?.podIP === t.ip && !p.spec?.hostNetwork && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  if (!pod) return isNodeIP(snap, t.ip) ? { kind: 'refused' } : { kind: 'dropped' };
+  if (!policy.allows(from, pod, t.port)) return { kind: 'dropped' };
+  return { kind: 'pod', pod, ip: t.ip, port: t.port };
+}
+
+const isNodeIP = (snap: NetSnapshot, ip: string): boolean => snap.nodes.some((n) => n.status?.addresses?.some((a) => a.address === ip));
+
+/** The Service and port that ip:port addresses (ClusterIP, or a NodePort on a node's IP). */
+function serviceTarget(snap: NetSnapshot, ip: string, port: number): { svc: Service; port: ServicePort } | undefined {
+  const onNode = isNodeIP(snap, ip);
+  for (const svc of snap.services) {
+    const ips = svc.spec?.clusterIPs ?? (svc.spec?.clusterIP ? [svc.spec.clusterIP] : []);
+    for (const sp of svc.spec?.ports ?? []) {
+      if ((sp.protocol ?? 'TCP') !== 'TCP') continue;
+      if (ips.includes(ip) && sp.port === port) return { svc, port: sp };
+      if (onNode && sp.nodePort === port) return { svc, port: sp };
+    }
+  }
+  return undefined;
+}

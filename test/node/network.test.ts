@@ -1,0 +1,115 @@
+// The pod network end to end: the real kubectl execs busybox's wget, nslookup and nc and nginx's
+// curl inside pods of a real daemon; names resolve through the cluster DNS, connections reach an
+// nginx pod through its Service (kube-proxy's rules), and nginx logs each request.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, hasRealKubectl, useCluster } from '../support/cluster.js';
+
+const c = useCluster();
+
+const MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: nginx, image: nginx}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: empty}
+spec:
+  selector: {app: nothing}
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec:
+  containers: [{name: box, image: busybox, command: [sh, -c, 'sleep 3600']}]
+`;
+
+const INDEX_START = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>';
+
+describe.skipIf(!hasRealKubectl)('pod network', () => {
+  let svcIP = '';
+  let emptyIP = '';
+
+  beforeAll(async () => {
+    const f = c.file('net.yaml', MANIFEST);
+    expect((await c.kubectl(['apply', '-f', f])).code).toBe(0);
+    await eventually(c, ['get', 'pods', '-A', '-o', 'wide'], (o) => (o.match(/Running/g) ?? []).length >= 1 && /client\s+1\/1\s+Running/.test(o) && /web-\S+\s+1\/1\s+Running/.test(o), 90_000);
+    await eventually(c, ['get', 'pods', '-n', 'kube-system', '-l', 'k8s-app=kube-dns'], (o) => /1\/1\s+Running/.test(o), 90_000);
+    svcIP = (await c.kubectl(['get', 'svc', 'web', '-o', 'jsonpath={.spec.clusterIP}'])).stdout;
+    emptyIP = (await c.kubectl(['get', 'svc', 'empty', '-o', 'jsonpath={.spec.clusterIP}'])).stdout;
+    await eventually(c, ['get', 'endpointslices', '-l', 'kubernetes.io/service-name=web', '-o', 'jsonpath={.items[*].endpoints[*].conditions.ready}'], (o) => o.includes('true'), 30_000);
+  }, 240_000);
+
+  it('writes the pod resolv.conf', async () => {
+    const r = await c.kubectl(['exec', 'client', '--', 'cat', '/etc/resolv.conf']);
+    expect(r.stdout).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+  });
+
+  it('wget reaches nginx through the Service, which logs the request', async () => {
+    const r = await c.kubectl(['exec', 'client', '--', 'wget', '-qO-', 'http://web']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith(INDEX_START)).toBe(true);
+    expect(Buffer.byteLength(r.stdout)).toBe(615);
+    const logs = await eventually(c, ['logs', 'deploy/web'], (o) => o.includes('"GET / HTTP/1.1" 200 615 "-" "Wget" "-"'));
+    expect(logs).toMatch(/^10\.244\.\d+\.\d+ - - \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "GET \/ HTTP\/1\.1" 200 615 "-" "Wget" "-"$/m);
+  });
+
+  it('wget reports 404s, refusals and unknown names as busybox does', async () => {
+    const missing = await c.kubectl(['exec', 'client', '--', 'wget', '-qO-', 'http://web/nope']);
+    expect([missing.code, missing.stderr]).toEqual([1, 'wget: server returned error: HTTP/1.1 404 Not Found\ncommand terminated with exit code 1\n']);
+    const refused = await c.kubectl(['exec', 'client', '--', 'wget', '-O-', `http://empty`]);
+    expect(refused.stderr).toBe(`Connecting to empty (${emptyIP}:80)\nwget: can't connect to remote host (${emptyIP}): Connection refused\ncommand terminated with exit code 1\n`);
+    const bad = await c.kubectl(['exec', 'client', '--', 'sh', '-c', 'wget -q -O /tmp/x http://nope; echo rc=$?']);
+    expect([bad.stdout, bad.stderr]).toEqual(['rc=1\n', "wget: bad address 'nope'\n"]);
+  });
+
+  it('nslookup answers from the cluster DNS', async () => {
+    const r = await c.kubectl(['exec', 'client', '--', 'nslookup', 'web']);
+    expect(r.stdout).toBe(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${svcIP}\n\n`);
+    const nx = await c.kubectl(['exec', 'client', '--', 'nslookup', 'nope.default.svc.cluster.local']);
+    expect(nx.code).toBe(1);
+    expect(nx.stdout).toContain("** server can't find nope.default.svc.cluster.local: NXDOMAIN\n");
+  });
+
+  it('nc -zv checks ports', async () => {
+    const open = await c.kubectl(['exec', 'client', '--', 'nc', '-zv', 'web', '80']);
+    expect([open.code, open.stderr]).toEqual([0, `web (${svcIP}:80) open\n`]);
+    const shut = await c.kubectl(['exec', 'client', '--', 'nc', '-zv', 'empty', '80']);
+    expect(shut.stderr).toBe(`nc: empty (${emptyIP}:80): Connection refused\ncommand terminated with exit code 1\n`);
+  });
+
+  it("works in a container's own sh -c command", async () => {
+    const f = c.file('prober.yaml', `apiVersion: v1
+kind: Pod
+metadata: {name: prober}
+spec:
+  containers:
+  - name: probe
+    image: busybox
+    command: [sh, -c, 'until wget -qO- http://web.default.svc.cluster.local >/dev/null; do sleep 1; done; echo reached; nc -zv web 80; sleep 3600']
+`);
+    expect((await c.kubectl(['apply', '-f', f])).code).toBe(0);
+    const logs = await eventually(c, ['logs', 'prober'], (o) => o.includes('open'), 60_000);
+    expect(logs).toBe(`reached\nweb (${svcIP}:80) open\n`);
+  }, 90_000);
+
+  it('curl in the nginx image reaches the Service by its full name', async () => {
+    const r = await c.kubectl(['exec', 'deploy/web', '--', 'sh', '-c', 'curl -s web.default.svc.cluster.local']);
+    expect(r.stdout.startsWith(INDEX_START)).toBe(true);
+    const nope = await c.kubectl(['exec', 'deploy/web', '--', 'curl', '-sS', 'http://nope']);
+    expect([nope.stderr]).toEqual(['curl: (6) Could not resolve host: nope\ncommand terminated with exit code 6\n']);
+  });
+});
