@@ -40,11 +40,13 @@ describe('port picking', () => {
     expect(second.etcdPeerPort).toBe(second.etcdClientPort + 1);
   });
 
-  it('asks the system for free ports, never the defaults, with KUBEDOJO_EPHEMERAL_PORTS=1', async () => {
+  it('takes free ports at random below the outgoing-connection range, never the defaults, with KUBEDOJO_EPHEMERAL_PORTS=1', async () => {
     const env = { KUBEDOJO_EPHEMERAL_PORTS: '1' };
     const got = await pickClusterPorts([], env);
-    expect(got.apiserverPort).toBeGreaterThan(10_000);
-    expect(got.etcdClientPort).toBeGreaterThan(10_000);
+    for (const port of [got.apiserverPort, got.etcdClientPort, got.etcdPeerPort]) {
+      expect(port).toBeGreaterThanOrEqual(20_000);
+      expect(port).toBeLessThan(32_768);
+    }
     expect(got.etcdPeerPort).toBe(got.etcdClientPort + 1);
     expect(new Set([got.apiserverPort, got.etcdClientPort, got.etcdPeerPort]).size).toBe(3);
     expect(await isPortFree(got.etcdPeerPort)).toBe(true);

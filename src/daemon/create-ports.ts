@@ -1,8 +1,8 @@
 // The ports a new cluster gets: kubeadm's (apiserver 6443, etcd 2379/2380) when they are free,
 // else the next free ones, skipping ports held by other processes and ports saved by the other
 // clusters of this home (a stopped cluster keeps its ports for when it starts again).
-// KUBEDOJO_EPHEMERAL_PORTS=1 asks the system for free ports instead (tests run clusters side by side
-// and must leave 6443/2379/2380 alone).
+// KUBEDOJO_EPHEMERAL_PORTS=1 takes free ports at random instead (tests run clusters side by side and
+// must leave 6443/2379/2380 alone).
 import net from 'node:net';
 
 export const APISERVER_PORT = 6443;
@@ -45,29 +45,22 @@ async function pickEtcdPorts(reserved: ReadonlySet<number>): Promise<[number, nu
   throw new Error(`no free pair of ports for etcd in ${ETCD_CLIENT_PORT}-${ETCD_CLIENT_PORT + SEARCH_SPAN - 1}`);
 }
 
-/** A port the system picks among its free ones (bound to 0, then released). */
-function systemPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Where ephemeral-mode ports come from: below Linux's default ip_local_port_range (32768-60999),
+ * so no outgoing connection can take a port between our pick and the daemon's bind. */
+const EPHEMERAL_FROM = 20_000;
+const EPHEMERAL_SPAN = 12_000;
 
 async function pickEphemeral(reserved: ReadonlySet<number>): Promise<ClusterPorts> {
   const taken = new Set(reserved);
   const pick = async (pair: boolean): Promise<number> => {
-    for (let tries = 0; tries < 100; tries++) {
-      const port = await systemPort();
-      if (taken.has(port) || (pair && (port >= 65535 || !(await usable(port + 1, taken))))) continue;
+    for (let tries = 0; tries < 200; tries++) {
+      const port = EPHEMERAL_FROM + Math.floor(Math.random() * EPHEMERAL_SPAN);
+      if (!(await usable(port, taken)) || (pair && !(await usable(port + 1, taken)))) continue;
       taken.add(port);
       if (pair) taken.add(port + 1);
       return port;
     }
-    throw new Error('no free ports from the system');
+    throw new Error(`no free ports in ${EPHEMERAL_FROM}-${EPHEMERAL_FROM + EPHEMERAL_SPAN}`);
   };
   const apiserverPort = await pick(false);
   const etcdClientPort = await pick(true);

@@ -24,3 +24,12 @@ export async function settleUntil(done: () => boolean, ms = 5_000): Promise<void
   for (const deadline = Date.now() + ms; !done() && Date.now() < deadline;) await settle(1);
   await settle();
 }
+
+/** tick(), then more small steps until `done()` holds (a loaded machine runs behind the fake clock). */
+export async function tickUntil(clock: FakeClock, ms: number, done: () => boolean, realMs = 10_000): Promise<void> {
+  await tick(clock, ms);
+  for (const deadline = Date.now() + realMs; !done() && Date.now() < deadline;) {
+    clock.advance(100);
+    await settle(1);
+  }
+}

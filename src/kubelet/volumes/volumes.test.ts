@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REFS } from '../../client/refs.js';
 import { boot, podOf, shutdown } from '../test-cluster.js';
-import { tick } from '../testing.js';
+import { tick, tickUntil } from '../testing.js';
 
 afterEach(shutdown);
 
@@ -152,7 +152,8 @@ describe('pod volumes', () => {
     }));
     mkdirSync(join(t.root, 'var/local/data'), { recursive: true });
     writeFileSync(join(t.root, 'var/local/data/in.txt'), 'from-node\n');
-    await tick(t.clock, 3000);
+    const written = () => existsSync(join(t.root, 'var/local/data/out.txt')) && readFileSync(join(t.root, 'var/local/data/out.txt'), 'utf8') === 'written\n' && logOf(t, 'host', 'c').length > 0;
+    await tickUntil(t.clock, 3000, written);
     expect(readFileSync(join(t.root, 'var/local/data/out.txt'), 'utf8')).toBe('written\n');
     expect(logOf(t, 'host', 'c')).toEqual(['from-node']);
   });
@@ -164,7 +165,8 @@ describe('pod volumes', () => {
     }));
     t.fake.seed(REFS.persistentvolumes, { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv1' }, spec: { hostPath: { path: '/mnt/pv1', type: 'DirectoryOrCreate' } } });
     t.fake.seed(REFS.persistentvolumeclaims, { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'default' }, spec: { volumeName: 'pv1' } });
-    await tick(t.clock, 3000);
+    const saved = () => existsSync(join(t.root, 'mnt/pv1/f')) && readFileSync(join(t.root, 'mnt/pv1/f'), 'utf8') === 'saved\n';
+    await tickUntil(t.clock, 3000, saved);
     expect(readFileSync(join(t.root, 'mnt/pv1/f'), 'utf8')).toBe('saved\n');
   });
 
