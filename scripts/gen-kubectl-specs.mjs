@@ -13,7 +13,8 @@
 // A non-bool flag has a NoOptDefVal when a bare `--flag --zz-probe=1` reports `--zz-probe` unknown;
 // the values come from the table below (kubectl v0.32.4 `grep -rn NoOptDefVal`), and the generator
 // fails if the binary and the table disagree. Hidden flags (only cli-runtime's deprecated
-// `--record` in v1.32) are probed per command with `--record --help`.
+// `--record` in v1.32) are probed per command with `--record --help`. The script `kubectl completion
+// SHELL` prints for each shell is kept as is in completion-scripts.ts (COMPLETION_SCRIPTS).
 //
 // Machine-dependent text: HOME is a fresh temporary directory, replaced by `<HOME>` in the output
 // (not `${HOME}`: `kubectl config --help` prints that literally; the generator checks that kubectl
@@ -308,6 +309,33 @@ export const DEPRECATED_FLAGS: Record<string, string> = { record: '--record will
   writeFileSync(join(OUT, 'quirks.ts'), body);
 }
 
+/** The shells `kubectl completion SHELL` writes a script for (kubectl's completionShells). */
+const SHELLS = ['bash', 'zsh', 'fish', 'powershell'];
+
+/** `kubectl completion <shell>`: cobra's scripts behind kubectl's boilerplate; they name the program
+ * (kubectl, the root command's Use, not argv[0]) and read nothing from HOME or the environment. */
+function completionScripts() {
+  const scripts = {};
+  for (const shell of SHELLS) {
+    const r = kubectl(['completion', shell]);
+    if (r.status !== 0 || r.stderr !== '') throw new Error(`kubectl completion ${shell}: exit ${r.status}: ${r.stderr}`);
+    if (r.stdout.includes(HOME_PLACEHOLDER)) throw new Error(`kubectl completion ${shell} depends on HOME`);
+    scripts[shell] = r.stdout;
+  }
+  return scripts;
+}
+
+function writeCompletionScripts(scripts) {
+  const entries = Object.entries(scripts).map(([shell, text]) => `  ${shell}: ${tpl(text)},`).join('\n');
+  const body = `${HEADER}
+/** What \`kubectl completion <shell>\` prints, byte for byte. */
+export const COMPLETION_SCRIPTS: Record<string, string> = {
+${entries}
+};
+`;
+  writeFileSync(join(OUT, 'completion-scripts.ts'), body);
+}
+
 function writeIndex(files) {
   const imports = files.map((f) => `import { ${constName(f)} } from './${f}.js';`).join('\n');
   const body = `${HEADER}import type { KubectlSpec } from '../spec.js';
@@ -328,12 +356,14 @@ function main() {
   try {
     const { specs, quirks } = crawl();
     const global = globalFlags();
+    const scripts = completionScripts();
     mkdirSync(OUT, { recursive: true });
     for (const f of readdirSync(OUT)) if (f.endsWith('.ts') && !f.endsWith('.test.ts')) rmSync(join(OUT, f));
     const files = writeGroupFiles(specs);
     writeGlobal(global);
     writeQuirks(quirks);
     writeIndex(files);
+    writeCompletionScripts(scripts);
     console.log(`${specs.length} commands, ${global.flags.length} global flags, ${runs} kubectl runs`);
   } finally {
     rmSync(home, { recursive: true, force: true });

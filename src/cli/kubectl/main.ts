@@ -41,6 +41,11 @@ async function runNode(node: CommandNode, parsed: Parsed, io: Io): Promise<numbe
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // cobra's __complete/__completeNoDesc (DisableFlagParsing): the raw arguments go to the completer.
+  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+    const { runComplete } = await import('./commands/completion/complete.js');
+    return runComplete(argv, io);
+  }
   const root = buildTree(SPECS);
   const { node, args } = findCommand(root, argv, GLOBAL_FLAGS);
   const plugin = await dispatchPlugin(root, node, argv, args, io);

@@ -37,4 +37,5 @@ export const COMMANDS: Record<string, Loader> = {
   'set subject': () => import('./set/subject.js'),
   cp: () => import('./cp.js'),
   'cluster-info dump': () => import('./cluster-info-dump.js'),
+  completion: () => import('./completion/command.js'),
 };
