@@ -46,3 +46,8 @@ for (const [file, keepCase] of Object.entries(descriptors)) {
   writeFileSync(`dist/${file}`, JSON.stringify(root.toJSON({ keepComments: false })));
 }
 copyFileSync('src/client/cri/api.proto', 'dist/cri-api.proto');
+// The CRI schema parsed once, camelCased as src/client/cri/proto.ts loads it: crictl and the kubelets
+// load this JSON instead of parsing the .proto at every start.
+const cri = new protobuf.Root();
+cri.loadSync('src/client/cri/api.proto', { keepCase: false });
+writeFileSync('dist/cri-api.json', JSON.stringify(cri.toJSON({ keepComments: false })));

@@ -1,13 +1,23 @@
 // Where the CRI schema (api.proto) is and how it is loaded. Unbundled (tests, tsx) it sits next to
 // this file; in the esbuild bundle the build copies it to dist/cri-api.proto, which is looked for
 // first (next to the chunk, or one folder up from dist/chunks/).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as GrpcJs from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 
 /** File name of the schema in dist/ when bundled. */
 export const CRI_BUNDLED_PROTO = 'cri-api.proto';
+/** The schema the build parsed into JSON (camelCased, as CRI_LOADER_OPTIONS load it). */
+export const CRI_BUNDLED_JSON = 'cri-api.json';
+
+function findBuiltJson(): string | undefined {
+  for (const rel of [`./${CRI_BUNDLED_JSON}`, `../${CRI_BUNDLED_JSON}`]) {
+    const path = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
 
 function findProto(): string {
   for (const rel of [`./${CRI_BUNDLED_PROTO}`, `../${CRI_BUNDLED_PROTO}`, './api.proto']) {
@@ -54,7 +64,10 @@ export function loadCriProto(): Promise<CriProto> {
       importCjs(import('@grpc/grpc-js')),
       importCjs(import('@grpc/proto-loader')),
     ]);
-    const def = loader.loadSync(CRI_PROTO_PATH, { ...CRI_LOADER_OPTIONS });
+    const built = findBuiltJson();
+    const def = built
+      ? loader.fromJSON(JSON.parse(readFileSync(built, 'utf8')) as Record<string, unknown>, { ...CRI_LOADER_OPTIONS })
+      : loader.loadSync(CRI_PROTO_PATH, { ...CRI_LOADER_OPTIONS });
     const pkg = grpc.loadPackageDefinition(def) as unknown as {
       runtime: { v1: Record<string, GrpcJs.ServiceClientConstructor> };
     };
