@@ -4,7 +4,7 @@ import { ApiError, type ApiStatus } from '../../client/types.js';
 import { ConfigError } from '../../client/clientcmd.js';
 import { TransportError } from '../../client/transport-error.js';
 import type { Io } from '../shared/io.js';
-import { PartialOutputError } from './output/templated.js';
+import { PartialOutputError } from './output/template-errors.js';
 
 /** A usage error: `error: <msg>` then the pointer to the command's help. */
 export class UsageError extends Error {

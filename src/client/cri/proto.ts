@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as GrpcJs from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
+import { importCjs } from '../cjs.js';
 
 /** File name of the schema in dist/ when bundled. */
 export const CRI_BUNDLED_PROTO = 'cri-api.proto';
@@ -12,7 +13,12 @@ export const CRI_BUNDLED_PROTO = 'cri-api.proto';
 export const CRI_BUNDLED_JSON = 'cri-api.json';
 
 function findBuiltJson(): string | undefined {
-  for (const rel of [`./${CRI_BUNDLED_JSON}`, `../${CRI_BUNDLED_JSON}`]) {
+  return besideModule([`./${CRI_BUNDLED_JSON}`, `../${CRI_BUNDLED_JSON}`]);
+}
+
+/** The first of `names` next to this module (in the bundle: next to the chunk or one folder up). */
+function besideModule(names: string[]): string | undefined {
+  for (const rel of names) {
     const path = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(path)) return path;
   }
@@ -20,11 +26,7 @@ function findBuiltJson(): string | undefined {
 }
 
 function findProto(): string {
-  for (const rel of [`./${CRI_BUNDLED_PROTO}`, `../${CRI_BUNDLED_PROTO}`, './api.proto']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return fileURLToPath(new URL('./api.proto', import.meta.url));
+  return besideModule([`./${CRI_BUNDLED_PROTO}`, `../${CRI_BUNDLED_PROTO}`, './api.proto']) ?? fileURLToPath(new URL('./api.proto', import.meta.url));
 }
 
 /** Absolute path of the CRI runtime.v1 .proto this process loads. */
@@ -47,12 +49,6 @@ export interface CriProto {
   def: PackageDefinition;
   runtimeService: GrpcJs.ServiceClientConstructor;
   imageService: GrpcJs.ServiceClientConstructor;
-}
-
-/** A CommonJS package's exports, whether imported by Node (named + default) or from a bundle. */
-async function importCjs<T>(pending: Promise<T>): Promise<T> {
-  const m = (await pending) as T & { default?: T };
-  return m.default ?? m;
 }
 
 let cached: Promise<CriProto> | undefined;

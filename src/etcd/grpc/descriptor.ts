@@ -5,16 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Options, PackageDefinition } from '@grpc/proto-loader';
+import { importCjs } from '../../client/cjs.js';
 
 /** Where the build writes the descriptors, relative to dist/: field names as in the .proto
  * (keepCase, what etcdctl's JSON printer needs) or camelCased (what the server's code reads). */
 export const DESCRIPTOR_FILES = { keepCase: 'etcd-rpc.json', camelCase: 'etcd-rpc-camel.json' } as const;
 
-/** A CommonJS package's exports, whether imported by Node (named + default) or from a bundle (default). */
-export async function importCjs<T>(pending: Promise<T>): Promise<T> {
-  const m = (await pending) as T & { default?: T };
-  return m.default ?? m;
-}
+export { importCjs } from '../../client/cjs.js';
 
 function builtDescriptor(keepCase: boolean): string | undefined {
   const file = keepCase ? DESCRIPTOR_FILES.keepCase : DESCRIPTOR_FILES.camelCase;

@@ -10,6 +10,9 @@ import { GoTemplatePrinterError, kubectlGoTemplate, printGoTemplate } from '../.
 import { JsonPathPrinter, templateReadError } from '../../../printers/jsonpath/index.js';
 import { tabwrite } from '../../../printers/tabwriter.js';
 import type { OutputFormat } from './format.js';
+import { PartialOutputError } from './template-errors.js';
+
+export { allowMissingKeys, PartialOutputError } from './template-errors.js';
 
 export interface TemplatedOptions {
   noHeaders?: boolean;
@@ -18,18 +21,6 @@ export interface TemplatedOptions {
   cwd?: string;
   /** --allow-missing-template-keys (true unless given false) */
   allowMissingKeys?: boolean;
-}
-
-/** --allow-missing-template-keys: true unless given false (absent from a command: true). */
-export function allowMissingKeys(ctx: { str(name: string): string }): boolean {
-  return ctx.str('allow-missing-template-keys') !== 'false';
-}
-
-/** What was printed before a template failed, and why it failed. */
-export class PartialOutputError extends Error {
-  constructor(readonly output: string, message: string) {
-    super(message);
-  }
 }
 
 function readTemplate(file: string, cwd: string | undefined, columns = false): string {

@@ -3,7 +3,7 @@
 import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
 import { printObjects } from '../../output/objects.js';
-import { allowMissingKeys } from '../../output/templated.js';
+import { allowMissingKeys } from '../../output/template-errors.js';
 import { Aggregate, reportable } from '../mutate/aggregate.js';
 import { builderEnv } from '../mutate/env.js';
 import type { Info } from '../mutate/info.js';

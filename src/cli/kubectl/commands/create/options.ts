@@ -5,7 +5,7 @@ import type { Ctx } from '../../context.js';
 import { PrintedError } from '../../errors.js';
 import { klog, klogHeader } from '../../klog.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
-import { allowMissingKeys } from '../../output/templated.js';
+import { allowMissingKeys } from '../../output/template-errors.js';
 
 export type DryRun = 'none' | 'client' | 'server';
 

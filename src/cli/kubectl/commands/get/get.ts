@@ -5,7 +5,7 @@ import type { Ctx } from '../../context.js';
 import { SortError, SortFatalError, sortObjects, sortTableRows, UnsortableError } from '../../../../printers/sort-by.js';
 import { AggregateError, PrintedError } from '../../errors.js';
 import { klogHeader } from '../../klog.js';
-import { allowMissingKeys } from '../../output/templated.js';
+import { allowMissingKeys } from '../../output/template-errors.js';
 import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
 import { printObjects } from '../../output/objects.js';

@@ -4,7 +4,7 @@
 import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
-import { allowMissingKeys } from '../../output/templated.js';
+import { allowMissingKeys } from '../../output/template-errors.js';
 
 /** NamePrinter: `pod/web labeled`, or `pod/web` for -o name. */
 export function nameLine(obj: Obj, operation: string, short: boolean): string {
