@@ -29,6 +29,7 @@ export const REFS = {
   cronjobs: grp('batch', 'v1', 'cronjobs', 'CronJob'),
   leases: grp('coordination.k8s.io', 'v1', 'leases', 'Lease'),
   endpointslices: grp('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice'),
+  networkpolicies: grp('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy'),
   eventsV1: grp('events.k8s.io', 'v1', 'events', 'Event'),
   storageclasses: grp('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false),
   csrs: grp('certificates.k8s.io', 'v1', 'certificatesigningrequests', 'CertificateSigningRequest', false),

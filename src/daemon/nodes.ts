@@ -12,6 +12,7 @@ import { restConfigFromKubeconfig } from '../client/rest-config.js';
 import { kubeadmPreload, startKubelet, type RunningKubelet } from '../kubelet/kubelet.js';
 import type { StaticPodHost } from '../kubelet/static-pods/types.js';
 import { PodFabric } from '../kubelet/network/fabric.js';
+import { startNetworkAgent } from './network-agent.js';
 
 /** Relative to a node's root: present while the node's kubelet is stopped. */
 export const KUBELET_STOPPED = 'run/kubedojo/kubelet.stopped';
@@ -41,19 +42,22 @@ export interface NodesEnv {
 export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env: NodesEnv): Promise<RunningNodes> {
   const slots: Slot[] = [];
   const fabric = new PodFabric();
+  let base: Awaited<ReturnType<typeof restConfigFromKubeconfig>> | undefined;
   for (const n of config.nodes) {
     const np = nodePaths(paths, n.name);
     const rc = await restConfigFromKubeconfig(np.kubeletConf);
+    base ??= rc;
     const client = new RestClient({ ...rc, userAgent: `kubelet/${config.kubernetesVersion} (linux/amd64) kubernetes` });
     slots.push({ spec: n, root: np.root, client, busy: Promise.resolve() });
   }
+  const agent = base ? await startNetworkAgent(paths, base, config.kubernetesVersion, env.now, env.log) : undefined;
   const sync = (s: Slot) => {
     s.busy = s.busy.then(async () => {
       const wanted = !existsSync(join(s.root, KUBELET_STOPPED));
       if (wanted && !s.kubelet) {
         const preloadImages = kubeadmPreload(s.spec.role, config.kubernetesVersion);
         const host = s.spec.role === 'control-plane' ? env.controlPlane : undefined;
-        s.kubelet = startKubelet({ node: s.spec.name, client: s.client, now: env.now, log: env.log, root: s.root, preloadImages, fabric, ...(host ? { staticPods: host } : {}) });
+        s.kubelet = startKubelet({ node: s.spec.name, client: s.client, now: env.now, log: env.log, root: s.root, preloadImages, fabric, ...(host ? { staticPods: host } : {}), ...(agent ? { networkView: agent.view } : {}) });
       } else if (!wanted && s.kubelet) {
         env.log(`kubelet ${s.spec.name}: stopped`);
         const k = s.kubelet;
@@ -75,6 +79,7 @@ export async function startNodes(paths: ClusterPaths, config: ClusterConfig, env
         await s.kubelet?.stop();
         s.client.close();
       }));
+      agent?.close();
     },
   };
 }

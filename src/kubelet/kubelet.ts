@@ -19,6 +19,7 @@ import type { StaticPods } from './static-pods/static-pods.js';
 import type { StaticPodHost } from './static-pods/types.js';
 import type { PodFabric } from './network/fabric.js';
 import { startNodeNetwork } from './network/node-network.js';
+import type { SnapshotSource } from './network/view.js';
 
 export interface KubeletOptions {
   node: string;
@@ -38,6 +39,8 @@ export interface KubeletOptions {
   staticPods?: StaticPodHost;
   /** The pod network the daemon's nodes share (one of its own when absent). */
   fabric?: PodFabric;
+  /** What the network's agents read of the cluster (read with the kubelet's identity when absent). */
+  networkView?: SnapshotSource;
 }
 
 export interface RunningKubelet {
@@ -96,7 +99,7 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
     });
   }
   const podLogs = o.root ? join(o.root, 'var/log/pods') : undefined;
-  const net = startNodeNetwork({ client: o.client, now: o.now, ...(o.root ? { root: o.root } : {}), ...(o.fabric ? { fabric: o.fabric } : {}) });
+  const net = startNodeNetwork({ client: o.client, now: o.now, ...(o.root ? { root: o.root } : {}), ...(o.fabric ? { fabric: o.fabric } : {}), ...(o.networkView ? { view: o.networkView } : {}) });
   const leaveNetwork = net.fabric.addNode(o.node, () => pods);
   return {
     node: o.node,

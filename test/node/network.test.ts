@@ -112,4 +112,18 @@ spec:
     const nope = await c.kubectl(['exec', 'deploy/web', '--', 'curl', '-sS', 'http://nope']);
     expect([nope.stderr]).toEqual(['curl: (6) Could not resolve host: nope\ncommand terminated with exit code 6\n']);
   });
+
+  it('a default-deny NetworkPolicy makes wget time out; an allowing one lets it through', async () => {
+    const deny = c.file('deny.yaml', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n');
+    const allow = c.file('allow.yaml', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-from-pods}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{from: [{podSelector: {}}], ports: [{port: 80}]}]\n');
+    expect((await c.kubectl(['apply', '-f', deny])).code).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    const blocked = await c.kubectl(['exec', 'client', '--', 'wget', '-qO-', '-T', '2', 'http://web']);
+    expect([blocked.code, blocked.stdout, blocked.stderr]).toEqual([1, '', 'wget: download timed out\ncommand terminated with exit code 1\n']);
+    expect((await c.kubectl(['apply', '-f', allow])).code).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    const open = await c.kubectl(['exec', 'client', '--', 'wget', '-qO-', '-T', '2', 'http://web']);
+    expect([open.code, open.stdout.startsWith(INDEX_START)]).toEqual([0, true]);
+    expect((await c.kubectl(['delete', '-f', deny, '-f', allow])).code).toBe(0);
+  }, 60_000);
 });

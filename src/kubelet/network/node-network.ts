@@ -8,8 +8,10 @@ import { PodFabric, type Listener } from './fabric.js';
 import { serve, serverVersion, type HttpRequest, type HttpResponse } from './http.js';
 import { DEFAULT_DNS, dnsFromKubeletConfig, podResolvConf, type ClusterDns, type ResolvConf } from './resolv-conf.js';
 import { resolveName, type Resolution } from './resolver.js';
-import { route, type RoutePolicy, type Source } from './router.js';
+import { route, snapshotPolicy, type RoutePolicy, type Source } from './router.js';
 import { ClusterView, type SnapshotSource } from './view.js';
+
+const DNS_PORT = 53;
 
 export type Connection =
   | { kind: 'refused' }
@@ -34,8 +36,11 @@ export class NodeNetwork {
     return podResolvConf(this.o.dns, namespace);
   }
 
-  async resolve(name: string, namespace: string): Promise<Resolution> {
-    return resolveName(await this.o.view.snapshot(), name, this.resolvConf(namespace), this.o.dns.domain);
+  /** The name as the pod's resolver looks it up, through the CoreDNS pods it may reach on UDP 53. */
+  async resolve(name: string, from: Source): Promise<Resolution> {
+    const snap = await this.o.view.snapshot();
+    const policy = this.o.policy ?? snapshotPolicy(snap);
+    return resolveName(snap, name, this.resolvConf(from.namespace), this.o.dns.domain, (dns) => policy.allows(from, dns, DNS_PORT, 'UDP'));
   }
 
   async connect(from: Source, ip: string, port: number): Promise<Connection> {
@@ -74,9 +79,9 @@ export function networkFor(client: Client): NodeNetwork | undefined {
   return byClient.get(client);
 }
 
-export function startNodeNetwork(o: { client: Client; now: () => number; root?: string; fabric?: PodFabric }): { network: NodeNetwork; fabric: PodFabric } {
+export function startNodeNetwork(o: { client: Client; now: () => number; root?: string; fabric?: PodFabric; view?: SnapshotSource }): { network: NodeNetwork; fabric: PodFabric } {
   const fabric = o.fabric ?? new PodFabric();
-  const network = new NodeNetwork({ view: new ClusterView(o.client, o.now), fabric, dns: nodeDns(o.root), now: o.now });
+  const network = new NodeNetwork({ view: o.view ?? new ClusterView(o.client, o.now), fabric, dns: nodeDns(o.root), now: o.now });
   byClient.set(o.client, network);
   return { network, fabric };
 }

@@ -1,10 +1,11 @@
 // Name resolution as a pod's stub resolver and CoreDNS (kubernetes plugin, `pods insecure`) do
 // it: the search list under ndots, <svc>.<ns>.svc.<domain> → the ClusterIP (headless: the ready
 // endpoints' IPs), <a-b-c-d>.<ns>.pod.<domain> → a.b.c.d, NXDOMAIN for the rest. Without a Ready
-// CoreDNS pod (kube-system, k8s-app=kube-dns) no server answers: the query times out.
+// CoreDNS pod (kube-system, k8s-app=kube-dns) that the asking pod may reach on UDP 53 (its egress
+// NetworkPolicies), no server answers: the query times out.
 import { readyAddresses } from './endpoints.js';
 import type { ResolvConf } from './resolv-conf.js';
-import type { NetSnapshot } from './types.js';
+import type { NetPod, NetSnapshot } from './types.js';
 import { podReady } from './types.js';
 
 export type Resolution =
@@ -14,8 +15,11 @@ export type Resolution =
 
 export const isIPv4 = (s: string): boolean => /^(\d{1,3})(\.\d{1,3}){3}$/.test(s) && s.split('.').every((o) => Number(o) <= 255);
 
-export function dnsServing(snap: NetSnapshot): boolean {
-  return snap.pods.some((p) => p.metadata.namespace === 'kube-system' && p.metadata.labels?.['k8s-app'] === 'kube-dns' && podReady(p));
+/** Whether a query to CoreDNS pod may pass (the asking pod's egress, CoreDNS's ingress). */
+export type DnsReach = (coredns: NetPod) => boolean;
+
+export function dnsServing(snap: NetSnapshot, reach: DnsReach = () => true): boolean {
+  return snap.pods.some((p) => p.metadata.namespace === 'kube-system' && p.metadata.labels?.['k8s-app'] === 'kube-dns' && podReady(p) && reach(p));
 }
 
 /** The names the stub resolver asks for, in order. */
@@ -26,10 +30,10 @@ export function candidates(name: string, conf: ResolvConf): string[] {
   return dots >= conf.ndots ? [name, ...searched] : [...searched, name];
 }
 
-export function resolveName(snap: NetSnapshot, name: string, conf: ResolvConf, domain: string): Resolution {
+export function resolveName(snap: NetSnapshot, name: string, conf: ResolvConf, domain: string, reach?: DnsReach): Resolution {
   const lower = name.toLowerCase();
   if (isIPv4(lower)) return { kind: 'found', fqdn: lower, ips: [lower] };
-  if (!dnsServing(snap)) return { kind: 'timeout' };
+  if (!dnsServing(snap, reach)) return { kind: 'timeout' };
   const tried: string[] = [];
   for (const fqdn of candidates(lower, conf)) {
     tried.push(fqdn);

@@ -2,8 +2,9 @@
 // a Service's ClusterIP:port or any node's IP:nodePort is DNAT'd to one of the Service's ready
 // endpoints (targetPort); a Service port without a ready endpoint is REJECTed (connection
 // refused); a pod IP is reached directly; anything else is dropped (the connection times out).
-// The policy decides last whether the packet may reach the pod (NetworkPolicy, next slice).
+// NetworkPolicy decides last whether the packet may reach the pod (policy.ts).
 import { readyBackends, type Backend } from './endpoints.js';
+import { policyAllows, type Endpoint } from './policy.js';
 import type { NetPod, NetSnapshot, Service, ServicePort } from './types.js';
 
 export type Route =
@@ -17,12 +18,21 @@ export interface Source {
   podIP: string;
 }
 
-/** Whether traffic may pass from source to the pod's port (NetworkPolicy enforcement goes here). */
+/** Whether traffic may pass from source to the pod's port. */
 export interface RoutePolicy {
-  allows(from: Source, to: NetPod, port: number): boolean;
+  allows(from: Source, to: NetPod, port: number, protocol?: string): boolean;
 }
 
-export const ALLOW_ALL: RoutePolicy = { allows: () => true };
+/** The pod behind a source address (a host-network pod is the node, not a pod). */
+export function sourceEndpoint(snap: NetSnapshot, from: Source): Endpoint {
+  const pod = snap.pods.find((p) => p.status?.podIP === from.podIP && !p.spec?.hostNetwork && p.metadata.namespace === from.namespace);
+  return { ip: from.podIP, pod };
+}
+
+/** The NetworkPolicies of the snapshot, as the pod network enforces them. */
+export function snapshotPolicy(snap: NetSnapshot): RoutePolicy {
+  return { allows: (from, to, port, protocol) => policyAllows(snap, sourceEndpoint(snap, from), { ip: to.status?.podIP ?? '', pod: to }, port, protocol) };
+}
 
 export interface RouteOptions {
   policy?: RoutePolicy;
@@ -43,7 +53,7 @@ export function route(snap: NetSnapshot, from: Source, ip: string, port: number,
     target = { ip, port };
   }
   if (!target) return { kind: 'refused' };
-  return toPod(snap, from, target, o.policy ?? ALLOW_ALL);
+  return toPod(snap, from, target, o.policy ?? snapshotPolicy(snap));
 }
 
 function toPod(snap: NetSnapshot, from: Source, t: Backend, policy: RoutePolicy): Route {

@@ -43,7 +43,44 @@ export interface NetSnapshot {
   slices: EndpointSlice[] | undefined;
   pods: NetPod[];
   nodes: NetNode[];
+  /** Undefined: the network's agent cannot read NetworkPolicies, so none is enforced. */
+  policies?: NetworkPolicy[] | undefined;
+  /** The namespaces' labels (namespaceSelector); undefined: only kubernetes.io/metadata.name is known. */
+  namespaces?: NetNamespace[] | undefined;
 }
 
 export const podReady = (p: NetPod): boolean =>
   !p.metadata.deletionTimestamp && p.status?.phase === 'Running' && Boolean(p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+
+/** A label selector as the API writes it (matchLabels and matchExpressions). */
+export interface SelectorSpec {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+export interface PolicyPeer {
+  podSelector?: SelectorSpec;
+  namespaceSelector?: SelectorSpec;
+  ipBlock?: { cidr: string; except?: string[] };
+}
+
+export interface PolicyPort {
+  protocol?: string;
+  port?: number | string;
+  endPort?: number;
+}
+
+export interface PolicyRule {
+  from?: PolicyPeer[] | null;
+  to?: PolicyPeer[] | null;
+  ports?: PolicyPort[] | null;
+}
+
+export interface NetworkPolicy {
+  metadata: { name?: string; namespace?: string };
+  spec?: { podSelector?: SelectorSpec; policyTypes?: string[]; ingress?: PolicyRule[] | null; egress?: PolicyRule[] | null };
+}
+
+export interface NetNamespace {
+  metadata: { name?: string; labels?: Record<string, string> };
+}

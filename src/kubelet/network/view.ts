@@ -1,6 +1,9 @@
-// The cluster as the node's network sees it: Services, EndpointSlices, Pods and Nodes read from
-// the apiserver and kept for a short while (what kube-proxy's and CoreDNS's informers hold).
-import type { Client, Obj } from '../../client/types.js';
+// The cluster as the nodes' network sees it: Services, EndpointSlices, Pods and Nodes (what
+// kube-proxy's and CoreDNS's informers hold) and NetworkPolicies with the Namespaces' labels (what
+// a policy-enforcing CNI's agent holds), read from the apiserver and kept for a short while. What
+// the reader may not list stays undefined: no slices → endpoints follow the selectors; no
+// policies → nothing is enforced.
+import type { Client, ResourceRef } from '../../client/types.js';
 import { REFS } from '../../client/refs.js';
 import type { NetSnapshot } from './types.js';
 
@@ -26,13 +29,17 @@ export class ClusterView implements SnapshotSource {
   }
 
   private async read(): Promise<NetSnapshot> {
-    const items = async <T>(p: Promise<{ items: Obj[] }>): Promise<T[]> => (await p).items as unknown as T[];
-    const [services, pods, nodes, slices] = await Promise.all([
-      items<NetSnapshot['services'][number]>(this.client.list(REFS.services, '')),
-      items<NetSnapshot['pods'][number]>(this.client.list(REFS.pods, '')),
-      items<NetSnapshot['nodes'][number]>(this.client.list(REFS.nodes, '')),
-      items<NonNullable<NetSnapshot['slices']>[number]>(this.client.list(REFS.endpointslices, '')).catch(() => undefined),
+    const all = async <T>(ref: ResourceRef): Promise<T[]> => (await this.client.list(ref, '')).items as unknown as T[];
+    const maybe = <T>(ref: ResourceRef): Promise<T[] | undefined> => all<T>(ref).catch(() => undefined);
+    const [services, pods, nodes, slices, policies, namespaces] = await Promise.all([
+      all<NetSnapshot['services'][number]>(REFS.services),
+      all<NetSnapshot['pods'][number]>(REFS.pods),
+      all<NetSnapshot['nodes'][number]>(REFS.nodes),
+      maybe<NonNullable<NetSnapshot['slices']>[number]>(REFS.endpointslices),
+      maybe<NonNullable<NetSnapshot['policies']>[number]>(REFS.networkpolicies),
+      maybe<NonNullable<NetSnapshot['namespaces']>[number]>(REFS.namespaces),
     ]);
-    return { services, pods, nodes, slices };
+    return { services, pods, nodes, slices, policies, namespaces };
   }
 }
+

@@ -50,7 +50,7 @@ export function curlCommand(env: ToolEnv): Command {
     if (!t) return result('', "curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
     const fail = (code: number, msg: string, trace = '') =>
       result('', `${trace}${o.silent ? '' : emptyMeter}${!o.silent || o.showError ? `curl: (${code}) ${msg}\n` : ''}`, code);
-    const res = await env.net.resolve(t.host, env.self.namespace);
+    const res = await env.net.resolve(t.host, env.self);
     if (res.kind === 'timeout') {
       const wait = Math.min(o.maxTimeMs ?? Infinity, RESOLVE_TIMEOUT_MS.glibc);
       await env.sleep(wait);

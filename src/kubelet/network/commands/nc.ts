@@ -32,7 +32,7 @@ export function ncCommand(env: ToolEnv): Command {
     const [host, portText] = o.rest;
     if (!host || !portText) return result('', 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n', 1);
     const port = Number(portText);
-    const res = await env.net.resolve(host, env.self.namespace);
+    const res = await env.net.resolve(host, env.self);
     if (res.kind === 'timeout') await env.sleep(RESOLVE_TIMEOUT_MS.musl);
     if (res.kind !== 'found') return result('', `nc: bad address '${host}'\n`, 1);
     const ip = res.ips[0]!;

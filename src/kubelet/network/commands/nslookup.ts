@@ -12,7 +12,7 @@ export function nslookupCommand(env: ToolEnv): Command {
     if (!name) return result('', USAGE, 1);
     const ns = server ?? env.net.resolvConf(env.self.namespace).nameserver;
     // busybox applies the search list only to a name without dots (`kubernetes.default` fails).
-    const res = await env.net.resolve(name.includes('.') && !name.endsWith('.') ? `${name}.` : name, env.self.namespace);
+    const res = await env.net.resolve(name.includes('.') && !name.endsWith('.') ? `${name}.` : name, env.self);
     if (res.kind === 'timeout') {
       await env.sleep(RESOLVE_TIMEOUT_MS.musl);
       return result(';; connection timed out; no servers could be reached\n\n', '', 1);

@@ -41,7 +41,7 @@ export function wgetCommand(env: ToolEnv): Command {
     const t = o.url ? parseUrl(o.url) : undefined;
     if (!t) return result('', 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n', 1);
     let err = '';
-    const res = await env.net.resolve(t.host, env.self.namespace);
+    const res = await env.net.resolve(t.host, env.self);
     if (res.kind === 'timeout') await env.sleep(Math.min(o.timeoutMs ?? Infinity, RESOLVE_TIMEOUT_MS.musl));
     if (res.kind !== 'found') return result('', `wget: bad address '${t.host}'\n`, 1);
     const ip = res.ips[0]!;
