@@ -117,7 +117,7 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   if (!resume) ctx.recorder.container(ctx.pod, fieldPath, 'Normal', 'Created', `Created container: ${c.name}`);
   const hostname = ctx.pod.spec?.hostname ?? pod.name;
   const env = { HOSTNAME: hostname, HOME: '/root', ...p.env };
-  const spec: LaunchSpec = { argv: effectiveArgv(p.image, c.command, c.args), env, workingDir: c.workingDir ?? p.image.workingDir ?? '/', image: p.image, podIP: ctx.podIP, hostname, resume, mounts: p.mounts };
+  const spec: LaunchSpec = { argv: effectiveArgv(p.image, c.command, c.args), env, workingDir: c.workingDir ?? p.image.workingDir ?? '/', image: p.image, podIP: ctx.podIP, hostname, resume, mounts: p.mounts, ...(c.stdin ? { stdin: { once: Boolean(c.stdinOnce), tty: Boolean(c.tty) } } : {}) };
   const adoptedAt = resume && r.running ? r.running.startedAt : undefined;
   if (ctx.runtime && ctx.sandboxId) recordContainer(ctx.runtime, { id, sandboxId: ctx.sandboxId, pod: ctx.pod, spec: c, attempt: r.restartCount, imageID: p.image.imageId, launch: spec, ...(adoptedAt !== undefined ? { startedAtMs: adoptedAt } : {}) });
   const net = networkFor(ctx.client);

@@ -23,6 +23,9 @@ export interface ContainerSpec {
   readinessProbe?: Probe;
   restartPolicy?: 'Always';
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
 }
 
 export interface PodSpec {

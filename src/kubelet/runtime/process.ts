@@ -7,6 +7,9 @@ import type { Behaviour, CatalogImage } from './catalog.js';
 import type { Stream } from './cri-log.js';
 import { ShellRun } from './shell.js';
 import { renderLine } from './lines.js';
+import { ContainerStdin } from './stdin.js';
+import { OutputTap } from './output-tap.js';
+import { INTERACTIVE_SCRIPT, prompt, readCommand } from '../exec/interactive.js';
 
 export type Signal = 'SIGTERM' | 'SIGKILL';
 
@@ -18,6 +21,10 @@ export interface SimProcess {
   readonly ports: number[];
   /** The filesystem a shell process writes (exec sessions share it). */
   readonly rootfs?: IFileSystem;
+  /** The container's stdin, when its spec keeps one open (attach writes to it). */
+  readonly stdin?: ContainerStdin;
+  /** Its output as written (attach reads it live), when it reads from stdin. */
+  readonly output?: OutputTap;
 }
 
 export interface LaunchSpec {
@@ -31,6 +38,8 @@ export interface LaunchSpec {
   mounts?: MountConfig[];
   /** Adopted after a daemon restart: a server does not log its banner again. */
   resume?: boolean;
+  /** The container spec's stdin (stdinOnce, tty): a shell then reads its commands from it. */
+  stdin?: { once: boolean; tty: boolean };
 }
 
 export interface ProcessIO {
@@ -65,6 +74,7 @@ export function launch(spec: LaunchSpec, io: ProcessIO): SimProcess | { startErr
   const dialect = b.shell ?? 'busybox';
   if (SHELLS.has(base(exe))) {
     if (argv[1] === '-c') return shellProcess(argv[2] ?? '', argv.slice(3), spec, io, dialect);
+    if (spec.stdin && (argv.length === 1 || (argv.length === 2 && /^-[il]+$/.test(argv[1]!)))) return interactiveShell(base(exe), spec, io, dialect);
     if (argv.length === 1) return exitAt(0, io);
     return shellProcess(`sh ${argv.slice(1).map(quote).join(' ')}`, [], spec, io, dialect);
   }
@@ -76,7 +86,11 @@ export function launch(spec: LaunchSpec, io: ProcessIO): SimProcess | { startErr
 
 function shellProcess(script: string, positional: string[], spec: LaunchSpec, io: ProcessIO, dialect: Behaviour['shell'] & string): SimProcess {
   const set = positional.length ? `set -- ${positional.slice(1).map(quote).join(' ')}\n` : '';
-  const run = new ShellRun(set + script, spec.env, spec.workingDir, dialect, { out: io.out, timers: io.timers, mounts: spec.mounts ?? [], ...(io.commands ? { commands: io.commands } : {}), ...(io.files ? { files: io.files } : {}) });
+  return shellHandle(new ShellRun(set + script, spec.env, spec.workingDir, dialect, { out: io.out, timers: io.timers, mounts: spec.mounts ?? [], ...(io.commands ? { commands: io.commands } : {}), ...(io.files ? { files: io.files } : {}) }));
+}
+
+/** A shell as PID 1: SIGTERM is ignored, SIGKILL stops it. */
+function shellHandle(run: ShellRun): SimProcess {
   return {
     exited: run.exited,
     ports: [],
@@ -85,6 +99,22 @@ function shellProcess(script: string, positional: string[], spec: LaunchSpec, io
       if (sig === 'SIGKILL') run.kill();
     },
   };
+}
+
+/** A shell reading its commands from the container's stdin; at end of input it exits with the last status. */
+function interactiveShell(shell: string, spec: LaunchSpec, io: ProcessIO, dialect: Behaviour['shell'] & string): SimProcess {
+  const o = spec.stdin ?? { once: false, tty: false };
+  const output = new OutputTap();
+  const out = (s: Stream, t: string): void => {
+    io.out(s, t);
+    output.emit(s, t);
+  };
+  const stdin = new ContainerStdin({ ...o, echo: (t) => out('stdout', t) });
+  const ask = o.tty ? (cwd: string) => prompt(shell, dialect, cwd, spec.hostname) : undefined;
+  const read = readCommand({ lines: stdin.lines(), waiting: stdin.waiting, ...(ask ? { prompt: ask } : {}), write: (t) => out('stdout', t) });
+  const env = o.tty ? { ...spec.env, TERM: 'xterm' } : spec.env;
+  const run = new ShellRun(INTERACTIVE_SCRIPT, env, spec.workingDir, dialect, { out, timers: io.timers, mounts: spec.mounts ?? [], commands: [read, ...(io.commands ?? [])], ...(io.files ? { files: io.files } : {}) });
+  return { ...shellHandle(run), stdin, output };
 }
 
 /** A process that exits with code at once (a shell with no script and no stdin). */

@@ -23,11 +23,39 @@ async function targetPod(ctx: Ctx, timeoutMs: number): Promise<Pod> {
   return attachablePod(client, (await ctx.factory.mapper()).resolve(first.slice(0, at)), namespace, first.slice(at + 1), timeoutMs);
 }
 
-function container(ctx: Ctx, pod: Pod, quiet: boolean): Container {
+function container(ctx: Ctx, pod: Pod, name: string, quiet: boolean): Container {
   try {
-    return findOrDefaultContainer(pod, ctx.str('container'), quiet, (t) => ctx.io.stderr.write(t));
+    return findOrDefaultContainer(pod, name, quiet, (t) => ctx.io.stderr.write(t));
   } catch (err) {
     throw new Error(`cannot attach to the container: ${(err as Error).message}`);
+  }
+}
+
+export interface AttachOptions {
+  stdin: boolean;
+  tty: boolean;
+  quiet: boolean;
+  container: string;
+  /** `kubectl attach`, for the note on how to resume. */
+  commandName: string;
+}
+
+/** AttachOptions.Run on a pod already found: the container, its tty, the hint, the session, the resume note. */
+export async function attachToPod(ctx: Ctx, pod: Pod, o: AttachOptions): Promise<void> {
+  const c = container(ctx, pod, o.container, o.quiet);
+  let tty = o.tty;
+  if (tty && !c.tty) {
+    tty = false;
+    if (!o.quiet) ctx.io.stderr.write(`error: Unable to use a TTY - container ${c.name} did not allocate one\n`);
+  } else if (!tty && c.tty) tty = true;
+  const t = setupTerminal(ctx, { stdin: o.stdin, tty, quiet: o.quiet, nudge: true });
+  if (!o.quiet) ctx.io.stderr.write("If you don't see a command prompt, try pressing enter.\n");
+  await runSession(ctx, await ctx.factory.client(), pod, { subresource: 'attach', container: c.name, stdout: true, stderr: !t.raw }, t);
+  if (!o.quiet && t.stdin && t.raw && pod.spec?.restartPolicy === 'Always') {
+    const ephemeral = (pod.spec.ephemeralContainers ?? []).some((e) => e.name === c.name);
+    ctx.io.stdout.write(ephemeral
+      ? `Session ended, the ephemeral container will not be restarted but may be reattached using '${o.commandName} ${pod.metadata.name ?? ''} -c ${c.name} -i -t' if it is still running\n`
+      : `Session ended, resume using '${o.commandName} ${pod.metadata.name ?? ''} -c ${c.name} -i -t' command when the pod is running\n`);
   }
 }
 
@@ -38,21 +66,6 @@ export async function run(ctx: Ctx): Promise<number> {
   const pod = await targetPod(ctx, timeoutMs);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new Error(`cannot attach a container in a completed pod; current phase is ${phase}`);
-  const quiet = ctx.bool('quiet');
-  const c = container(ctx, pod, quiet);
-  let tty = ctx.bool('tty');
-  if (tty && !c.tty) {
-    tty = false;
-    if (!quiet) ctx.io.stderr.write(`error: Unable to use a TTY - container ${c.name} did not allocate one\n`);
-  } else if (!tty && c.tty) tty = true;
-  const t = setupTerminal(ctx, { stdin: ctx.bool('stdin'), tty, quiet, nudge: true });
-  if (!quiet) ctx.io.stderr.write("If you don't see a command prompt, try pressing enter.\n");
-  await runSession(ctx, await ctx.factory.client(), pod, { subresource: 'attach', container: c.name, stdout: true, stderr: !t.raw }, t);
-  if (!quiet && t.stdin && t.raw && pod.spec?.restartPolicy === 'Always') {
-    const ephemeral = (pod.spec.ephemeralContainers ?? []).some((e) => e.name === c.name);
-    ctx.io.stdout.write(ephemeral
-      ? `Session ended, the ephemeral container will not be restarted but may be reattached using '${ctx.commandPath} ${pod.metadata.name ?? ''} -c ${c.name} -i -t' if it is still running\n`
-      : `Session ended, resume using '${ctx.commandPath} ${pod.metadata.name ?? ''} -c ${c.name} -i -t' command when the pod is running\n`);
-  }
+  await attachToPod(ctx, pod, { stdin: ctx.bool('stdin'), tty: ctx.bool('tty'), quiet: ctx.bool('quiet'), container: ctx.str('container'), commandName: ctx.commandPath });
   return 0;
 }

@@ -1,7 +1,7 @@
 // kubectl run NAME --image=image [--env] [--port] [--labels] [--restart] [--expose]
 // [--overrides] [--dry-run] [-o] -- [COMMAND] [args…]: the run-pod/v1 generator, then (even
-// with --dry-run=client) a RESTMapping through discovery, then the create. Attaching (-i, -t,
-// --attach) is not implemented: it is refused before anything is created.
+// with --dry-run=client) a RESTMapping through discovery, then the create; with -i/-t/--attach
+// the session on the pod (run/attach.ts) instead of printing it.
 import type { Obj } from '../../../client/types.js';
 import type { Ctx } from '../context.js';
 import { checkDecodable, typedObject } from './create/go-typed.js';
@@ -13,6 +13,8 @@ import { generateService } from './run/expose.js';
 import { isValidImageReference } from './run/image-ref.js';
 import { applyOverrides } from './run/overrides.js';
 import { generatePod } from './run/pod.js';
+import { attachToRun, type Created, type RunAttach } from './run/attach.js';
+import { parseCascade } from './delete/options.js';
 
 const RESTART = ['Always', 'OnFailure', 'Never'];
 const PULL = ['', 'Always', 'IfNotPresent', 'Never'];
@@ -57,7 +59,7 @@ function pod(ctx: Ctx, f: RunFlags): Obj {
 }
 
 /** createGeneratedObject: RESTMapping (discovery), overrides, then the create unless client dry-run. */
-async function createGenerated(ctx: Ctx, s: CreateSetup, obj: Obj, overrides: boolean): Promise<Obj> {
+async function createGenerated(ctx: Ctx, s: CreateSetup, obj: Obj, overrides: boolean): Promise<Created> {
   const mapper = await ctx.factory.mapper(1);
   const kind = mapper.resources.find((r) => r.group === '' && r.version === 'v1' && r.kind === obj.kind);
   if (kind === undefined) throw new Error(`no matches for kind ${JSON.stringify(obj.kind)} in version "v1"`);
@@ -66,46 +68,55 @@ async function createGenerated(ctx: Ctx, s: CreateSetup, obj: Obj, overrides: bo
     out = applyOverrides(typedObject(obj) ?? obj, ctx.str('overrides'), ctx.str('override-type')) as Obj;
     checkDecodable(out);
   }
-  if (s.dryRun === 'client') return s.explicitNs ? { ...out, metadata: { ...out.metadata, namespace: s.namespace } } : out;
+  if (s.dryRun === 'client') return { mapping: kind, object: s.explicitNs ? { ...out, metadata: { ...out.metadata, namespace: s.namespace } } : out };
   out = withLastApplied(out, s.saveConfig);
-  return postObject(ctx, s, kind, out, { fieldValidation: false });
+  return { mapping: kind, object: await postObject(ctx, s, kind, out, { fieldValidation: false }) };
 }
 
-async function setup(ctx: Ctx): Promise<{ s: CreateSetup; f: RunFlags }> {
+async function setup(ctx: Ctx): Promise<{ s: CreateSetup; f: RunFlags; cascade: string }> {
   const dryRun = dryRunStrategy(ctx);
   await ctx.factory.clientConfig();
   const stdin = ctx.bool('stdin');
   const f = { stdin, tty: ctx.bool('tty'), attach: ctx.changed('attach') ? ctx.bool('attach') : ctx.bool('attach') || stdin };
   const printer = printerFor(ctx, dryRun);
+  const cascade = parseCascade(ctx);
   validate(ctx, f);
   const { namespace, explicit } = await ctx.factory.namespace();
   checkPolicies(ctx, f, dryRun);
   const s = { namespace, explicitNs: explicit, dryRun, printer, validation: '', fieldManager: ctx.str('field-manager'), saveConfig: ctx.bool('save-config') };
-  return { s, f };
+  return { s, f, cascade };
+}
+
+function attachOptions(ctx: Ctx, f: RunFlags, cascade: string): RunAttach {
+  return {
+    stdin: f.stdin, tty: f.tty, quiet: ctx.bool('quiet'), container: '', commandName: 'kubectl attach',
+    timeoutMs: ctx.int('pod-running-timeout'), restartPolicy: ctx.str('restart'), leaveStdinOpen: ctx.bool('leave-stdin-open'),
+    rm: ctx.bool('rm'), cascade,
+  };
 }
 
 export async function run(ctx: Ctx): Promise<number> {
   requireFlags(ctx, ['image']);
-  const { s, f } = await setup(ctx);
+  const { s, f, cascade } = await setup(ctx);
   const generated = pod(ctx, f);
-  if (f.attach) {
-    await ctx.factory.mapper(1);
-    throw new Error(`kubedojo's kubectl does not implement "kubectl run" with --attach, -i or -t yet`);
-  }
-  const created = await createGenerated(ctx, s, generated, true);
-  let printed = 0;
-  const out: string[] = [];
+  const attach = f.attach ? attachOptions(ctx, f, cascade) : undefined;
+  const created = [await createGenerated(ctx, s, generated, true)];
   let serviceError: unknown;
   if (ctx.bool('expose')) {
     try {
-      const svc = await createGenerated(ctx, s, generateService(ctx.args[0]!, ctx.str('labels'), ctx.str('port')), false);
-      out.push(renderObject(s.printer, printable(svc), printed++));
-      if (s.printer.format?.kind === 'yaml') out.push('---\n');
+      created.push(await createGenerated(ctx, s, generateService(ctx.args[0]!, ctx.str('labels'), ctx.str('port')), false));
     } catch (err) {
       serviceError = err;
     }
   }
-  out.push(renderObject(s.printer, printable(created), printed));
+  if (attach) return attachToRun(ctx, created, attach);
+  const out: string[] = [];
+  let printed = 0;
+  if (created[1]) {
+    out.push(renderObject(s.printer, printable(created[1].object), printed++));
+    if (s.printer.format?.kind === 'yaml') out.push('---\n');
+  }
+  out.push(renderObject(s.printer, printable(created[0]!.object), printed));
   ctx.io.stdout.write(out.join(''));
   if (serviceError !== undefined) throw serviceError;
   return 0;

@@ -28,7 +28,7 @@ class Informer {
   private watch: Watch | undefined;
   private stopped = false;
 
-  constructor(private readonly client: RestClient, private readonly base: string, private readonly name: string, private readonly cond: Condition) {}
+  constructor(private readonly client: RestClient, private readonly base: string, private readonly name: string, private readonly cond: Condition, private readonly onDeleted: () => Error) {}
 
   stop(): void {
     this.stopped = true;
@@ -50,7 +50,7 @@ class Informer {
     const rv = ev.object?.metadata?.resourceVersion;
     if (rv) this.rv = rv;
     if (ev.type === 'BOOKMARK') return;
-    if (ev.type === 'DELETED') return finish({ kind: 'error', err: new Error('object has been deleted') });
+    if (ev.type === 'DELETED') return finish({ kind: 'error', err: this.onDeleted() });
     try {
       if (this.cond(ev.object)) finish({ kind: 'done' });
     } catch (err) {
@@ -101,10 +101,13 @@ class Informer {
   }
 }
 
+/** The condition's error when the object goes away (rollout status: this one). */
+const DELETED = (): Error => new Error('object has been deleted');
+
 /** Waits on info's object; timeoutMs 0 waits for ever. */
-export async function untilWithSync(client: RestClient, info: Info, timeoutMs: number, cond: Condition): Promise<void> {
+export async function untilWithSync(client: RestClient, info: Info, timeoutMs: number, cond: Condition, onDeleted = DELETED): Promise<void> {
   const base = collectionPath(info.mapping!, info.namespace || undefined);
-  const informer = new Informer(client, base, info.name, cond);
+  const informer = new Informer(client, base, info.name, cond, onDeleted);
   if (timeoutMs <= 0) return informer.run();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
