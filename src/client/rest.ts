@@ -3,6 +3,7 @@
 import { Agent, request as httpsRequest } from 'node:https';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { RestConfig } from './rest-config.js';
+import { authHeaders, tlsOptions } from './rest-auth.js';
 import { transportError } from './transport-error.js';
 import { resourcePath, queryString } from './paths.js';
 import {
@@ -22,12 +23,7 @@ export class RestClient implements Client {
 
   constructor(readonly config: RestConfig) {
     this.base = new URL(config.server);
-    const tls = {
-      ...(config.ca ? { ca: config.ca } : {}),
-      ...(config.cert ? { cert: config.cert } : {}),
-      ...(config.key ? { key: config.key } : {}),
-      rejectUnauthorized: !config.insecure,
-    };
+    const tls = tlsOptions(config);
     // Requests share a few kept-alive connections (TLS setup dominates otherwise); every watch
     // holds a connection of its own for its lifetime (client-go multiplexes them over HTTP/2).
     const plain = this.base.protocol === 'http:';
@@ -41,15 +37,7 @@ export class RestClient implements Client {
   }
 
   private headers(accept?: string): Record<string, string | string[]> {
-    const c = this.config;
-    const headers: Record<string, string | string[]> = { Accept: accept ?? 'application/json' };
-    if (c.token) headers.Authorization = `Bearer ${c.token}`;
-    else if (c.basic) headers.Authorization = `Basic ${Buffer.from(`${c.basic.username}:${c.basic.password}`).toString('base64')}`;
-    if (c.userAgent) headers['User-Agent'] = c.userAgent;
-    if (c.impersonate?.user) headers['Impersonate-User'] = c.impersonate.user;
-    if (c.impersonate?.groups?.length) headers['Impersonate-Group'] = c.impersonate.groups;
-    if (c.impersonate?.uid) headers['Impersonate-Uid'] = c.impersonate.uid;
-    return headers;
+    return { Accept: accept ?? 'application/json', ...authHeaders(this.config) };
   }
 
   private open(method: string, path: string, body?: string, contentType?: string, agent: Agent | HttpAgent = this.agent, accept?: string): Promise<IncomingMessage> {

@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, Loader> = {
   describe: () => import('./describe.js'),
   exec: () => import('./exec.js'),
   attach: () => import('./attach.js'),
+  proxy: () => import('./proxy.js'),
   'api-resources': () => import('./api-resources.js'),
   'api-versions': () => import('./api-versions.js'),
   'auth can-i': () => import('./auth/can-i.js'),

@@ -9,25 +9,13 @@ import type { RestConfig } from '../../../../client/rest-config.js';
 import { statusOf } from '../../../../client/rest.js';
 import { ApiError } from '../../../../client/types.js';
 import { transportError } from '../../../../client/transport-error.js';
+import { authHeaders, tlsOptions } from '../../../../client/rest-auth.js';
 
 export const V5_PROTOCOL = 'v5.channel.k8s.io';
 const SPDY_PROTOCOLS = ['v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'];
 
-/** The headers every request of the config carries (auth, impersonation, user agent). */
-function headers(c: RestConfig): Record<string, string | string[]> {
-  const h: Record<string, string | string[]> = {};
-  if (c.token) h.Authorization = `Bearer ${c.token}`;
-  else if (c.basic) h.Authorization = `Basic ${Buffer.from(`${c.basic.username}:${c.basic.password}`).toString('base64')}`;
-  if (c.userAgent) h['User-Agent'] = c.userAgent;
-  if (c.impersonate?.user) h['Impersonate-User'] = c.impersonate.user;
-  if (c.impersonate?.groups?.length) h['Impersonate-Group'] = c.impersonate.groups;
-  if (c.impersonate?.uid) h['Impersonate-Uid'] = c.impersonate.uid;
-  return h;
-}
-
-const tls = (c: RestConfig) => ({
-  ...(c.ca ? { ca: c.ca } : {}), ...(c.cert ? { cert: c.cert } : {}), ...(c.key ? { key: c.key } : {}), rejectUnauthorized: !c.insecure,
-});
+const headers = authHeaders;
+const tls = tlsOptions;
 
 class UpgradeFailure extends Error {}
 
