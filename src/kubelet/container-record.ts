@@ -28,6 +28,11 @@ export interface ContainerRecord {
   image?: string;
   imageID?: string;
   ready: boolean;
+  /** Whether the running container counts as started (its startup probe succeeded); unset: when running. */
+  started?: boolean;
+  /** A failed liveness or startup probe is stopping the run: start it again once it stopped (restart),
+   * checking the crash back-off against the end of the run before it (since), as upstream does. */
+  probeKill?: { restart: boolean; since?: number };
   /** A failed start (image pull, config) is not tried again before this time. */
   retryAt?: number;
   /** A start (pull, create) is under way. */

@@ -1,11 +1,13 @@
 // computePodActions for one sync: which init container runs next, which containers start or
-// restart (restartPolicy, crash loop back-off), and which are ready.
+// restart (restartPolicy, crash loop back-off), which are started and ready (their probes), and
+// which are killed for a failed liveness or startup probe and started again.
 import { goDuration, type Backoff } from './backoff.js';
 import type { ContainerRecord, Terminated } from './container-record.js';
 import { newRecord } from './container-record.js';
 import type { KubeletRecorder } from './events.js';
 import { fieldPathOf } from './container-start.js';
-import { formatPod, isSidecar, podSpec, type ContainerSpec, type Pod, type Probe } from './pod-spec.js';
+import { formatPod, isSidecar, podSpec, type ContainerSpec, type Pod } from './pod-spec.js';
+import type { ContainerProbes } from './probes/manager.js';
 
 export interface ActionContext {
   pod: Pod;
@@ -17,6 +19,8 @@ export interface ActionContext {
   /** Starts (or restarts) c. */
   begin(c: ContainerSpec, r: ContainerRecord): void;
   wakeAt(ms: number): void;
+  /** The pod's probes; without them every running container is started and ready. */
+  probes?: ContainerProbes;
 }
 
 export function shouldRestart(policy: string, exitCode: number): boolean {
@@ -41,10 +45,14 @@ function holding(ctx: ActionContext, r: ContainerRecord): boolean {
   return true;
 }
 
-/** Restarts r now, or leaves it waiting in CrashLoopBackOff until its back-off ends. */
-function restart(ctx: ActionContext, c: ContainerSpec, r: ContainerRecord, last: Terminated): void {
+/**
+ * Restarts r now, or leaves it waiting in CrashLoopBackOff until its back-off ends. The back-off
+ * is checked against since: the end of the last run, or of the run before it for a run killed by
+ * a probe (upstream starts it again in the sync that killed it, with the status read before).
+ */
+function restart(ctx: ActionContext, c: ContainerSpec, r: ContainerRecord, last: Terminated, since = last.finishedAt): void {
   const key = `${ctx.pod.metadata.uid}/${c.name}`;
-  if (ctx.crashBackoff.isInBackOffSince(key, last.finishedAt)) {
+  if (ctx.crashBackoff.isInBackOffSince(key, since)) {
     if (r.terminated) r.lastTerminated = r.terminated;
     delete r.terminated;
     const wait = ctx.crashBackoff.get(key);
@@ -53,24 +61,66 @@ function restart(ctx: ActionContext, c: ContainerSpec, r: ContainerRecord, last:
     ctx.wakeAt(last.finishedAt + wait);
     return;
   }
-  ctx.crashBackoff.next(key, last.finishedAt);
+  ctx.crashBackoff.next(key, since);
   ctx.begin(c, r);
+}
+
+/** A run a probe killed has stopped: started again (without a back-off check after a first run), or left stopped. */
+function afterProbeKill(ctx: ActionContext, c: ContainerSpec, r: ContainerRecord, last: Terminated): void {
+  const kill = r.probeKill;
+  delete r.probeKill;
+  if (!kill?.restart) return;
+  if (kill.since === undefined) ctx.begin(c, r);
+  else restart(ctx, c, r, last, kill.since);
+}
+
+/** A running (or starting) container: started and ready as its probes say, killed when one failed; whether it started. */
+function syncRunning(ctx: ActionContext, c: ContainerSpec, r: ContainerRecord, restartAfterKill: boolean): boolean {
+  if (!r.running) {
+    r.ready = false;
+    return false;
+  }
+  if (!ctx.probes) {
+    r.ready = true;
+    return true;
+  }
+  const s = ctx.probes.status(c, r);
+  r.started = s.started;
+  r.ready = s.ready;
+  const reason = r.probeKill ? undefined : ctx.probes.failed(c, r);
+  if (reason) ctx.probes.kill(c, r, reason, restartAfterKill);
+  return s.started;
+}
+
+/** A stopped container: started again as restartPolicy (or a probe's kill) says. */
+function syncStopped(ctx: ActionContext, c: ContainerSpec, r: ContainerRecord, again: (last: Terminated) => boolean): void {
+  r.ready = false;
+  delete r.started;
+  const last = lastRun(r);
+  if (holding(ctx, r)) return;
+  if (r.probeKill && last) afterProbeKill(ctx, c, r, last);
+  else if (!r.created || !last) ctx.begin(c, r);
+  else if (again(last)) restart(ctx, c, r, last);
 }
 
 /** Runs the next init container; true once all have completed (sidecars: started). */
 function syncInit(ctx: ActionContext, policy: string): boolean {
   for (const c of podSpec(ctx.pod).initContainers ?? []) {
     const r = record(ctx, c, true);
-    r.ready = isSidecar(c) && Boolean(r.running);
     if (r.running || r.starting) {
-      if (isSidecar(c) && r.running) continue;
+      if (!isSidecar(c)) {
+        r.ready = false;
+        return false;
+      }
+      if (syncRunning(ctx, c, r, true)) continue;
       return false;
     }
     const last = lastRun(r);
-    if (!isSidecar(c) && last?.exitCode === 0 && r.terminated) continue;
-    if (holding(ctx, r)) return false;
-    if (!r.created || !last) ctx.begin(c, r);
-    else if (isSidecar(c) || (policy !== 'Never' && last.exitCode !== 0)) restart(ctx, c, r, last);
+    if (!isSidecar(c) && last?.exitCode === 0 && r.terminated) {
+      r.ready = true;
+      continue;
+    }
+    syncStopped(ctx, c, r, (l) => isSidecar(c) || (policy !== 'Never' && l.exitCode !== 0));
     return false;
   }
   return true;
@@ -82,39 +132,7 @@ export function syncContainers(ctx: ActionContext): void {
   if (!syncInit(ctx, policy)) return;
   for (const c of podSpec(ctx.pod).containers ?? []) {
     const r = record(ctx, c, false);
-    if (r.running || r.starting) {
-      r.ready = Boolean(r.running) && probeReady(ctx, c, r);
-      continue;
-    }
-    r.ready = false;
-    const last = lastRun(r);
-    if (holding(ctx, r)) continue;
-    if (!r.created || !last) ctx.begin(c, r);
-    else if (shouldRestart(policy, last.exitCode)) restart(ctx, c, r, last);
+    if (r.running || r.starting) syncRunning(ctx, c, r, policy !== 'Never');
+    else syncStopped(ctx, c, r, (last) => shouldRestart(policy, last.exitCode));
   }
-}
-
-function probePort(c: ContainerSpec, p: Probe): number | undefined {
-  const port = p.httpGet?.port ?? p.tcpSocket?.port;
-  if (typeof port === 'number') return port;
-  if (port === undefined) return undefined;
-  return c.ports?.find((x) => x.name === port)?.containerPort ?? (Number(port) || undefined);
-}
-
-/** A readiness probe: due after initialDelaySeconds, succeeds when the process listens on its port. */
-function probeReady(ctx: ActionContext, c: ContainerSpec, r: ContainerRecord): boolean {
-  const p = c.readinessProbe;
-  if (!p || !r.running) return true;
-  const due = r.running.startedAt + (p.initialDelaySeconds ?? 0) * 1000;
-  if (ctx.now < due) {
-    ctx.wakeAt(due);
-    return false;
-  }
-  const port = probePort(c, p);
-  if (port === undefined || r.process?.ports.includes(port)) return true;
-  const dial = `dial tcp ${ctx.podIP}:${port}: connect: connection refused`;
-  const why = p.httpGet ? `Get "http://${ctx.podIP}:${port}${p.httpGet.path ?? '/'}": ${dial}` : dial;
-  ctx.recorder.container(ctx.pod, fieldPathOf(c, false), 'Warning', 'Unhealthy', `Readiness probe failed: ${why}`);
-  ctx.wakeAt(ctx.now + (p.periodSeconds ?? 10) * 1000);
-  return false;
 }

@@ -3,11 +3,16 @@ import type { Obj } from '../client/types.js';
 import type { EnvFromSource, EnvVar } from './env.js';
 
 export interface Probe {
-  httpGet?: { port: number | string; path?: string };
-  tcpSocket?: { port: number | string };
+  httpGet?: { port: number | string; path?: string; host?: string; scheme?: string; httpHeaders?: { name: string; value: string }[] };
+  tcpSocket?: { port: number | string; host?: string };
   exec?: { command?: string[] };
+  grpc?: { port: number; service?: string | null };
   initialDelaySeconds?: number;
   periodSeconds?: number;
+  timeoutSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+  terminationGracePeriodSeconds?: number | null;
 }
 
 export interface ContainerSpec {
@@ -20,7 +25,9 @@ export interface ContainerSpec {
   env?: EnvVar[];
   envFrom?: EnvFromSource[];
   ports?: { name?: string; containerPort: number }[];
+  livenessProbe?: Probe;
   readinessProbe?: Probe;
+  startupProbe?: Probe;
   restartPolicy?: 'Always';
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
   stdin?: boolean;

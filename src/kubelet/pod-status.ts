@@ -30,7 +30,7 @@ function containerStatus(spec: ContainerSpec, r: ContainerRecord | undefined, pe
   const s: ContainerStatus = {
     name: spec.name, state, lastState: r?.lastTerminated ? terminatedState(r.lastTerminated) : {},
     ready: r?.ready ?? false, restartCount: r?.restartCount ?? 0, image: r?.image ?? spec.image ?? '', imageID: r?.imageID ?? '',
-    ...(id ? { containerID: `containerd://${id}` } : {}), started: Boolean(r?.running),
+    ...(id ? { containerID: `containerd://${id}` } : {}), started: Boolean(r?.running) && (r?.started ?? true),
   };
   if (spec.volumeMounts?.length) {
     s.volumeMounts = spec.volumeMounts.map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));

@@ -18,6 +18,8 @@ import type { ImageStore } from './runtime/image-store.js';
 import { PodVolumes } from './volumes/pod-volumes.js';
 import type { MemoryRuntime } from './cri/memory-runtime.js';
 import { forgetPod, recordSandbox } from './cri/kubelet-records.js';
+import { networkFor } from './network/node-network.js';
+import { PodProbes } from './probes/manager.js';
 
 export interface WorkerEnv {
   client: Client;
@@ -64,10 +66,16 @@ export class PodWorker {
   private lastWritten = '';
   /** The status as last computed (upstream's status manager cache), written or not. */
   private computed: PodStatus | undefined;
+  private readonly probes: PodProbes;
 
   constructor(private pod: Pod, private readonly env: WorkerEnv, private readonly staticHooks?: StaticHooks) {
     this.volumes = new PodVolumes(env.nodeRoot, env.now);
     this.recover();
+    this.probes = new PodProbes({
+      pod: () => this.pod, records: this.records, podIP: () => this.sandbox?.ip ?? this.podIP ?? '', hostIP: env.hostIP,
+      recorder: env.recorder, timers: env.timers, now: env.now, network: () => networkFor(env.client), changed: () => this.kick(),
+    });
+    this.probes.start();
   }
 
   get uid(): string {
@@ -107,6 +115,7 @@ export class PodWorker {
   /** The pod is gone from the API (force delete): stop everything now. */
   removed(): void {
     this.finished = true;
+    this.probes.stop();
     if (this.wake) this.env.timers.clearTimeout(this.wake.handle);
     for (const r of this.records.values()) r.process?.signal('SIGKILL');
     this.stopSandbox();
@@ -181,7 +190,7 @@ export class PodWorker {
     this.adoptRunning(sandbox.ip);
     syncContainers({
       pod: this.pod, records: this.records, crashBackoff: this.env.crashBackoff, recorder: this.env.recorder, podIP: sandbox.ip, now: this.env.now(),
-      begin: (c, r) => this.begin(c, r, sandbox.ip, false), wakeAt: (at) => this.wakeAt(at),
+      begin: (c, r) => this.begin(c, r, sandbox.ip, false), wakeAt: (at) => this.wakeAt(at), probes: this.probes,
     });
     const phase = podPhase(this.pod, this.records, false);
     if (phase === 'Succeeded' || phase === 'Failed') this.stopSandbox();
@@ -246,6 +255,7 @@ export class PodWorker {
   }
 
   private async syncTerminating(): Promise<void> {
+    this.probes.stopLivenessAndStartup();
     this.killing ??= this.killAll();
     await this.writeStatus(false);
     await this.killing;
@@ -277,6 +287,7 @@ export class PodWorker {
 
   private async deletePod(): Promise<void> {
     this.finished = true;
+    this.probes.stop();
     if (this.env.runtime) forgetPod(this.env.runtime, this.uid);
     if (this.staticHooks) return this.env.gone(this.uid);
     try {
@@ -295,7 +306,8 @@ export class PodWorker {
       const status = buildStatus({ ...input, pod });
       this.computed = status;
       const json = JSON.stringify(status);
-      if (json === this.lastWritten || json === JSON.stringify(pod.status)) return;
+      // What the API holds: what this worker wrote last (the informer's copy may not have it yet).
+      if (json === (attempt === 0 && this.lastWritten ? this.lastWritten : JSON.stringify(pod.status))) return;
       try {
         await this.env.client.update(REFS.pods, { ...pod, status }, { subresource: 'status' });
         this.lastWritten = json;

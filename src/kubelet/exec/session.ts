@@ -75,6 +75,8 @@ async function runExec(c: RunningContainer, req: StreamRequest, timers: Timers, 
   shell = new ExecShell({
     ...withNet(scriptOf(resolved, c, req, io, tty, out, waiting), net), stdin, env, cwd: c.launch.workingDir || '/', dialect: resolved.dialect,
     root: rootfsOf(c.process), mounts: c.launch.mounts ?? [], out, timers,
+    // The runtime's /etc/hostname (the pod's hostname) beside the network's files.
+    files: { '/etc/hostname': `${c.launch.hostname}\n`, ...(net?.files ?? {}) },
   });
   const kill = () => shell?.kill();
   io.signal.addEventListener('abort', kill, { once: true });

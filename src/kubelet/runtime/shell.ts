@@ -47,6 +47,8 @@ class ContainerFs extends InMemoryFs {
 
 /** Rewrites just-bash's own error wording to the image's shell's. */
 export function shellWording(dialect: ShellDialect, text: string): string {
+  // busybox cat: `cat: can't open '<file>': No such file or directory`.
+  if (dialect === 'busybox') text = text.replace(/^cat: ([^\n]+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory");
   return text.replace(/^bash: (?:line \d+: )?([^:\n]+): command not found$/gm, (_m, cmd: string) =>
     dialect === 'busybox' ? `sh: ${cmd}: not found` : dialect === 'dash' ? `sh: 1: ${cmd}: not found` : `bash: line 1: ${cmd}: command not found`);
 }
