@@ -3,8 +3,8 @@
 // Invalid), the kubelet's error answers turned into Status errors by the generic response
 // checker (400 BadRequest with its text, 404 NotFound, 500 InternalError), the log sent as
 // text/plain, chunked, each piece as it comes. exec and attach stream over the upgraded connection
-// (api/http/exec.ts). Everything else (port-forward) and any node whose kubelet is stopped get the
-// unanswered-port error from the apiserver.
+// (api/http/exec.ts), port-forward over SPDY (api/http/portforward.ts). Anything else and any node
+// whose kubelet is stopped get the unanswered-port error from the apiserver.
 import type { KubeletHandler } from '../api/apiserver.js';
 import type { Call } from '../api/http/server-context.js';
 import { badRequest, internalError, invalid, StatusError } from '../api/errors.js';
@@ -12,6 +12,7 @@ import type { RunningKubelet } from '../kubelet/kubelet.js';
 import type { KubeletHttpError, LogSink } from '../kubelet/logs/handler.js';
 import { decodeLogOptions } from '../kubelet/logs/options.js';
 import { serveStream } from '../api/http/exec.js';
+import { servePortForward } from '../api/http/portforward.js';
 
 /** The apiserver's kubelet resolver over the node's running kubelets. */
 export function kubeletHandlers(running: (node: string) => RunningKubelet | undefined): (node: string, subresource: string) => KubeletHandler | undefined {
@@ -21,6 +22,7 @@ export function kubeletHandlers(running: (node: string) => RunningKubelet | unde
     if (subresource === 'log') return (c) => serveLogs(k, c);
     const stream = subresource === 'exec' || subresource === 'attach' ? k[subresource] : undefined;
     if (stream) return (c) => serveStream(c, stream);
+    if (subresource === 'portforward' && k.portForward) return (c) => servePortForward(c, k.portForward!);
     return undefined;
   };
 }

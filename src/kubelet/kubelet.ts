@@ -19,6 +19,8 @@ import type { StaticPods } from './static-pods/static-pods.js';
 import type { StaticPodHost } from './static-pods/types.js';
 import type { PodFabric } from './network/fabric.js';
 import { startNodeNetwork } from './network/node-network.js';
+import { openPortForward } from './portforward/open.js';
+import type { PortForwardBackend } from '../api/http/portforward-streams.js';
 import type { SnapshotSource } from './network/view.js';
 
 export interface KubeletOptions {
@@ -50,6 +52,8 @@ export interface RunningKubelet {
   /** The kubelet server's exec and attach endpoints. */
   exec?: StreamBackend;
   attach?: StreamBackend;
+  /** The kubelet server's portForward endpoint. */
+  portForward?: PortForwardBackend;
   /** The node's container runtime (what crictl reads through <root>/run/containerd/containerd.sock). */
   runtime?: NodeRuntime['runtime'];
   stop(): Promise<void>;
@@ -106,6 +110,7 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
     containerLogs: (req, sink) => containerLogs({ pods, now: o.now, timers: o.timers ?? realTimers, log: o.log, ...(podLogs ? { podLogs } : {}) }, req, sink),
     exec: (req) => openExec({ pods, timers: o.timers ?? realTimers, network: net.network }, req),
     attach: (req) => openAttach({ pods, timers: o.timers ?? realTimers }, req),
+    portForward: (req) => openPortForward({ pods, runtime: node.runtime, fabric: net.fabric, now: o.now }, req),
     runtime: node.runtime,
     async stop() {
       stopped = true;

@@ -5,6 +5,7 @@ import type { Call } from './server-context.js';
 import { node } from '../resources/node.js';
 import { StatusError } from '../errors.js';
 import { serveStream } from './exec.js';
+import { servePortForward } from './portforward.js';
 import { KubeletDialError } from './remotecommand.js';
 
 const PATHS: Record<string, string> = { log: 'containerLogs', exec: 'exec', attach: 'attach', portforward: 'portForward', proxy: 'proxy' };
@@ -14,6 +15,10 @@ export function kubeletUnreachable(storage: ObjectStorage): (nodeName: string, c
     const n = await storage.tryGet(node, undefined, nodeName);
     const addrs = ((n?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? []);
     const ip = addrs.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
+    if (c.info.subresource === 'portforward') {
+      const url = `https://${ip}:10250/portForward/${c.info.namespace}/${c.info.name}`;
+      return servePortForward(c, async () => { throw new KubeletDialError(url, `dial tcp ${ip}:10250: connect: connection refused`); });
+    }
     const container = c.query.get('container') ?? (((await c.s.storage.get(c.d, c.info.namespace, c.info.name)).spec as { containers?: { name: string }[] }).containers?.[0]?.name ?? '');
     const url = `https://${ip}:10250/${PATHS[c.info.subresource] ?? c.info.subresource}/${c.info.namespace}/${c.info.name}/${container}`;
     if (c.info.subresource === 'exec' || c.info.subresource === 'attach') {

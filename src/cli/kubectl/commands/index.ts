@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, Loader> = {
   describe: () => import('./describe.js'),
   exec: () => import('./exec.js'),
   attach: () => import('./attach.js'),
+  'port-forward': () => import('./port-forward/port-forward.js'),
   proxy: () => import('./proxy.js'),
   'api-resources': () => import('./api-resources.js'),
   'api-versions': () => import('./api-versions.js'),

@@ -1,0 +1,112 @@
+// Connecting to a pod's portforward subresource as kubectl 1.32's dialer does: first a WebSocket
+// (GET) offering `SPDY/3.1+portforward.k8s.io`, SPDY then travelling in its binary messages
+// (tunneling_dialer.go); when that upgrade fails, a SPDY/3.1 upgrade (POST, X-Stream-Protocol-
+// Version: portforward.k8s.io). The fallback's refusal is what the user sees, as
+// `error upgrading connection: …` (a Status's message, or `unable to upgrade connection: <body>`).
+import { request as httpsRequest } from 'node:https';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import WebSocket, { createWebSocketStream } from 'ws';
+import type { RestConfig } from '../../../../client/rest-config.js';
+import { statusOf } from '../../../../client/rest.js';
+import { transportError } from '../../../../client/transport-error.js';
+import { SpdySession } from '../../../../client/spdy/session.js';
+
+export const PORT_FORWARD_PROTOCOL = 'portforward.k8s.io';
+export const TUNNELING_PROTOCOL = `SPDY/3.1+${PORT_FORWARD_PROTOCOL}`;
+
+class UpgradeFailure extends Error {}
+
+/** The headers every request of the config carries (auth, impersonation, user agent). */
+function headers(c: RestConfig): Record<string, string | string[]> {
+  const h: Record<string, string | string[]> = {};
+  if (c.token) h.Authorization = `Bearer ${c.token}`;
+  else if (c.basic) h.Authorization = `Basic ${Buffer.from(`${c.basic.username}:${c.basic.password}`).toString('base64')}`;
+  if (c.userAgent) h['User-Agent'] = c.userAgent;
+  if (c.impersonate?.user) h['Impersonate-User'] = c.impersonate.user;
+  if (c.impersonate?.groups?.length) h['Impersonate-Group'] = c.impersonate.groups;
+  if (c.impersonate?.uid) h['Impersonate-Uid'] = c.impersonate.uid;
+  return h;
+}
+
+const tls = (c: RestConfig) => ({
+  ...(c.ca ? { ca: c.ca } : {}), ...(c.cert ? { cert: c.cert } : {}), ...(c.key ? { key: c.key } : {}), rejectUnauthorized: !c.insecure,
+});
+
+async function body(res: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of res) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The tunnelling WebSocket. ws allows no `/` in a subprotocol, so the offer goes in as a plain
+ * header and the server's answer is taken off the response before ws checks it.
+ */
+function tunnel(c: RestConfig, path: string): Promise<Duplex> {
+  const url = new URL(path, c.server);
+  url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
+  return new Promise((resolve, reject) => {
+    let chosen = '';
+    const ws = new WebSocket(url, { ...tls(c), headers: { ...headers(c), 'Sec-WebSocket-Protocol': TUNNELING_PROTOCOL } as Record<string, string>, perMessageDeflate: false, followRedirects: false });
+    ws.once('upgrade', (res) => {
+      chosen = String(res.headers['sec-websocket-protocol'] ?? '');
+      delete res.headers['sec-websocket-protocol'];
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      void body(res).then(() => reject(new UpgradeFailure(`websocket: bad handshake (${res.statusCode})`)), reject);
+    });
+    ws.once('error', (err) => reject(err.message.startsWith('Unexpected server response') ? new UpgradeFailure(err.message) : transportError('GET', new URL(path, c.server), err)));
+    ws.once('open', () => {
+      if (chosen === TUNNELING_PROTOCOL) return resolve(createWebSocketStream(ws));
+      ws.terminate();
+      reject(new UpgradeFailure(`invalid protocol, expected one of ["${TUNNELING_PROTOCOL}"], got "${chosen}"`));
+    });
+  });
+}
+
+/** The SPDY/3.1 upgrade; its refusal as client-go's SPDY round tripper words it. */
+function spdy(c: RestConfig, path: string): Promise<{ socket: Duplex; head: Buffer }> {
+  const url = new URL(path, c.server);
+  const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, {
+      method: 'POST', ...tls(c),
+      headers: { ...headers(c), Connection: 'Upgrade', Upgrade: 'SPDY/3.1', 'X-Stream-Protocol-Version': PORT_FORWARD_PROTOCOL, 'Content-Length': '0' },
+    });
+    req.once('upgrade', (res, socket, head) => {
+      const got = String(res.headers['x-stream-protocol-version'] ?? '');
+      if (got === PORT_FORWARD_PROTOCOL) return resolve({ socket, head });
+      socket.destroy();
+      reject(new Error(`unable to negotiate protocol: client supports "${PORT_FORWARD_PROTOCOL}", server returned "${got}"`));
+    });
+    req.once('response', (res) => {
+      void body(res).then((text) => {
+        const s = statusOf({ status: res.statusCode ?? 0, body: text });
+        reject(new Error(s.kind === 'Status' ? (s.message ?? '') : `unable to upgrade connection: ${text.trim()}`));
+      }, reject);
+    });
+    req.once('error', (err) => reject(transportError('POST', url, err)));
+    req.end();
+  });
+}
+
+/**
+ * The SPDY connection to path, or the error ForwardPorts ends with. websockets: false when
+ * KUBECTL_PORT_FORWARD_WEBSOCKETS=false turns the tunnel off (SPDY only, as before 1.31).
+ */
+export async function dialPortForward(c: RestConfig, path: string, websockets = true): Promise<SpdySession> {
+  if (websockets) {
+    try {
+      return new SpdySession(await tunnel(c, path), { server: false });
+    } catch (err) {
+      if (!(err instanceof UpgradeFailure)) throw new Error(`error upgrading connection: ${(err as Error).message}`);
+    }
+  }
+  try {
+    const { socket, head } = await spdy(c, path);
+    return new SpdySession(socket, { server: false, ...(head.length ? { initial: head } : {}) });
+  } catch (err) {
+    throw new Error(`error upgrading connection: ${(err as Error).message}`);
+  }
+}
