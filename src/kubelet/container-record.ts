@@ -17,6 +17,8 @@ export interface Terminated {
 export interface ContainerRecord {
   name: string;
   init: boolean;
+  /** An ephemeral container (kubectl debug): started once, never restarted. */
+  ephemeral?: boolean;
   /** No run yet, or waiting to (re)start: reason and message as the status shows them. */
   waiting?: { reason: string; message?: string };
   running?: { startedAt: number; containerID: string };
@@ -45,8 +47,8 @@ export interface ContainerRecord {
   adopt?: boolean;
 }
 
-export function newRecord(name: string, init: boolean): ContainerRecord {
-  return { name, init, restartCount: 0, created: false, ready: false };
+export function newRecord(name: string, init: boolean, ephemeral = false): ContainerRecord {
+  return { name, init, restartCount: 0, created: false, ready: false, ...(ephemeral ? { ephemeral } : {}) };
 }
 
 const ms = (t: string | null | undefined): number => (t ? Date.parse(t) : 0);

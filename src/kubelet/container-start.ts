@@ -48,7 +48,7 @@ export interface StartContext {
 
 export const newContainerId = (): string => randomBytes(32).toString('hex');
 
-export const fieldPathOf = (c: ContainerSpec, init: boolean): string => `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`;
+export const fieldPathOf = (c: ContainerSpec, init: boolean, ephemeral = false): string => `spec.${ephemeral ? 'ephemeralContainers' : init ? 'initContainers' : 'containers'}{${c.name}}`;
 
 type Prepared = { image: CatalogImage; ref: ImageRef; imageID: string; env: Record<string, string>; mounts: MountConfig[] };
 
@@ -65,14 +65,14 @@ function fail(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, reason: s
   delete r.terminated;
   r.waiting = { reason, message };
   r.retryAt = retryAt ?? Number.POSITIVE_INFINITY;
-  ctx.recorder.container(ctx.pod, fieldPathOf(c, r.init), 'Warning', 'Failed', `Error: ${reason === 'CreateContainerConfigError' ? message : reason}`);
+  ctx.recorder.container(ctx.pod, fieldPathOf(c, r.init, r.ephemeral), 'Warning', 'Failed', `Error: ${reason === 'CreateContainerConfigError' ? message : reason}`);
   if (retryAt !== undefined) ctx.wakeAt(retryAt);
   return undefined;
 }
 
 /** The image (pulled as the policy says) and the environment. */
 async function prepare(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, resume: boolean): Promise<Prepared | undefined> {
-  const pull = { pod: ctx.pod, fieldPath: fieldPathOf(c, r.init), store: ctx.store, backoff: ctx.pullBackoff, now: ctx.now };
+  const pull = { pod: ctx.pod, fieldPath: fieldPathOf(c, r.init, r.ephemeral), store: ctx.store, backoff: ctx.pullBackoff, now: ctx.now };
   const img = resume && r.image ? await ensureImage({ ...pull, recorder: quiet(ctx.recorder) }, { ...c, imagePullPolicy: 'IfNotPresent' })
     : await ensureImage({ ...pull, recorder: ctx.recorder }, c);
   if (!img.ok) return fail(ctx, c, r, img.reason, img.message, img.retryAt);
@@ -105,7 +105,7 @@ function mountFailed(ctx: StartContext, r: ContainerRecord, message: string): un
 
 /** Creates the container (its log file, Created) and starts its process (Started, or StartError). */
 function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepared, resume: boolean): void {
-  const fieldPath = fieldPathOf(c, r.init);
+  const fieldPath = fieldPathOf(c, r.init, r.ephemeral);
   if (r.created && !resume) {
     if (r.terminated) r.lastTerminated = r.terminated;
     r.restartCount += 1;

@@ -27,10 +27,10 @@ export function shouldRestart(policy: string, exitCode: number): boolean {
   return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
 }
 
-function record(ctx: ActionContext, c: ContainerSpec, init: boolean): ContainerRecord {
+function record(ctx: ActionContext, c: ContainerSpec, init: boolean, ephemeral = false): ContainerRecord {
   let r = ctx.records.get(c.name);
   if (!r) {
-    r = newRecord(c.name, init);
+    r = newRecord(c.name, init, ephemeral);
     ctx.records.set(c.name, r);
   }
   return r;
@@ -126,9 +126,20 @@ function syncInit(ctx: ActionContext, policy: string): boolean {
   return true;
 }
 
+/** Ephemeral containers start once, whatever the pod's initialization, and are never restarted or probed. */
+function syncEphemeral(ctx: ActionContext): void {
+  for (const c of podSpec(ctx.pod).ephemeralContainers ?? []) {
+    const r = record(ctx, c, false, true);
+    r.ready = false;
+    if (r.running || r.starting || r.created || holding(ctx, r)) continue;
+    ctx.begin(c, r);
+  }
+}
+
 /** One pass over the pod's containers. */
 export function syncContainers(ctx: ActionContext): void {
   const policy = podSpec(ctx.pod).restartPolicy ?? 'Always';
+  syncEphemeral(ctx);
   if (!syncInit(ctx, policy)) return;
   for (const c of podSpec(ctx.pod).containers ?? []) {
     const r = record(ctx, c, false);

@@ -43,6 +43,7 @@ export interface PodSpec {
   hostname?: string;
   initContainers?: ContainerSpec[];
   containers?: ContainerSpec[];
+  ephemeralContainers?: ContainerSpec[];
 }
 
 export interface Condition { type: string; status: string; lastProbeTime?: string | null; lastTransitionTime?: string; reason?: string; message?: string }
@@ -58,6 +59,7 @@ export interface PodStatus {
   qosClass?: string;
   containerStatuses?: ContainerStatus[];
   initContainerStatuses?: ContainerStatus[];
+  ephemeralContainerStatuses?: ContainerStatus[];
   [k: string]: unknown;
 }
 

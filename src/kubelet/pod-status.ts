@@ -116,5 +116,6 @@ export function buildStatus(i: StatusInput): PodStatus {
   s.containerStatuses = (spec.containers ?? []).map((c) => containerStatus(c, i.records.get(c.name), pending));
   if (spec.initContainers?.length) s.initContainerStatuses = spec.initContainers.map((c) => containerStatus(c, i.records.get(c.name), pending));
   else delete s.initContainerStatuses;
+  if (spec.ephemeralContainers?.length) s.ephemeralContainerStatuses = spec.ephemeralContainers.map((c) => containerStatus(c, i.records.get(c.name), 'ContainerCreating'));
   return s;
 }

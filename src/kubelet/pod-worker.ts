@@ -276,7 +276,7 @@ export class PodWorker {
     const running = [...this.records.values()].filter((r) => r.process);
     for (const r of running) {
       const c = this.specOf(r.name);
-      if (c) this.env.recorder.container(this.pod, fieldPathOf(c, r.init), 'Normal', 'Killing', `Stopping container ${r.name}`);
+      if (c) this.env.recorder.container(this.pod, fieldPathOf(c, r.init, r.ephemeral), 'Normal', 'Killing', `Stopping container ${r.name}`);
       r.process?.signal('SIGTERM');
     }
     const timer = this.env.timers.setTimeout(() => running.forEach((r) => r.process?.signal('SIGKILL')), grace * 1000);

@@ -8,10 +8,16 @@ import { PodFabric, type Listener } from './fabric.js';
 import { serve, serverVersion, type HttpRequest, type HttpResponse } from './http.js';
 import { DEFAULT_DNS, dnsFromKubeletConfig, podResolvConf, type ClusterDns, type ResolvConf } from './resolv-conf.js';
 import { resolveName, type Resolution } from './resolver.js';
-import { route, snapshotPolicy, type RoutePolicy, type Source } from './router.js';
+import { route, snapshotPolicy, sourceEndpoint, type RoutePolicy, type Source } from './router.js';
+import type { NetSnapshot } from './types.js';
 import { ClusterView, type SnapshotSource } from './view.js';
 
 const DNS_PORT = 53;
+
+/** The names the pod's /etc/hosts gives 127.0.0.1 (the resolver reads it before asking DNS). */
+const HOSTS = new Set(['localhost', 'localhost.localdomain', 'localhost4', 'localhost4.localdomain4']);
+
+const isLoopback = (ip: string): boolean => /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
 
 export type Connection =
   | { kind: 'refused' }
@@ -38,6 +44,7 @@ export class NodeNetwork {
 
   /** The name as the pod's resolver looks it up, through the CoreDNS pods it may reach on UDP 53. */
   async resolve(name: string, from: Source): Promise<Resolution> {
+    if (HOSTS.has(name.toLowerCase())) return { kind: 'found', fqdn: name, ips: ['127.0.0.1'] };
     const snap = await this.o.view.snapshot();
     const policy = this.o.policy ?? snapshotPolicy(snap);
     return resolveName(snap, name, this.resolvConf(from.namespace), this.o.dns.domain, (dns) => policy.allows(from, dns, DNS_PORT, 'UDP'));
@@ -45,6 +52,7 @@ export class NodeNetwork {
 
   async connect(from: Source, ip: string, port: number): Promise<Connection> {
     const snap = await this.o.view.snapshot();
+    if (isLoopback(ip)) return this.local(snap, from, port);
     const r = route(snap, from, ip, port, { ...(this.o.policy ? { policy: this.o.policy } : {}), ...(this.o.pick ? { pick: this.o.pick } : {}) });
     if (r.kind === 'refused') return { kind: 'refused' };
     if (r.kind === 'dropped') return { kind: 'timeout' };
@@ -52,11 +60,19 @@ export class NodeNetwork {
     return listener ? { kind: 'open', ip: r.ip, port: r.port, listener } : { kind: 'refused' };
   }
 
+  /** localhost inside a pod: its own containers' listeners, past no rule or policy. */
+  private local(snap: NetSnapshot, from: Source, port: number): Connection {
+    const self = sourceEndpoint(snap, from).pod;
+    const listener = self ? this.o.fabric.listener(self, port) : undefined;
+    return listener ? { kind: 'open', ip: '127.0.0.1', port, listener } : { kind: 'refused' };
+  }
+
   /** The request over an open connection; a server that does not speak HTTP closes it. */
   exchange(c: Extract<Connection, { kind: 'open' }>, req: HttpRequest): Exchange {
     const app = c.listener.image.behaviour.http;
     if (!app) return { kind: 'empty' };
-    const { response, log } = serve({ app, version: serverVersion(c.listener.image.env, app) }, req, this.o.now());
+    const from = isLoopback(c.ip) ? { ...req, clientIP: c.ip } : req;
+    const { response, log } = serve({ app, version: serverVersion(c.listener.image.env, app) }, from, this.o.now());
     c.listener.stdout(log);
     return { kind: 'response', response };
   }

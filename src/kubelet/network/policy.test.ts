@@ -97,3 +97,17 @@ describe('NetworkPolicy on the tools', () => {
     expect([r.exitCode, r.stdout.slice(0, 15)]).toEqual([0, '<!DOCTYPE html>']);
   });
 });
+
+describe('localhost in a pod', () => {
+  const web = { namespace: 'default', podIP: '10.244.1.5' };
+  it.each([
+    ['wget -qO- http://localhost | head -c 15', 0, '<!DOCTYPE html>', ''],
+    ['wget -qO- 127.0.0.1:8080', 1, '', "wget: can't connect to remote host (127.0.0.1): Connection refused\n"],
+  ])('%s', async (script, code, stdout, stderr) => {
+    const { net, log } = sampleNetwork(snapWith([denyIngress]));
+    const bash = new Bash({ customCommands: networkCommands(BUSYBOX, { net, self: web, sleep: async () => {} }) });
+    const r = await bash.exec(script);
+    expect([r.exitCode, r.stdout, r.stderr]).toEqual([code, stdout, stderr]);
+    if (code === 0) expect(log.lines[0]).toMatch(/ 127\.0\.0\.1 - - \[/);
+  });
+});
