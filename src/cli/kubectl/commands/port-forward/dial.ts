@@ -10,6 +10,7 @@ import WebSocket, { createWebSocketStream } from 'ws';
 import type { RestConfig } from '../../../../client/rest-config.js';
 import { statusOf } from '../../../../client/rest.js';
 import { transportError } from '../../../../client/transport-error.js';
+import { authHeaders, tlsOptions } from '../../../../client/rest-auth.js';
 import { SpdySession } from '../../../../client/spdy/session.js';
 
 export const PORT_FORWARD_PROTOCOL = 'portforward.k8s.io';
@@ -17,21 +18,8 @@ export const TUNNELING_PROTOCOL = `SPDY/3.1+${PORT_FORWARD_PROTOCOL}`;
 
 class UpgradeFailure extends Error {}
 
-/** The headers every request of the config carries (auth, impersonation, user agent). */
-function headers(c: RestConfig): Record<string, string | string[]> {
-  const h: Record<string, string | string[]> = {};
-  if (c.token) h.Authorization = `Bearer ${c.token}`;
-  else if (c.basic) h.Authorization = `Basic ${Buffer.from(`${c.basic.username}:${c.basic.password}`).toString('base64')}`;
-  if (c.userAgent) h['User-Agent'] = c.userAgent;
-  if (c.impersonate?.user) h['Impersonate-User'] = c.impersonate.user;
-  if (c.impersonate?.groups?.length) h['Impersonate-Group'] = c.impersonate.groups;
-  if (c.impersonate?.uid) h['Impersonate-Uid'] = c.impersonate.uid;
-  return h;
-}
-
-const tls = (c: RestConfig) => ({
-  ...(c.ca ? { ca: c.ca } : {}), ...(c.cert ? { cert: c.cert } : {}), ...(c.key ? { key: c.key } : {}), rejectUnauthorized: !c.insecure,
-});
+const headers = authHeaders;
+const tls = tlsOptions;
 
 async function body(res: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
