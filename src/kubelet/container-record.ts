@@ -60,8 +60,8 @@ function fromTerminated(t: StateTerminated): Terminated {
 }
 
 /** A record rebuilt from the container's status in the API. */
-export function recordFromStatus(s: ContainerStatus, init: boolean): ContainerRecord {
-  const r = newRecord(s.name, init);
+export function recordFromStatus(s: ContainerStatus, init: boolean, ephemeral = false): ContainerRecord {
+  const r = newRecord(s.name, init, ephemeral);
   r.restartCount = s.restartCount ?? 0;
   r.created = Boolean(s.containerID) || r.restartCount > 0;
   if (s.image) r.image = s.image;

@@ -11,7 +11,8 @@ import { PodIpam } from './ipam.js';
 import type { KubeletPods, PodView } from './logs/handler.js';
 import type { Pod } from './pod-spec.js';
 import type { ContainerRecord } from './container-record.js';
-import { PodWorker, type StaticHooks, type WorkerEnv } from './pod-worker.js';
+import { PodWorker, type WorkerEnv } from './pod-worker.js';
+import type { StaticHooks } from './status-writer.js';
 import type { ImageStore } from './runtime/image-store.js';
 import type { MemoryRuntime, RuntimeEvent } from './cri/memory-runtime.js';
 

@@ -88,3 +88,9 @@ export const formatPod = (p: Pod): string => `${p.metadata.name}_${p.metadata.na
 
 /** An init container with restartPolicy Always: a sidecar. */
 export const isSidecar = (c: ContainerSpec): boolean => c.restartPolicy === 'Always';
+
+/** The pod's container of that name: an init, regular or ephemeral one. */
+export function containerSpecOf(pod: Pod, name: string): ContainerSpec | undefined {
+  const s = podSpec(pod);
+  return [...(s.initContainers ?? []), ...(s.containers ?? []), ...(s.ephemeralContainers ?? [])].find((c) => c.name === name);
+}

@@ -11,9 +11,10 @@ import { fieldPathOf, newContainerId, startContainer } from './container-start.j
 import type { KubeletRecorder } from './events.js';
 import type { PodIpam } from './ipam.js';
 import { syncContainers } from './pod-containers.js';
-import { podSpec, type ContainerSpec, type Pod, type PodStatus } from './pod-spec.js';
+import { containerSpecOf, podSpec, type ContainerSpec, type Pod } from './pod-spec.js';
 import type { PodView } from './logs/handler.js';
-import { buildStatus, podPhase } from './pod-status.js';
+import { podPhase } from './pod-status.js';
+import { StatusWriter, type StaticHooks } from './status-writer.js';
 import type { ImageStore } from './runtime/image-store.js';
 import { PodVolumes } from './volumes/pod-volumes.js';
 import type { MemoryRuntime } from './cri/memory-runtime.js';
@@ -42,11 +43,6 @@ export interface WorkerEnv {
   runtime?: MemoryRuntime;
 }
 
-/** A static pod's worker: its status goes to the mirror pod, and it is not deleted through the API. */
-export interface StaticHooks {
-  report(status: PodStatus): Promise<void>;
-}
-
 const terminalPhase = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 
 export class PodWorker {
@@ -63,13 +59,12 @@ export class PodWorker {
   private wake: { at: number; handle: unknown } | undefined;
   private killing: Promise<void> | undefined;
   private finished = false;
-  private lastWritten = '';
-  /** The status as last computed (upstream's status manager cache), written or not. */
-  private computed: PodStatus | undefined;
+  private readonly status: StatusWriter;
   private readonly probes: PodProbes;
 
   constructor(private pod: Pod, private readonly env: WorkerEnv, private readonly staticHooks?: StaticHooks) {
     this.volumes = new PodVolumes(env.nodeRoot, env.now);
+    this.status = new StatusWriter(env.client, staticHooks);
     this.recover();
     this.probes = new PodProbes({
       pod: () => this.pod, records: this.records, podIP: () => this.sandbox?.ip ?? this.podIP ?? '', hostIP: env.hostIP,
@@ -85,7 +80,7 @@ export class PodWorker {
   /** The pod, its status and which container runs are running, for the log endpoint. */
   view(): PodView {
     const running = (id: string) => [...this.records.values()].some((r) => r.running?.containerID === id && Boolean(r.process));
-    return { pod: this.pod, status: this.computed ?? this.pod.status ?? {}, isRunning: running };
+    return { pod: this.pod, status: this.status.computed ?? this.pod.status ?? {}, isRunning: running };
   }
 
   /** What the kubelet knows of one of the pod's containers (exec and attach look for its running process). */
@@ -162,6 +157,7 @@ export class PodWorker {
     const st = this.pod.status ?? {};
     for (const s of st.initContainerStatuses ?? []) this.records.set(s.name, recordFromStatus(s, true));
     for (const s of st.containerStatuses ?? []) this.records.set(s.name, recordFromStatus(s, false));
+    for (const s of st.ephemeralContainerStatuses ?? []) this.records.set(s.name, recordFromStatus(s, false, true));
     if (st.startTime) this.startTime = Date.parse(st.startTime);
     if (terminalPhase(this.pod) || !st.podIP) return;
     this.podIP = st.podIP;
@@ -212,15 +208,10 @@ export class PodWorker {
     this.env.runtime?.sandboxStopped(id);
   }
 
-  private specOf(name: string): ContainerSpec | undefined {
-    const s = podSpec(this.pod);
-    return [...(s.initContainers ?? []), ...(s.containers ?? [])].find((c) => c.name === name);
-  }
-
   /** Running containers found in the status at start get their process back. */
   private adoptRunning(ip: string): void {
     for (const r of this.records.values()) {
-      const c = r.adopt ? this.specOf(r.name) : undefined;
+      const c = r.adopt ? containerSpecOf(this.pod, r.name) : undefined;
       r.adopt = false;
       if (c) this.begin(c, r, ip, true);
     }
@@ -275,7 +266,7 @@ export class PodWorker {
     const grace = this.pod.metadata.deletionGracePeriodSeconds ?? podSpec(this.pod).terminationGracePeriodSeconds ?? 30;
     const running = [...this.records.values()].filter((r) => r.process);
     for (const r of running) {
-      const c = this.specOf(r.name);
+      const c = containerSpecOf(this.pod, r.name);
       if (c) this.env.recorder.container(this.pod, fieldPathOf(c, r.init, r.ephemeral), 'Normal', 'Killing', `Stopping container ${r.name}`);
       r.process?.signal('SIGTERM');
     }
@@ -300,33 +291,7 @@ export class PodWorker {
 
   private async writeStatus(terminal: boolean): Promise<void> {
     const input = { records: this.records, sandboxReady: Boolean(this.sandbox), hostIP: this.env.hostIP, terminal, now: this.env.now(), ...(this.podIP ? { podIP: this.podIP } : {}), ...(this.startTime !== undefined ? { startTime: this.startTime } : {}) };
-    if (this.staticHooks) return this.reportStatic(buildStatus({ ...input, pod: this.pod }));
-    let pod = this.pod;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const status = buildStatus({ ...input, pod });
-      this.computed = status;
-      const json = JSON.stringify(status);
-      // What the API holds: what this worker wrote last (the informer's copy may not have it yet).
-      if (json === (attempt === 0 && this.lastWritten ? this.lastWritten : JSON.stringify(pod.status))) return;
-      try {
-        await this.env.client.update(REFS.pods, { ...pod, status }, { subresource: 'status' });
-        this.lastWritten = json;
-        return;
-      } catch (err) {
-        if (isNotFound(err)) return;
-        if (!isConflict(err)) throw err;
-        pod = await this.env.client.get<Pod>(REFS.pods, pod.metadata.namespace ?? '', pod.metadata.name ?? '');
-      }
-    }
-  }
-
-  /** A static pod's status, kept as the pod's own (for condition transition times) and sent to its mirror pod. */
-  private async reportStatic(status: PodStatus): Promise<void> {
-    this.computed = status;
-    const json = JSON.stringify(status);
-    if (json === this.lastWritten) return;
-    this.lastWritten = json;
-    this.pod = { ...this.pod, status };
-    await this.staticHooks?.report(status);
+    const kept = await this.status.write(this.pod, input);
+    if (this.staticHooks) this.pod = kept;
   }
 }
