@@ -9,6 +9,7 @@
 //                  generated.proto (go-to-protobuf output, proto2) and its Go types (*.go)
 //  --apimachinery  a checkout of kubernetes/apimachinery at tag v0.32.4 (meta/v1, runtime,
 //                  api/resource, util/intstr, runtime/schema)
+//  --aggregator    a checkout of kubernetes/kube-aggregator at tag v0.32.4 (apiregistration/v1)
 //  --out           where to write (default fixtures/protobuf/kube-v1.32-protobuf.json)
 //
 // The output, per message (`<pkg>.<Name>`, e.g. `apps/v1.Deployment`), lists the fields in Go
@@ -26,7 +27,8 @@
 // Re-run:
 //   git clone --branch v0.32.4 https://github.com/kubernetes/api /tmp/api
 //   git clone --branch v0.32.4 https://github.com/kubernetes/apimachinery /tmp/apimachinery
-//   node scripts/protobuf-extract.mjs --api /tmp/api --apimachinery /tmp/apimachinery
+//   git clone --branch v0.32.4 https://github.com/kubernetes/kube-aggregator /tmp/kube-aggregator
+//   node scripts/protobuf-extract.mjs --api /tmp/api --apimachinery /tmp/apimachinery --aggregator /tmp/kube-aggregator
 // A newly served group-version is one line in PACKAGES and GROUP_VERSIONS below, then a re-run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,6 +51,7 @@ export const PACKAGES = {
   'meta/v1': 'k8s.io/apimachinery/pkg/apis/meta/v1', runtime: 'k8s.io/apimachinery/pkg/runtime',
   resource: 'k8s.io/apimachinery/pkg/api/resource', intstr: 'k8s.io/apimachinery/pkg/util/intstr',
   schema: 'k8s.io/apimachinery/pkg/runtime/schema',
+  'apiregistration/v1': 'k8s.io/kube-aggregator/pkg/apis/apiregistration/v1',
 };
 
 /** The group-versions the apiserver serves → the package of their kinds. */
@@ -59,6 +62,7 @@ export const GROUP_VERSIONS = {
   'autoscaling/v1': 'autoscaling/v1', 'autoscaling/v2': 'autoscaling/v2', 'discovery.k8s.io/v1': 'discovery/v1',
   'certificates.k8s.io/v1': 'certificates/v1', 'authentication.k8s.io/v1': 'authentication/v1',
   'authorization.k8s.io/v1': 'authorization/v1', 'events.k8s.io/v1': 'events/v1', 'meta.k8s.io/v1': 'meta/v1',
+  'apiregistration.k8s.io/v1': 'apiregistration/v1',
 };
 
 /** meta/v1 kinds registered in every group-version (metav1.AddToGroupVersion's option types). */
@@ -71,7 +75,7 @@ export const SPECIAL = {
   'meta/v1.FieldsV1': '@raw',
 };
 
-const protoPackage = (pkg) => PACKAGES[pkg].replace(/\//g, '.');
+const protoPackage = (pkg) => PACKAGES[pkg].replace(/\//g, '.').replace(/-/g, '_');
 const keyOfProtoPackage = new Map(Object.keys(PACKAGES).map((k) => [protoPackage(k), k]));
 
 export function loadProtos(roots) {
@@ -190,10 +194,10 @@ export function extract(roots) {
 }
 
 function main() {
-  const { values } = parseArgs({ options: { api: { type: 'string' }, apimachinery: { type: 'string' }, out: { type: 'string' } } });
-  if (!values.api || !values.apimachinery) throw new Error('usage: protobuf-extract.mjs --api <k8s.io/api checkout> --apimachinery <k8s.io/apimachinery checkout> [--out file]');
+  const { values } = parseArgs({ options: { api: { type: 'string' }, apimachinery: { type: 'string' }, aggregator: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.api || !values.apimachinery || !values.aggregator) throw new Error('usage: protobuf-extract.mjs --api <k8s.io/api checkout> --apimachinery <k8s.io/apimachinery checkout> --aggregator <k8s.io/kube-aggregator checkout> [--out file]');
   const out = values.out ?? 'fixtures/protobuf/kube-v1.32-protobuf.json';
-  const data = extract({ 'k8s.io/api': values.api, 'k8s.io/apimachinery': values.apimachinery });
+  const data = extract({ 'k8s.io/api': values.api, 'k8s.io/apimachinery': values.apimachinery, 'k8s.io/kube-aggregator': values.aggregator });
   const text = `{\n${Object.entries(data).map(([k, v]) => `"${k}":${k === 'messages' ? messagesText(v) : JSON.stringify(v)}`).join(',\n')}\n}\n`;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);

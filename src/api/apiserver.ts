@@ -24,6 +24,9 @@ import { kubeletUnreachable } from './http/kubelet.js';
 import { defaultComponents } from './http/componentstatus.js';
 import { SERVER_VERSION } from './version.js';
 import { startCompactor } from './storage/compactor.js';
+import { Aggregator } from './aggregator/controller.js';
+import { metricsServer } from './metrics/server.js';
+import type { MetricsBackend } from './metrics/types.js';
 
 export interface ApiserverOptions {
   store: Store;
@@ -48,6 +51,8 @@ export interface ApiserverOptions {
    * does not run or does not serve it: the call then fails as an unanswered kubelet port does.
    */
   kubelet?: (nodeName: string, subresource: string) => KubeletHandler | undefined;
+  /** What the kubelets' resource metrics endpoints answer (metrics-server's scrapes); none: no usage. */
+  metrics?: MetricsBackend;
 }
 
 /** Serves one kubelet-backed call (writing to c.res), or returns the error to answer with. */
@@ -89,6 +94,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
       return serve ? serve(c) : unreachable(nodeName, c);
     },
     components: o.components ?? (async () => defaultComponents()),
+    aggregator: new Aggregator(registry, [metricsServer(o.metrics)], gen.now),
   };
   const server: Server = createServer({
     key: readFileSync(o.keyFile),
@@ -106,11 +112,13 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const port = (server.address() as AddressInfo).port;
   const interval = o.compactionIntervalMs ?? 5 * 60_000;
   const stopCompactor = interval > 0 ? startCompactor(o.store, interval) : () => {};
+  ctx.aggregator?.start();
   ctx.serverAddress = `127.0.0.1:${port}`;
   return {
     port, registry, storage,
     async close() {
       stopCompactor();
+      await ctx.aggregator?.stop();
       await rbac.stop();
       upgrades.closeAll();
       server.closeAllConnections();

@@ -34,7 +34,9 @@ export async function serverPreferredResources(c: RestClient): Promise<Discovere
   const groups = await getJson<APIGroupList>(c, '/apis');
   const lists = await Promise.all(groups.groups.map((g) => {
     const v = g.preferredVersion?.version ?? g.versions[0]?.version;
-    return v ? getJson<APIResourceList>(c, `/apis/${g.name}/${v}`) : undefined;
+    // A group that fails (an aggregated APIService that is down) is left out, as client-go's
+    // partial result with ErrGroupDiscoveryFailed leaves it.
+    return v ? getJson<APIResourceList>(c, `/apis/${g.name}/${v}`).catch(() => undefined) : undefined;
   }));
   for (const l of lists) if (l) out.push(...resourcesOf(l));
   return out;

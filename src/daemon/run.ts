@@ -19,6 +19,7 @@ import { controlPlaneHost } from './control-plane/static-pod-host.js';
 import { startNodes, type RunningNodes } from './nodes.js';
 import { kubeletHandlers } from './kubelet-server.js';
 import { defaultComponents } from '../api/http/componentstatus.js';
+import { kubeletMetrics } from './bootstrap/addon-metrics-source.js';
 
 export interface RunningCluster {
   apiserverUrl: string;
@@ -64,6 +65,7 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
       ...(opts.clock ? { gen: { now: opts.clock } } : {}),
       components: async () => [...supervisor.health(), ...etcdHealth],
       kubelet: kubeletHandlers((node) => nodes?.kubelet(node)),
+      metrics: kubeletMetrics(config.nodes.map((n) => n.name), (node) => nodes?.kubelet(node)),
     });
     await seedCluster(api.registry, config, readFileSync(join(np.pki, 'ca.crt'), 'utf8'), opts.log);
     opts.log(`apiserver serving on https://127.0.0.1:${api.port}`);

@@ -22,6 +22,7 @@ import type { MemoryRuntime } from './cri/memory-runtime.js';
 import { recordContainer, recordStart } from './cri/kubelet-records.js';
 import { networkFor } from './network/node-network.js';
 import { containerNet, timerSleep } from './network/container.js';
+import { withOomKiller } from './usage/oom.js';
 
 export interface StartContext {
   client: Client;
@@ -122,7 +123,7 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   if (ctx.runtime && ctx.sandboxId) recordContainer(ctx.runtime, { id, sandboxId: ctx.sandboxId, pod: ctx.pod, spec: c, attempt: r.restartCount, imageID: p.image.imageId, launch: spec, ...(adoptedAt !== undefined ? { startedAtMs: adoptedAt } : {}) });
   const net = networkFor(ctx.client);
   const tools = net ? containerNet(net, p.image, { namespace: pod.ns, podIP: ctx.podIP }, timerSleep(ctx.timers)) : undefined;
-  const proc = launch(spec, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers, ...(tools ? { commands: tools.commands, files: tools.files } : {}) });
+  const proc = withOomKiller(launch(spec, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers, ...(tools ? { commands: tools.commands, files: tools.files } : {}) }), ctx.pod, c, spec, ctx.timers);
   delete r.waiting;
   if ('startError' in proc) {
     ctx.runtime?.exited(id, 128, 'StartError', proc.startError);
@@ -138,7 +139,7 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   if (!resume) ctx.recorder.container(ctx.pod, fieldPath, 'Normal', 'Started', `Started container ${c.name}`);
   void proc.exited.then((code) => {
     log.close();
-    ctx.runtime?.exited(id, code);
+    ctx.runtime?.exited(id, code, proc.exitReason);
     ctx.exited(r, code);
   });
 }

@@ -22,6 +22,8 @@ import { startNodeNetwork } from './network/node-network.js';
 import { openPortForward } from './portforward/open.js';
 import type { PortForwardBackend } from '../api/http/portforward-streams.js';
 import type { SnapshotSource } from './network/view.js';
+import { nodeResourceMetrics } from './usage/resource-metrics.js';
+import type { NodeBatch } from '../api/metrics/types.js';
 
 export interface KubeletOptions {
   node: string;
@@ -56,6 +58,8 @@ export interface RunningKubelet {
   portForward?: PortForwardBackend;
   /** The node's container runtime (what crictl reads through <root>/run/containerd/containerd.sock). */
   runtime?: NodeRuntime['runtime'];
+  /** The resource metrics endpoint (/metrics/resource): the node's and its containers' usage at a time. */
+  resourceMetrics?(at: number): NodeBatch;
   stop(): Promise<void>;
 }
 
@@ -75,6 +79,7 @@ export function kubeadmPreload(role: 'control-plane' | 'worker', version: string
 
 export function startKubelet(o: KubeletOptions): RunningKubelet {
   const hb = new Heartbeat(o.client, o.node, o.now);
+  const bootTime = o.now();
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
   const beat = async () => {
@@ -112,6 +117,7 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
     attach: (req) => openAttach({ pods, timers: o.timers ?? realTimers }, req),
     portForward: (req) => openPortForward({ pods, runtime: node.runtime, fabric: net.fabric, now: o.now }, req),
     runtime: node.runtime,
+    resourceMetrics: (at) => nodeResourceMetrics(node.runtime, at, { node: o.node, bootTime }),
     async stop() {
       stopped = true;
       leaveNetwork();

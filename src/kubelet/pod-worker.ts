@@ -236,10 +236,11 @@ export class PodWorker {
 
   private exited(r: ContainerRecord, code: number): void {
     const run = r.running;
+    const reason = r.process?.exitReason ?? (code === 0 ? 'Completed' : 'Error');
     delete r.running;
     delete r.process;
     r.ready = false;
-    if (run) r.terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: run.startedAt, finishedAt: this.env.now(), containerID: run.containerID };
+    if (run) r.terminated = { exitCode: code, reason, startedAt: run.startedAt, finishedAt: this.env.now(), containerID: run.containerID };
     // While the pod is being killed the sync waits for the grace period; report each stop now.
     if (this.killing) void this.writeStatus(false).catch(() => {});
     else this.kick();

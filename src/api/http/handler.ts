@@ -16,6 +16,7 @@ import { watch } from './watch.js';
 import { serveSubresource } from './subresources.js';
 import { serveReview } from './reviews.js';
 import { upgradeListener, type UpgradeListener } from './upgrade.js';
+import { serveAggregated } from '../aggregator/proxy.js';
 
 function requestContext(user: RequestContext['user'], q: URLSearchParams): RequestContext {
   const dry = q.getAll('dryRun');
@@ -32,6 +33,7 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   const user = impersonate(s, req, authn.user);
   const info = requestInfo(req.method ?? 'GET', url.pathname, q);
   checkAccess(s, attributesOf(user, info));
+  if (await serveAggregated(s, req, res, info, q)) return;
   if (!info.isResourceRequest) {
     if (!serveNonResource(s, req, res, url.pathname)) throw notFoundPath();
     return;

@@ -6,6 +6,7 @@ import { AGGREGATED_TYPE, aggregatedDiscovery, apiGroup, apiGroupList, apiResour
 import { openapiV3Index, openapiV3Doc } from './openapi.js';
 import { openapiV2Response } from '../schema/openapi-v2-response.js';
 import { notFoundPath } from '../errors.js';
+import { aggregatedGroup, withAggregatedDiscovery, withAggregatedGroups } from '../aggregator/discovery.js';
 
 const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
 
@@ -30,13 +31,14 @@ export function serveNonResource(s: ServerContext, req: IncomingMessage, res: Se
     return true;
   }
   if (path === '/api' || path === '/apis') {
-    if (wantsAggregated(req)) aggregated(res, aggregatedDiscovery(path === '/api'));
-    else writeJson(res, 200, path === '/api' ? apiVersions(s.serverAddress) : apiGroupList());
+    const regs = s.aggregator?.registrations() ?? [];
+    if (wantsAggregated(req)) aggregated(res, path === '/api' ? aggregatedDiscovery(true) : withAggregatedDiscovery(aggregatedDiscovery(false) as { items: unknown[] }, regs));
+    else writeJson(res, 200, path === '/api' ? apiVersions(s.serverAddress) : withAggregatedGroups(apiGroupList() as { groups: unknown[] }, regs));
     return true;
   }
   const m = /^\/(?:api\/(v1)|apis\/([^/]+)(?:\/([^/]+))?)\/?$/.exec(path);
   if (m) {
-    const body = m[1] ? apiResourceList('', m[1]) : m[3] ? apiResourceList(m[2]!, m[3]) : apiGroup(m[2]!);
+    const body = m[1] ? apiResourceList('', m[1]) : m[3] ? apiResourceList(m[2]!, m[3]) : apiGroup(m[2]!) ?? aggregatedGroup(m[2]!, s.aggregator?.registrations() ?? []);
     if (!body) writeJson(res, 404, notFoundPath().status);
     else writeJson(res, 200, body);
     return true;

@@ -8,6 +8,7 @@ import type { Generators, RequestContext } from '../registry/context.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceDescriptor } from '../resources/types.js';
 import type { RequestInfo } from './requestinfo.js';
+import type { Aggregator } from '../aggregator/controller.js';
 
 export interface ServerContext {
   registry: Registry;
@@ -24,6 +25,8 @@ export interface ServerContext {
   kubelet(node: string, call: Call): Promise<Error | undefined>;
   /** The control-plane components' health, for componentstatuses. */
   components(): Promise<ComponentHealth[]>;
+  /** The aggregation layer: Service-backed APIServices (metrics.k8s.io) in discovery and routing. */
+  aggregator?: Aggregator;
 }
 
 /** One API call as the handlers see it: the HTTP exchange, its request info, resource, caller and server. */

@@ -39,6 +39,7 @@ import * as reviews from './reviews.js';
 import { eventV1 } from './event-v1.js';
 import { horizontalPodAutoscalerV1 } from './horizontalpodautoscaler-v1.js';
 import type { ResourceDescriptor } from './types.js';
+import { apiService } from './apiservice.js';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
   pod,
@@ -79,6 +80,7 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   certificateSigningRequest,
   eventV1,
   horizontalPodAutoscalerV1,
+  apiService,
   ...Object.values(reviews),
 ];
 

@@ -28,6 +28,7 @@ import { validatePodDisruptionBudget } from './groups/policy.js';
 import { validatePriorityClass, validatePriorityClassUpdate } from './groups/priorityclass.js';
 import { validateBinding, validateRole } from './groups/rbac.js';
 import { validateStorageClass } from './groups/storageclass.js';
+import { apiServiceStrategy } from '../aggregator/validation.js';
 
 export interface Strategy {
   create(obj: KObject): FieldError[];
@@ -107,4 +108,5 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   'Lease.coordination.k8s.io': both(validateLease),
   'CertificateSigningRequest.certificates.k8s.io': both(validateCertificateSigningRequest),
   'EndpointSlice.discovery.k8s.io': both(validateEndpointSlice),
+  'APIService.apiregistration.k8s.io': apiServiceStrategy,
 };

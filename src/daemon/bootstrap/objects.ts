@@ -7,6 +7,7 @@ import type { KObject } from '../../api/types.js';
 import type { ClusterConfig } from '../layout.js';
 import { corednsConfigMap, corednsDeployment, kubeDnsService } from './addon-dns.js';
 import { kubeProxyConfigMap, kubeProxyDaemonSet } from './addon-proxy.js';
+import { metricsServerObjects } from './addon-metrics.js';
 import {
   SYSTEM_NAMESPACES,
   kubernetesService,
@@ -48,5 +49,6 @@ export function bootstrapObjects(config: ClusterConfig, opts: BootstrapOptions):
     kubeProxyConfigMap(config),
     kubeProxyDaemonSet(config),
     ...nodes(workers),
+    ...metricsServerObjects(),
   ];
 }

@@ -6,6 +6,7 @@ import type { LaunchSpec, SimProcess } from '../runtime/process.js';
 import type { ContainerSpec, Pod } from '../pod-spec.js';
 import type { MemoryRuntime } from './memory-runtime.js';
 import { msToNs, type ContainerEntry, type ContainerTask } from './state.js';
+import { runtimeUsage } from '../usage/run-usage.js';
 
 /** Where the runtime's log files are on the node, as a path inside the node. */
 export const NODE_POD_LOGS = '/var/log/pods';
@@ -50,6 +51,7 @@ export function recordContainer(rt: MemoryRuntime, r: RunRecord): void {
     labels: { 'io.kubernetes.container.name': r.spec.name, 'io.kubernetes.pod.name': m.name, 'io.kubernetes.pod.namespace': m.namespace, 'io.kubernetes.pod.uid': m.uid },
     annotations: { 'io.kubernetes.container.restartCount': String(r.attempt), 'io.kubernetes.container.terminationMessagePath': '/dev/termination-log', 'io.kubernetes.container.terminationMessagePolicy': 'File', 'io.kubernetes.pod.terminationGracePeriod': '30' },
     logPath: nodeLogPath(r.pod, r.spec.name, r.attempt), command: r.launch.argv.slice(0, 1), args: r.launch.argv.slice(1), envs, workingDir: r.launch.workingDir,
+    usage: runtimeUsage(r.pod, r.spec, r.launch),
   });
 }
 

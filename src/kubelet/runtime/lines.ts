@@ -20,6 +20,7 @@ export function timeFormats(ms: number): Record<string, string> {
     mysqlTime: `${t.y}-${p2(t.mo + 1)}-${p2(t.d)} ${hms}+00:00`,
     pgTime: `${t.y}-${p2(t.mo + 1)}-${p2(t.d)} ${hms}.${t.ms} UTC`,
     httpdTime: `${DAYS[t.wd]} ${MONTHS[t.mo]} ${p2(t.d)} ${hms}.${t.ms}000 ${t.y}`,
+    klogTime: `${p2(t.mo + 1)}${p2(t.d)} ${hms}.${t.ms}000`,
   };
 }
 

@@ -21,6 +21,8 @@ export interface SimProcess {
   readonly ports: number[];
   /** The filesystem a shell process writes (exec sessions share it). */
   readonly rootfs?: IFileSystem;
+  /** Why the runtime ended it, when not by its own exit (OOMKilled). */
+  readonly exitReason?: string;
   /** The container's stdin, when its spec keeps one open (attach writes to it). */
   readonly stdin?: ContainerStdin;
   /** Its output as written (attach reads it live), when it reads from stdin. */

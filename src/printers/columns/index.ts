@@ -39,6 +39,7 @@ import { serviceAccountColumns } from './serviceaccount.js';
 import { statefulSetColumns } from './statefulset.js';
 import { storageClassColumns } from './storageclass.js';
 import type { ColumnSet } from './types.js';
+import { apiServiceColumns } from './apiservice.js';
 import { volumeAttachmentColumns } from './volumeattachment.js';
 import { webhookConfigurationColumns } from './webhookconfiguration.js';
 
@@ -88,6 +89,7 @@ const PRINTERS: Record<string, ColumnSet> = {
   'mutatingwebhookconfigurations.admissionregistration.k8s.io': webhookConfigurationColumns,
   'validatingwebhookconfigurations.admissionregistration.k8s.io': webhookConfigurationColumns,
   'runtimeclasses.node.k8s.io': runtimeClassColumns,
+  'apiservices.apiregistration.k8s.io': apiServiceColumns,
 };
 
 /** The columns the apiserver's Table for `resource` (plural) of `group` ('' = core) carries. */

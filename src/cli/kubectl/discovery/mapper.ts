@@ -28,7 +28,7 @@ interface AggResource {
 }
 
 interface AggList {
-  items?: { metadata?: { name?: string }; versions?: { version: string; resources?: AggResource[] }[] }[];
+  items?: { metadata?: { name?: string }; versions?: { version: string; resources?: AggResource[]; freshness?: string }[] }[];
 }
 
 /** `the server doesn't have a resource type "x"` (meta.NoKindMatchError / NoResourceMatchError). */
@@ -42,7 +42,8 @@ function flatten(list: AggList): ApiResource[] {
   const out: ApiResource[] = [];
   for (const g of list.items ?? []) {
     const group = g.metadata?.name ?? '';
-    (g.versions ?? []).forEach((v, i) => {
+    // A Stale version (its APIService unavailable) is left out, as client-go's split drops it.
+    (g.versions ?? []).filter((v) => v.freshness !== 'Stale').forEach((v, i) => {
       for (const r of v.resources ?? []) {
         out.push({
           group, version: v.version, resource: r.resource, kind: r.responseKind?.kind ?? '',
