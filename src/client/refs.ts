@@ -36,6 +36,7 @@ export const REFS = {
   hpas: grp('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler'),
   pdbs: grp('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget'),
   priorityclasses: grp('scheduling.k8s.io', 'v1', 'priorityclasses', 'PriorityClass', false),
+  clusterroles: grp('rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', false),
 } as const satisfies Record<string, ResourceRef>;
 
 /** `apps/v1` or `v1`: the apiVersion of objects of ref. */

@@ -23,6 +23,7 @@ import { jobController } from './job/controller.js';
 import { cronJobController } from './cronjob/controller.js';
 import { ttlAfterFinishedController } from './ttl/controller.js';
 import { rootCACertPublisherController } from './rootcacertpublisher/publisher.js';
+import { clusterRoleAggregationController } from './clusterroleaggregation/controller.js';
 
 export const CONTROLLERS: ControllerDef[] = [
   namespaceController,
@@ -49,6 +50,7 @@ export const CONTROLLERS: ControllerDef[] = [
   cronJobController,
   ttlAfterFinishedController,
   rootCACertPublisherController,
+  clusterRoleAggregationController,
 ];
 
 /** Controllers upstream runs only when --controllers names them. */

@@ -28,12 +28,16 @@ describe.skipIf(!hasRealKubectl)('real kubectl against the apiserver', () => {
     ));
   });
 
-  it('serves the kubernetes and kube-dns services', async () => {
+  it('serves the kubernetes, kube-dns and metrics-server services', async () => {
     const r = await c.kubectl(['get', 'svc', '-A']);
+    const ip = /metrics-server +ClusterIP +(10\.(?:9[6-9]|10[0-9]|11[01])\.\d+\.\d+) /.exec(r.stdout)?.[1] ?? '<no metrics-server>';
+    const w = Math.max(ip.length, 'CLUSTER-IP'.length);
+    const row = (ns: string, name: string, cip: string, ports: string) => `${ns.padEnd(14)}${name.padEnd(16)}ClusterIP   ${cip.padEnd(w + 3)}<none>        ${ports.padEnd(25)}<age>\n`;
     expect(ages(r.stdout)).toBe(ages(
-      'NAMESPACE     NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE\n' +
-      'default       kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP                  <age>\n' +
-      'kube-system   kube-dns     ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   <age>\n',
+      `NAMESPACE     NAME            TYPE        ${'CLUSTER-IP'.padEnd(w + 3)}EXTERNAL-IP   PORT(S)                  AGE\n` +
+      row('default', 'kubernetes', '10.96.0.1', '443/TCP') +
+      row('kube-system', 'kube-dns', '10.96.0.10', '53/UDP,53/TCP,9153/TCP') +
+      row('kube-system', 'metrics-server', ip, '443/TCP'),
     ));
   });
 
