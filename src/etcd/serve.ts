@@ -9,6 +9,7 @@ import { listen, type Listener } from './listen.js';
 import { clientHttp, peerHttp } from './http/handler.js';
 import { openV2Keyspace, v2Context } from './http/v2context.js';
 import { v2Route } from './http/v2.js';
+import { metricsRoute } from './http/metrics.js';
 import { loadEtcdProto } from './grpc/load.js';
 import { kvService } from './grpc/kv.js';
 import { watchService } from './grpc/watch.js';
@@ -40,7 +41,7 @@ export async function serve(config: EtcdConfig, log: Logger, opts: { clock?: () 
   grpcServer.addService(services.Cluster!, clusterService(server, opts.clock));
   grpcServer.addService(services.Auth!, authService(server));
   const injector = grpcServer.createConnectionInjector(grpc.ServerCredentials.createInsecure());
-  const clientSinks = { grpc: (s: Duplex) => injector.injectConnection(s), http: clientHttp(server, config.enableV2 ? [v2Route(v2Context(server, v2.keys, opts.clock))] : []) };
+  const clientSinks = { grpc: (s: Duplex) => injector.injectConnection(s), http: clientHttp(server, [metricsRoute(server), ...(config.enableV2 ? [v2Route(v2Context(server, v2.keys, opts.clock))] : [])]) };
   const peerSinks = { grpc: (s: Duplex) => s.destroy(), http: peerHttp(server) };
   const listeners: Listener[] = [];
   try {

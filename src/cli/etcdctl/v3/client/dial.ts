@@ -1,24 +1,37 @@
 // Dialing: TLS material checked first, then the client, then --user authentication.
-import type { CommandContext } from '../context.js';
+import type { ChannelCredentials } from '@grpc/grpc-js';
+import type { CommandContext, GlobalOptions } from '../context.js';
 import { authenticate } from './auth.js';
-import { EtcdClient, parseEndpoint, type DialOptions } from './client.js';
-import { loadProto } from './proto.js';
+import { EtcdClient, parseEndpoint, type DialOptions, type Endpoint } from './client.js';
+import { loadProto, type EtcdProto } from './proto.js';
 import { loadTls, wantsTls } from './tls.js';
 
-export async function dial(ctx: CommandContext, o: DialOptions = {}): Promise<EtcdClient> {
-  const g = o.globals ?? ctx.globals();
+export interface Transport {
+  proto: EtcdProto;
+  endpoints: Endpoint[];
+  creds: ChannelCredentials;
+}
+
+/** TLS material checked first, then the endpoints and the channel credentials for them. */
+export async function transportFor(ctx: CommandContext, g: GlobalOptions, proto: () => Promise<EtcdProto>, endpointList = g.endpoints): Promise<Transport> {
   const tls = wantsTls(g);
   const material = tls ? loadTls(g, ctx.io.cwd) : undefined;
-  const endpoints = (o.endpoints ?? g.endpoints).map((e) => parseEndpoint(e, tls));
-  const proto = await loadProto();
+  const endpoints = endpointList.map((e) => parseEndpoint(e, tls));
+  const p = await proto();
   const secure = endpoints[0]?.secure === true;
   // grpc-js names an IP target as the TLS server name; Node warns (DEP0123) where Go is silent.
   if (secure) process.noDeprecation = true;
   const creds = secure
-    ? proto.grpc.credentials.createSsl(material?.ca ?? null, material?.key ?? null, material?.cert ?? null,
+    ? p.grpc.credentials.createSsl(material?.ca ?? null, material?.key ?? null, material?.cert ?? null,
       material?.skipVerify === true ? { rejectUnauthorized: false } : {})
-    : proto.grpc.credentials.createInsecure();
-  const client = new EtcdClient(proto, ctx, endpoints, creds, o.passthrough === true);
+    : p.grpc.credentials.createInsecure();
+  return { proto: p, endpoints, creds };
+}
+
+export async function dial(ctx: CommandContext, o: DialOptions = {}): Promise<EtcdClient> {
+  const g = o.globals ?? ctx.globals();
+  const t = await transportFor(ctx, g, loadProto, o.endpoints ?? g.endpoints);
+  const client = new EtcdClient(t.proto, ctx, t.endpoints, t.creds, o.passthrough === true);
   if (g.user !== '') await authenticate(client, g, ctx);
   return client;
 }

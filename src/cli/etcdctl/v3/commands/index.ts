@@ -60,4 +60,6 @@ export const COMMANDS: Record<string, Loader> = {
   'completion powershell': () => import('./completion.js'),
   'make-mirror': () => import('./make-mirror.js'),
   migrate: () => import('./migrate.js'),
+  'check perf': () => import('./check-perf.js'),
+  'check datascale': () => import('./check-datascale.js'),
 };
