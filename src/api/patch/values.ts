@@ -1,6 +1,7 @@
 // JSON values as the apiserver's Go code sees them after decoding into interface{}: the Go type of
 // each value (integers stay int64, as the apiserver decodes patches with PreserveInts), Go's `==`
 // between interface values, and fmt's `%v` rendering, which upstream error messages embed.
+import { goFloat } from '../../printers/gofloat.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonMap;
 export interface JsonMap {
@@ -55,18 +56,6 @@ export function goTypeName(v: JsonValue | undefined): string {
   }
 }
 
-/** fmt's %v of a float64: %g with the shortest representation, exponent when < -4 or >= 6. */
-function goFloat(n: number): string {
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
-  const [mantissa = '0', expText = '0'] = n.toExponential().split('e');
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 6) {
-    const sign = exp < 0 ? '-' : '+';
-    const digits = String(Math.abs(exp)).padStart(2, '0');
-    return `${mantissa}e${sign}${digits}`;
-  }
-  return String(n);
-}
 
 /** fmt.Sprintf("%v", v) for a decoded JSON value: map[k:v ...] with sorted keys, [a b], <nil>. */
 export function goFormat(v: JsonValue | undefined): string {

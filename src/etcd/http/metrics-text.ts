@@ -1,6 +1,7 @@
 // The Prometheus text exposition format (0.0.4) as Go's client library writes it: families sorted
 // by name, `# HELP` and `# TYPE` before the samples, labels sorted, values in strconv's shortest
 // %g form (1.44658432e+08, 20000, +Inf).
+import { goFloat } from '../../printers/gofloat.js';
 
 export type MetricType = 'gauge' | 'counter';
 
@@ -18,16 +19,6 @@ export interface Family {
 
 export const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-/** strconv.FormatFloat(v, 'g', -1, 64): exponent form below 1e-4 and from 1e+06. */
-export function goFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const [mant, e] = v.toExponential().split('e') as [string, string];
-  const exp = Number(e);
-  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return String(v);
-}
 
 function escapeHelp(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
@@ -57,3 +48,5 @@ export function render(families: Family[]): string {
 export function single(name: string, type: MetricType, help: string, value: number): Family {
   return { name, help, type, samples: [{ value }] };
 }
+
+export { goFloat };

@@ -1,5 +1,6 @@
 // Go's fmt verbs as describe uses them on values it did not format itself: %v of a []string
 // (`[a b]`), %q of a string, %v of JSON numbers and of an IntOrString, url.URL's path escaping.
+import { goFloat } from '../gofloat.js';
 
 /** %v of a []string: `[a b c]`, `[]` when empty or nil. */
 export function goList(values: unknown): string {
@@ -7,17 +8,6 @@ export function goList(values: unknown): string {
   return `[${list.join(' ')}]`;
 }
 
-/** strconv.FormatFloat(f, 'g', -1, 64): %v of a float64 (exponent form from 1e+06 and below 1e-04). */
-export function goFloat(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
-  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
-  const [mant, e] = f.toExponential().split('e') as [string, string];
-  const exp = Number(e);
-  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  const digits = mant.replace(/^-/, '').replace('.', '');
-  return f.toFixed(Math.max(0, digits.length - 1 - exp));
-}
 
 /** %v of an unstructured JSON value (int64 for whole numbers, float64 otherwise). */
 export function goValue(v: unknown): string {
@@ -55,3 +45,5 @@ export function escapePath(path: string): string {
   }
   return out;
 }
+
+export { goFloat };

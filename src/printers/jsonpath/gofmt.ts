@@ -4,26 +4,10 @@
 
 import { isPrint } from './scanner.js';
 import { isGoInt, isMap, sortedKeys, type Val } from './values.js';
+import { goFloat } from '../gofloat.js';
 
-/** fmt's %v of a float64 (strconv 'g', shortest): exponent form when exp < -4 or exp >= 6 (`1e+06`). */
-export function formatFloatG(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const [mant, expText] = x.toExponential().split('e') as [string, string];
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 6) {
-    const sign = exp < 0 ? '-' : '+';
-    return `${mant}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  const neg = mant.startsWith('-');
-  const digits = mant.replace('-', '').replace('.', '');
-  let out: string;
-  if (exp < 0) out = `0.${'0'.repeat(-exp - 1)}${digits}`;
-  else if (digits.length <= exp + 1) out = digits + '0'.repeat(exp + 1 - digits.length);
-  else out = `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
-  return neg ? `-${out}` : out;
-}
+/** fmt's %v of a float64 (its name here for the template engines). */
+export const formatFloatG = goFloat;
 
 /** A JSON number as fmt prints it: int64 in decimal, float64 with %g. */
 export function formatGoNumber(n: number, typed: boolean): string {

@@ -1,6 +1,7 @@
 // JSON values as kubectl's Go code holds them after json.Unmarshal into interface{}: every number
 // a float64, reflect.TypeOf compared by kind, reflect.DeepEqual, Go's `==` on interface values and
 // fmt's %v, which the strategic-merge code uses to sort list items.
+import { goFloat } from '../../../../../printers/gofloat.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonMap;
 export interface JsonMap {
@@ -44,16 +45,6 @@ export function goEqual(a: JsonValue | undefined, b: JsonValue | undefined): boo
   return k === goKind(b) && k !== 'map' && k !== 'slice' && a === b;
 }
 
-/** fmt's %v of a float64 (strconv 'g', shortest): exponent form when the exponent is < -4 or >= 6. */
-export function goFloat(n: number): string {
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const [mant = '', expText = '0'] = n.toExponential().split('e');
-  const exp = Number(expText);
-  if (exp >= -4 && exp < 6) return String(n);
-  const e = Math.abs(exp);
-  return `${mant}e${exp < 0 ? '-' : '+'}${e < 10 ? `0${e}` : e}`;
-}
 
 /** fmt's %v. */
 export function goSprintV(v: JsonValue | undefined): string {
@@ -73,3 +64,5 @@ export function deepCopy<T extends JsonValue>(v: T): T {
 export function goLess(a: string, b: string): boolean {
   return Buffer.compare(Buffer.from(a), Buffer.from(b)) < 0;
 }
+
+export { goFloat };
