@@ -11,6 +11,7 @@ import { resolveName, type Resolution } from './resolver.js';
 import { route, snapshotPolicy, sourceEndpoint, type RoutePolicy, type Source } from './router.js';
 import type { NetSnapshot } from './types.js';
 import { ClusterView, type SnapshotSource } from './view.js';
+import { SessionAffinity } from './affinity.js';
 
 const DNS_PORT = 53;
 
@@ -36,7 +37,11 @@ export interface NodeNetworkOptions {
 }
 
 export class NodeNetwork {
-  constructor(private readonly o: NodeNetworkOptions) {}
+  private readonly affinity: SessionAffinity;
+
+  constructor(private readonly o: NodeNetworkOptions) {
+    this.affinity = new SessionAffinity(o.now);
+  }
 
   resolvConf(namespace: string): ResolvConf {
     return podResolvConf(this.o.dns, namespace);
@@ -53,7 +58,7 @@ export class NodeNetwork {
   async connect(from: Source, ip: string, port: number): Promise<Connection> {
     const snap = await this.o.view.snapshot();
     if (isLoopback(ip)) return this.local(snap, from, port);
-    const r = route(snap, from, ip, port, { ...(this.o.policy ? { policy: this.o.policy } : {}), ...(this.o.pick ? { pick: this.o.pick } : {}) });
+    const r = route(snap, from, ip, port, { affinity: this.affinity, ...(this.o.policy ? { policy: this.o.policy } : {}), ...(this.o.pick ? { pick: this.o.pick } : {}) });
     if (r.kind === 'refused') return { kind: 'refused' };
     if (r.kind === 'dropped') return { kind: 'timeout' };
     const listener = this.o.fabric.listener(r.pod, r.port);

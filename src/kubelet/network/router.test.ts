@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { route, type Route } from './router.js';
+import { SessionAffinity } from './affinity.js';
 import { sampleSnapshot } from './testing.js';
 
 const from = { namespace: 'default', podIP: '10.244.1.9' };
@@ -27,5 +28,40 @@ describe('route', () => {
   it('drops what the policy denies', () => {
     const policy = { allows: () => false };
     expect(route(sampleSnapshot(), from, '10.96.12.34', 80, { policy }).kind).toBe('dropped');
+  });
+});
+
+describe('session affinity (ClientIP)', () => {
+  const twoReady = (affinity?: string, timeoutSeconds?: number) => {
+    const snap = sampleSnapshot();
+    const web = snap.services.find((s) => s.metadata.name === 'web')!;
+    web.spec = { ...web.spec, ...(affinity ? { sessionAffinity: affinity } : {}), ...(timeoutSeconds ? { sessionAffinityConfig: { clientIP: { timeoutSeconds } } } : {}) };
+    snap.slices![0]!.endpoints![1]!.conditions = { ready: true };
+    snap.pods.find((p) => p.metadata.name === 'web-2')!.status!.conditions = [{ type: 'Ready', status: 'True' }];
+    return snap;
+  };
+  const targets = (snap: ReturnType<typeof sampleSnapshot>, now: () => number, clients: string[]) => {
+    let n = 0;
+    const affinity = new SessionAffinity(now);
+    return clients.map((podIP) => summary(route(snap, { namespace: 'default', podIP }, '10.96.12.34', 80, { affinity, pick: (k) => n++ % k, policy: { allows: () => true } })));
+  };
+
+  it.each([
+    ['None: each connection picked anew', undefined, ['10.244.1.9', '10.244.1.9', '10.244.1.9'], ['web-1 10.244.1.5:80', 'web-2 10.244.2.7:80', 'web-1 10.244.1.5:80']],
+    ['ClientIP: a client keeps its endpoint', 'ClientIP', ['10.244.1.9', '10.244.1.9', '10.244.1.9'], ['web-1 10.244.1.5:80', 'web-1 10.244.1.5:80', 'web-1 10.244.1.5:80']],
+    ['ClientIP: another client is picked for', 'ClientIP', ['10.244.1.9', '10.244.1.10', '10.244.1.9'], ['web-1 10.244.1.5:80', 'web-2 10.244.2.7:80', 'web-1 10.244.1.5:80']],
+  ])('%s', (_n, affinity, clients, want) => expect(targets(twoReady(affinity), () => 0, clients)).toEqual(want));
+
+  it('forgets a client after timeoutSeconds', () => {
+    let t = 0;
+    const snap = twoReady('ClientIP', 10);
+    let n = 0;
+    const affinity = new SessionAffinity(() => t);
+    const go = () => summary(route(snap, { namespace: 'default', podIP: '10.244.1.9' }, '10.96.12.34', 80, { affinity, pick: (k) => n++ % k, policy: { allows: () => true } }));
+    expect(go()).toBe('web-1 10.244.1.5:80');
+    t = 10_000;
+    expect(go()).toBe('web-1 10.244.1.5:80');
+    t = 20_001;
+    expect(go()).toBe('web-2 10.244.2.7:80');
   });
 });

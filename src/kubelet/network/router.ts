@@ -5,6 +5,7 @@
 // NetworkPolicy decides last whether the packet may reach the pod (policy.ts).
 import { readyBackends, type Backend } from './endpoints.js';
 import { policyAllows, type Endpoint } from './policy.js';
+import type { SessionAffinity } from './affinity.js';
 import type { NetPod, NetSnapshot, Service, ServicePort } from './types.js';
 
 export type Route =
@@ -38,6 +39,8 @@ export interface RouteOptions {
   policy?: RoutePolicy;
   /** Picks one of n backends (kube-proxy's random probability rules). */
   pick?: (n: number) => number;
+  /** ClientIP session affinity's memory (the node's kube-proxy rules). */
+  affinity?: SessionAffinity;
 }
 
 const randomPick = (n: number): number => Math.floor(Math.random() * n);
@@ -48,7 +51,8 @@ export function route(snap: NetSnapshot, from: Source, ip: string, port: number,
   if (viaService) {
     const backends = readyBackends(snap, viaService.svc, viaService.port);
     if (!backends.length) return { kind: 'refused' };
-    target = backends[(o.pick ?? randomPick)(backends.length)];
+    const pick = () => backends[(o.pick ?? randomPick)(backends.length)];
+    target = o.affinity ? o.affinity.choose(viaService.svc, viaService.port, from.podIP, backends, pick) : pick();
   } else {
     target = { ip, port };
   }
