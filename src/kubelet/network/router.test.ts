@@ -65,3 +65,15 @@ describe('session affinity (ClientIP)', () => {
     expect(go()).toBe('web-2 10.244.2.7:80');
   });
 });
+
+describe('internalTrafficPolicy: Local', () => {
+  const local = (clientNode: string) => {
+    const snap = sampleSnapshot();
+    const web = snap.services.find((s) => s.metadata.name === 'web')!;
+    web.spec = { ...web.spec, internalTrafficPolicy: 'Local' };
+    snap.pods.find((p) => p.metadata.name === 'client')!.spec!.nodeName = clientNode;
+    return route(snap, from, '10.96.12.34', 80, { pick: () => 0 });
+  };
+  it('reaches the endpoint on the client\'s node', () => expect(summary(local('node-1'))).toBe('web-1 10.244.1.5:80'));
+  it('drops the connection when the client\'s node has none', () => expect(summary(local('node-2'))).toBe('dropped'));
+});

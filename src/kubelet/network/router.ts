@@ -49,8 +49,10 @@ export function route(snap: NetSnapshot, from: Source, ip: string, port: number,
   const viaService = serviceTarget(snap, ip, port);
   let target: Backend | undefined;
   if (viaService) {
-    const backends = readyBackends(snap, viaService.svc, viaService.port);
-    if (!backends.length) return { kind: 'refused' };
+    const ready = readyBackends(snap, viaService.svc, viaService.port);
+    if (!ready.length) return { kind: 'refused' };
+    const backends = viaService.nodePort ? ready : nodeLocal(snap, viaService.svc, from, ready);
+    if (!backends.length) return { kind: 'dropped' };
     const pick = () => backends[(o.pick ?? randomPick)(backends.length)];
     target = o.affinity ? o.affinity.choose(viaService.svc, viaService.port, from.podIP, backends, pick) : pick();
   } else {
@@ -69,15 +71,25 @@ function toPod(snap: NetSnapshot, from: Source, t: Backend, policy: RoutePolicy)
 
 const isNodeIP = (snap: NetSnapshot, ip: string): boolean => snap.nodes.some((n) => n.status?.addresses?.some((a) => a.address === ip));
 
+/**
+ * internalTrafficPolicy: Local — a ClusterIP connection only goes to endpoints on the client's
+ * node; kube-proxy drops it when there are none ("has no local endpoints").
+ */
+function nodeLocal(snap: NetSnapshot, svc: Service, from: Source, backends: Backend[]): Backend[] {
+  if (svc.spec?.internalTrafficPolicy !== 'Local') return backends;
+  const node = sourceEndpoint(snap, from).pod?.spec?.nodeName;
+  return backends.filter((b) => snap.pods.some((p) => p.status?.podIP === b.ip && p.spec?.nodeName === node));
+}
+
 /** The Service and port that ip:port addresses (ClusterIP, or a NodePort on a node's IP). */
-function serviceTarget(snap: NetSnapshot, ip: string, port: number): { svc: Service; port: ServicePort } | undefined {
+function serviceTarget(snap: NetSnapshot, ip: string, port: number): { svc: Service; port: ServicePort; nodePort: boolean } | undefined {
   const onNode = isNodeIP(snap, ip);
   for (const svc of snap.services) {
     const ips = svc.spec?.clusterIPs ?? (svc.spec?.clusterIP ? [svc.spec.clusterIP] : []);
     for (const sp of svc.spec?.ports ?? []) {
       if ((sp.protocol ?? 'TCP') !== 'TCP') continue;
-      if (ips.includes(ip) && sp.port === port) return { svc, port: sp };
-      if (onNode && sp.nodePort === port) return { svc, port: sp };
+      if (ips.includes(ip) && sp.port === port) return { svc, port: sp, nodePort: false };
+      if (onNode && sp.nodePort === port) return { svc, port: sp, nodePort: true };
     }
   }
   return undefined;
