@@ -129,15 +129,20 @@ export class MemoryRuntime {
     this.emit({ kind: 'SANDBOX_REMOVED', sandboxId: id });
   }
 
-  /** StopContainer: SIGTERM, SIGKILL after timeoutS; unknown IDs and stopped containers are fine. */
-  async stopContainer(id: string, timeoutS: number): Promise<void> {
-    let c: ContainerEntry;
+  /** The container an ID (or prefix) names; none for an unknown one (other lookup errors stand). */
+  private known(id: string): ContainerEntry | undefined {
     try {
-      c = findContainer(this.containers.values(), id);
+      return findContainer(this.containers.values(), id);
     } catch (err) {
-      if (err instanceof CriError && err.code === 'NotFound') return;
+      if (err instanceof CriError && err.code === 'NotFound') return undefined;
       throw err;
     }
+  }
+
+  /** StopContainer: SIGTERM, SIGKILL after timeoutS; unknown IDs and stopped containers are fine. */
+  async stopContainer(id: string, timeoutS: number): Promise<void> {
+    const c = this.known(id);
+    if (!c) return;
     if (c.state !== 'CONTAINER_RUNNING' && c.state !== 'CONTAINER_UNKNOWN') return;
     await this.kill(c, timeoutS);
   }
@@ -162,13 +167,8 @@ export class MemoryRuntime {
 
   /** RemoveContainer: a running container is killed first; unknown IDs are fine. */
   async removeContainer(id: string): Promise<void> {
-    let c: ContainerEntry;
-    try {
-      c = findContainer(this.containers.values(), id);
-    } catch (err) {
-      if (err instanceof CriError && err.code === 'NotFound') return;
-      throw err;
-    }
+    const c = this.known(id);
+    if (!c) return;
     if (c.state === 'CONTAINER_RUNNING' || c.state === 'CONTAINER_UNKNOWN') await this.kill(c, 0);
     this.deleteContainer(c.id);
   }

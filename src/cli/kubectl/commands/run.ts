@@ -13,7 +13,7 @@ import { generateService } from './run/expose.js';
 import { isValidImageReference } from './run/image-ref.js';
 import { applyOverrides } from './run/overrides.js';
 import { generatePod } from './run/pod.js';
-import { attachToRun, type Created, type RunAttach } from './run/attach.js';
+import type { Created, RunAttach } from './run/attach.js';
 import { parseCascade } from './delete/options.js';
 
 const RESTART = ['Always', 'OnFailure', 'Never'];
@@ -109,7 +109,8 @@ export async function run(ctx: Ctx): Promise<number> {
       serviceError = err;
     }
   }
-  if (attach) return attachToRun(ctx, created, attach);
+  // The session's code (WebSockets, the terminal) loads only when run attaches.
+  if (attach) return (await import('./run/attach.js')).attachToRun(ctx, created, attach);
   const out: string[] = [];
   let printed = 0;
   if (created[1]) {

@@ -10,6 +10,7 @@ import { statusOf } from '../../../../client/rest.js';
 import { ApiError } from '../../../../client/types.js';
 import { transportError } from '../../../../client/transport-error.js';
 import { authHeaders, tlsOptions } from '../../../../client/rest-auth.js';
+import { readAll } from '../../../shared/io.js';
 
 export const V5_PROTOCOL = 'v5.channel.k8s.io';
 const SPDY_PROTOCOLS = ['v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'];
@@ -19,11 +20,7 @@ const tls = tlsOptions;
 
 class UpgradeFailure extends Error {}
 
-async function body(res: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of res) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const body = async (res: IncomingMessage): Promise<string> => (await readAll(res)).toString('utf8');
 
 function websocket(c: RestConfig, path: string): Promise<WebSocket> {
   const url = new URL(path, c.server);

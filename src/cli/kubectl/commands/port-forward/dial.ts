@@ -12,6 +12,7 @@ import { statusOf } from '../../../../client/rest.js';
 import { transportError } from '../../../../client/transport-error.js';
 import { authHeaders, tlsOptions } from '../../../../client/rest-auth.js';
 import { SpdySession } from '../../../../client/spdy/session.js';
+import { readAll } from '../../../shared/io.js';
 
 export const PORT_FORWARD_PROTOCOL = 'portforward.k8s.io';
 export const TUNNELING_PROTOCOL = `SPDY/3.1+${PORT_FORWARD_PROTOCOL}`;
@@ -21,11 +22,7 @@ class UpgradeFailure extends Error {}
 const headers = authHeaders;
 const tls = tlsOptions;
 
-async function body(res: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of res) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const body = async (res: IncomingMessage): Promise<string> => (await readAll(res)).toString('utf8');
 
 /**
  * The tunnelling WebSocket. ws allows no `/` in a subprotocol, so the offer goes in as a plain
