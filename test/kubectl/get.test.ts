@@ -87,7 +87,7 @@ describe.skipIf(!hasRealKubectl)('kubectl get, ours against the real one', () =>
 const LOGS: Case[] = [
   { args: ['-n', 'logs', 'logs', 'two'] },
   { args: ['-n', 'logs', 'logs', 'two', '-c', 'b'] },
-  { args: ['-n', 'logs', 'logs', 'two', '--all-containers', '--prefix'] },
+  { args: ['-n', 'logs', 'logs', 'two', '--all-containers', '--prefix'], groupByPrefix: true },
   { args: ['-n', 'logs', 'logs', 'two', '--tail=1', '-c', 'a'] },
   { args: ['-n', 'logs', 'logs', 'two', 'a'] },
   { args: ['-n', 'logs', 'logs', 'two', '-c', 'b', '--limit-bytes=2'] },
