@@ -76,6 +76,8 @@ describe.skipIf(!hasRealKubectl)('static pods through the daemon', () => {
     renameSync(file, aside);
     try {
       await eventually(c, ['get', 'pods', '-n', 'kube-system', '-o', 'name'], (o) => !o.includes('pod/kube-scheduler-controlplane') && o.includes('pod/etcd-controlplane'), 30_000);
+      // The mirror pod can go a moment before the scheduler itself has stopped: wait for that too.
+      await eventually(c, ['get', 'componentstatuses', 'scheduler'], (o) => /scheduler\s+Unhealthy/.test(o), 30_000);
       expect((await c.kubectl(['run', 'waits', '--image=nginx'])).code).toBe(0);
       await new Promise((r) => setTimeout(r, 2000));
       expect((await c.kubectl(['get', 'pod', 'waits', '-o', 'jsonpath={.status.phase}'])).stdout).toBe('Pending');
