@@ -16,6 +16,8 @@ import { seedCluster } from './seed.js';
 import { StaticPodSupervisor } from './control-plane/supervisor.js';
 import { controllerManagerSpec, schedulerSpec } from './control-plane/components.js';
 import { controlPlaneHost } from './control-plane/static-pod-host.js';
+import { ComponentOutputs } from './control-plane/output.js';
+import { apiserverBanner } from './control-plane/banners.js';
 import { startNodes, type RunningNodes } from './nodes.js';
 import { kubeletHandlers } from './kubelet-server.js';
 import { defaultComponents } from '../api/http/componentstatus.js';
@@ -45,10 +47,16 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
   const cp = config.nodes.find((n) => n.role === 'control-plane');
   if (!cp) throw new Error(`cluster "${config.name}" has no control-plane node`);
   const np = nodePaths(paths, cp.name);
-  const etcd = await serve(etcdConfigFor(np.root), createLogger((line) => opts.log(line.replace(/\n$/, ''))), opts.clock ? { clock: opts.clock } : {});
   const now = opts.clock ?? Date.now;
-  const env = { now, log: opts.log, host: cp.name };
-  const supervisor = new StaticPodSupervisor(np.root, [controllerManagerSpec(env), schedulerSpec(env)], opts.log, now);
+  const outputs = new ComponentOutputs();
+  const etcdLog = (line: string) => {
+    const text = line.replace(/\n$/, '');
+    opts.log(text);
+    outputs.write('etcd', { at: now(), stream: 'stderr', text });
+  };
+  const etcd = await serve(etcdConfigFor(np.root), createLogger(etcdLog), opts.clock ? { clock: opts.clock } : {});
+  const env = { now, log: opts.log, host: cp.name, version: config.kubernetesVersion };
+  const supervisor = new StaticPodSupervisor(np.root, [controllerManagerSpec(env), schedulerSpec(env)], opts.log, now, outputs);
   const etcdHealth = defaultComponents().filter((c) => c.name.startsWith('etcd'));
   // The kubelets start after the apiserver; until then (and while one is stopped) its port is dead.
   let nodes: RunningNodes | undefined;
@@ -69,6 +77,7 @@ export async function runCluster(paths: ClusterPaths, config: ClusterConfig, opt
     });
     await seedCluster(api.registry, config, readFileSync(join(np.pki, 'ca.crt'), 'utf8'), opts.log);
     opts.log(`apiserver serving on https://127.0.0.1:${api.port}`);
+    outputs.write('kube-apiserver', ...apiserverBanner(now(), config.kubernetesVersion, cp.internalIP, api.port));
     const started = await startNodes(paths, config, { now, log: opts.log, controlPlane: controlPlaneHost(supervisor, now()) });
     nodes = started;
     supervisor.start();

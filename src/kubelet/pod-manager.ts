@@ -37,6 +37,8 @@ const MIRROR = 'kubernetes.io/config.mirror';
 
 export class PodManager implements KubeletPods {
   private readonly workers = new Map<string, PodWorker>();
+  /** Static pods the host runs itself (control-plane components), for logs. */
+  private readonly hosted = new Set<() => PodView>();
   private readonly informer: Informer<Pod>;
   private env: WorkerEnv | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -72,11 +74,17 @@ export class PodManager implements KubeletPods {
   /** The pod ns/name this kubelet runs; the newest when a deleted one is still stopping. */
   byName(namespace: string, name: string): PodView | undefined {
     let found: PodView | undefined;
-    for (const w of this.workers.values()) {
-      const v = w.view();
+    for (const view of [...[...this.workers.values()].map((w) => () => w.view()), ...this.hosted]) {
+      const v = view();
       if (v.pod.metadata.namespace === namespace && v.pod.metadata.name === name) found = v;
     }
     return found;
+  }
+
+  /** Makes a static pod the host runs visible (by name) until the returned function is called. */
+  addHosted(view: () => PodView): () => void {
+    this.hosted.add(view);
+    return () => this.hosted.delete(view);
   }
 
   /** Container c of the pod ns/name this kubelet runs (the newest pod of that name), for exec and attach. */

@@ -49,6 +49,23 @@ describe.skipIf(!hasRealKubectl)('static pods through the daemon', () => {
     expect((await crictl('controlplane', ['ps', '-q'])).stdout.split('\n')).toContain(id);
   });
 
+  it('shows what the components print in kubectl logs and crictl logs', async () => {
+    const klog = (site: string, msg: string) => new RegExp(`^I\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6}       1 ${site.replace('.', '\\.')}\\] ${msg}$`, 'm');
+    const sched = await eventually(c, ['logs', '-n', 'kube-system', 'kube-scheduler-controlplane'], (o) => o.includes('successfully acquired lease'), 30_000);
+    expect(sched).toMatch(klog('serving.go:386', 'Generated self-signed cert in-memory'));
+    expect(sched).toMatch(klog('server.go:166', '"Starting Kubernetes Scheduler" version="v1\\.32\\.4"'));
+    expect(sched).toMatch(klog('secure_serving.go:213', 'Serving securely on 127\\.0\\.0\\.1:10259'));
+    expect(sched).toMatch(klog('leaderelection.go:257', 'attempting to acquire leader lease kube-system/kube-scheduler\\.\\.\\.'));
+    expect(sched).toMatch(klog('leaderelection.go:271', 'successfully acquired lease kube-system/kube-scheduler'));
+    const kcm = (await c.kubectl(['logs', '-n', 'kube-system', 'kube-controller-manager-controlplane'])).stdout;
+    expect(kcm).toMatch(klog('dynamic_cafile_content.go:161', '"Starting controller" name="client-ca-bundle::/etc/kubernetes/pki/ca\\.crt"'));
+    expect((await c.kubectl(['logs', '-n', 'kube-system', 'kube-apiserver-controlplane'])).stdout).toMatch(klog('server.go:147', 'Version: v1\\.32\\.4'));
+    expect((await c.kubectl(['logs', '-n', 'kube-system', 'etcd-controlplane', '--tail=1'])).stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} [INWE] \| [a-z]+: /);
+    const id = (await c.kubectl(['get', 'pod', '-n', 'kube-system', 'kube-scheduler-controlplane', '-o', 'jsonpath={.status.containerStatuses[0].containerID}'])).stdout.replace('containerd://', '');
+    const cri = await crictl('controlplane', ['logs', id]);
+    expect(cri.stderr).toBe(sched);
+  });
+
   it('re-creates a mirror pod deleted with kubectl', async () => {
     const before = (await c.kubectl(['get', 'pod', '-n', 'kube-system', 'etcd-controlplane', '-o', 'jsonpath={.metadata.uid}'])).stdout;
     expect((await c.kubectl(['delete', 'pod', '-n', 'kube-system', 'etcd-controlplane', '--wait=false'])).code).toBe(0);
@@ -64,6 +81,9 @@ describe.skipIf(!hasRealKubectl)('static pods through the daemon', () => {
       const last = JSON.parse((await c.kubectl(['get', 'pod', '-n', 'kube-system', 'kube-scheduler-controlplane', '-o', 'jsonpath={.status.containerStatuses[0].lastState}'])).stdout) as { terminated: { exitCode: number; reason: string } };
       expect(last.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
       expect(daemonLog()).toContain('kube-scheduler: Error: unknown flag: --no-such-flag');
+      // The crashed run's output, as the real kube-scheduler ends it (the usage text cobra prints first is left out).
+      const logs = await c.kubectl(['logs', '-n', 'kube-system', 'kube-scheduler-controlplane']);
+      expect(logs).toMatchObject({ code: 0, stdout: 'Error: unknown flag: --no-such-flag\n' });
     } finally {
       writeFileSync(file, good);
     }

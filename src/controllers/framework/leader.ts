@@ -37,6 +37,7 @@ export class LeaderElector {
 
   /** Tries every retry period until this identity holds the lease; false if stopped first. */
   async acquire(): Promise<boolean> {
+    this.o.log(`attempting to acquire leader lease ${this.o.namespace}/${this.o.name}...`);
     while (!this.stopped) {
       if (await this.tryAcquireOrRenew()) return true;
       await new Promise<void>((r) => {

@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { staticPodArgs } from '../bootstrap/static-pod-args.js';
 import { parseComponentFlags, type FlagSpec } from './flags.js';
-import type { ComponentExit, ComponentRun } from '../../kubelet/static-pods/types.js';
+import type { ComponentExit, ComponentLine, ComponentRun } from '../../kubelet/static-pods/types.js';
+import { startFailureLines, upstreamLine } from './klog.js';
+import { ComponentOutputs } from './output.js';
 
 export interface Running {
   stop(): Promise<void>;
@@ -20,7 +22,10 @@ export interface ComponentSpec {
   healthPort: number;
   manifest: string;
   flags: FlagSpec;
-  start(flags: Record<string, string>): Promise<Running>;
+  /** What the component prints as it starts (host paths in flags map back with inNode). */
+  banner(at: number, flags: Record<string, string>, inNode: (p: string) => string): ComponentLine[];
+  /** Starts the component; log gets its messages (those upstream prints too reach its container log). */
+  start(flags: Record<string, string>, log: (m: string) => void): Promise<Running>;
 }
 
 interface State {
@@ -46,7 +51,7 @@ export class StaticPodSupervisor {
   private tick: Promise<void> = Promise.resolve();
 
   constructor(private readonly nodeRoot: string, private readonly specs: ComponentSpec[], private readonly log: (m: string) => void,
-    private readonly now: () => number = Date.now) {}
+    private readonly now: () => number = Date.now, readonly outputs = new ComponentOutputs()) {}
 
   /** Checks the manifests now and then every pollMs (components start in the background). */
   start(pollMs = 1000): void {
@@ -84,6 +89,24 @@ export class StaticPodSupervisor {
       : { name: s.statusName, healthy: false, message: '', error: `Get "https://127.0.0.1:${s.healthPort}/healthz": dial tcp 127.0.0.1:${s.healthPort}: connect: connection refused` });
   }
 
+  /** The component's log: the daemon's, and its container's for what upstream prints too. */
+  private componentLog(name: string): (m: string) => void {
+    return (m) => {
+      this.log(m);
+      const line = upstreamLine(this.now(), m);
+      if (line) this.outputs.write(name, line);
+    };
+  }
+
+  /** A host path under the node's root as the node sees it. */
+  private inNode(p: string): string {
+    return p.startsWith(this.nodeRoot + '/') ? p.slice(this.nodeRoot.length) : p;
+  }
+
+  private inNodeText(text: string): string {
+    return text.split(this.nodeRoot + '/').join('/');
+  }
+
   async check(): Promise<void> {
     for (const spec of this.specs) await this.checkOne(spec);
   }
@@ -98,20 +121,25 @@ export class StaticPodSupervisor {
       }
       st = { text, nextTry: 0, backoff: BACKOFF_START, attempts: 0 };
       this.states.set(spec.name, st);
+      this.outputs.reset(spec.name);
     }
     if (st.running || text === undefined || this.now() < st.nextTry) return;
     st.attempts += 1;
     const at = this.now();
+    this.outputs.begin(spec.name, st.attempts);
     try {
       const parsed = parseComponentFlags(staticPodArgs(this.nodeRoot, { manifest: spec.manifest, component: spec.name, pathFlags: spec.flags.paths }), spec.flags);
       if ('error' in parsed) throw new Error(parsed.error);
-      st.running = await spec.start(parsed.flags);
+      this.outputs.write(spec.name, ...spec.banner(at, parsed.flags, (p) => this.inNode(p)));
+      st.running = await spec.start(parsed.flags, this.componentLog(spec.name));
       st.error = undefined;
       st.startedAt = at;
       delete st.waiting;
       this.log(`${spec.name}: started`);
     } catch (err) {
       st.error = (err as Error).message;
+      this.outputs.begin(spec.name, st.attempts);
+      this.outputs.write(spec.name, ...startFailureLines(this.now(), this.inNodeText(st.error)));
       st.nextTry = this.now() + st.backoff;
       st.lastExit = { exitCode: 1, startedAt: at, finishedAt: this.now() };
       st.waiting = st.backoff;

@@ -17,6 +17,9 @@ export function containerLogPath(podLogs: string, pod: { ns: string; name: strin
 /** 2026-01-01T00:00:00.123000000Z */
 export const criTime = (ms: number): string => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 
+/** One CRI log line (no newline), full (F) unless tagged partial. */
+export const criLine = (ms: number, stream: Stream, text: string, tag: 'F' | 'P' = 'F'): string => `${criTime(ms)} ${stream} ${tag} ${text}`;
+
 /** Splits output into CRI lines; a line still open waits for its newline or for close(). */
 export class CriLogWriter {
   private readonly open: Record<Stream, string> = { stdout: '', stderr: '' };
@@ -43,7 +46,7 @@ export class CriLogWriter {
   }
 
   private emit(stream: Stream, tag: 'F' | 'P', text: string): void {
-    const line = `${criTime(this.now())} ${stream} ${tag} ${text}`;
+    const line = criLine(this.now(), stream, text, tag);
     this.lines.push(line);
     if (this.path) appendFileSync(this.path, line + '\n');
   }

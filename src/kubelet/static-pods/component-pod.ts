@@ -13,6 +13,8 @@ import { formatPod, podSpec, type ContainerSpec, type PodStatus } from '../pod-s
 import { parseImageRef } from '../runtime/image-ref.js';
 import type { ImageStore } from '../runtime/image-store.js';
 import type { StaticPod } from './manifest.js';
+import type { PodView } from '../logs/handler.js';
+import { ComponentLogFiles } from './component-logs.js';
 import type { ComponentExit, ComponentRun, StaticPodHost } from './types.js';
 
 export interface ComponentPodOptions {
@@ -22,6 +24,8 @@ export interface ComponentPodOptions {
   timers: Timers;
   store: ImageStore;
   runtime?: MemoryRuntime;
+  /** <node>/var/log/pods: where the runs' output is copied as CRI logs. */
+  podLogs?: string;
   report(status: PodStatus): Promise<void>;
   log(msg: string): void;
 }
@@ -34,11 +38,13 @@ export class ComponentPod {
   private readonly runs = new Map<string, Runs>();
   private readonly sandboxId = newContainerId();
   private readonly startTime: number;
+  private readonly logs: ComponentLogFiles | undefined;
   private handle: unknown;
   private stopped = false;
 
   constructor(private readonly sp: StaticPod, private readonly o: ComponentPodOptions) {
     this.startTime = o.now();
+    this.logs = o.podLogs ? new ComponentLogFiles(o.podLogs, sp.pod) : undefined;
     if (o.runtime) recordSandbox(o.runtime, sp.pod, { id: this.sandboxId, ip: o.hostIP, hostNetwork: true, attempt: 0 });
     this.poll();
   }
@@ -55,10 +61,20 @@ export class ComponentPod {
     return buildStatus({ pod: this.sp.pod, records: this.records, sandboxReady: true, hostIP: this.o.hostIP, podIP: this.o.hostIP, startTime: this.startTime, terminal: false, now: n });
   }
 
+  /** The pod as the kubelet's log endpoint sees it: a run is running while it is the current one. */
+  view(): PodView {
+    const status = this.status();
+    const running = new Set((status.containerStatuses ?? []).filter((c) => c.state?.running).map((c) => (c.containerID ?? '').replace(/^[a-z]+:\/\//, '')));
+    return { pod: this.sp.pod, status, isRunning: (id) => running.has(id) };
+  }
+
   private poll(): void {
     if (this.stopped) return;
     const run = this.o.host.status(this.sp.name);
-    if (run) for (const c of podSpec(this.sp.pod).containers ?? []) this.apply(c, run);
+    if (run) for (const c of podSpec(this.sp.pod).containers ?? []) {
+      this.apply(c, run);
+      this.copyLogs(c.name);
+    }
     const status = this.status();
     this.sp.pod.status = status;
     this.o.report(status).catch((err: Error) => this.o.log(`kubelet: status of static pod ${this.sp.pod.metadata.name}: ${err.message}`));
@@ -83,6 +99,12 @@ export class ComponentPod {
     if (run.state === 'running') r.running = { startedAt: run.startedAt, containerID: this.runId(c, ids, run.attempts, run.startedAt) };
     else if (run.state === 'crashed') r.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(run.backoffMs)} restarting failed container=${c.name} pod=${formatPod(this.sp.pod)}` };
     else r.waiting = { reason: 'ContainerCreating' };
+  }
+
+  /** Copies what each recorded run of container `name` wrote into its log file. */
+  private copyLogs(name: string): void {
+    if (!this.logs || !this.o.host.output) return;
+    for (const attempt of this.runs.get(name)?.keys() ?? []) this.logs.sync(name, attempt, this.o.host.output(this.sp.name, attempt));
   }
 
   /** A finished run (attempt), recorded as exited. */

@@ -42,7 +42,10 @@ function runnerFor(env: StaticPodsEnv): StartRunner {
   return (sp, report) => {
     if (env.host?.status(sp.name)) {
       const { host, pods, now, timers, store, runtime, log } = env;
-      return new ComponentPod(sp, { host, hostIP: pods.hostIP, now, timers, store, report, log, ...(runtime ? { runtime } : {}) });
+      const podLogs = join(env.root, 'var/log/pods');
+      const cp = new ComponentPod(sp, { host, hostIP: pods.hostIP, now, timers, store, report, log, podLogs, ...(runtime ? { runtime } : {}) });
+      const hide = pods.addHosted(() => cp.view());
+      return { stop: () => { hide(); cp.stop(); } };
     }
     return env.pods.runStatic(sp.pod, { report });
   };
