@@ -1,6 +1,7 @@
 // What the kubelet knows of one container of a pod: its current run, the one before, how often it
 // restarted. Rebuilt from the pod's status after a daemon restart, so completed init containers
 // stay completed and running ones are taken back.
+import type { PodNames } from './network/pod-names.js';
 import type { LaunchSpec, SimProcess } from './runtime/process.js';
 import type { CriLogWriter } from './runtime/cri-log.js';
 import type { ContainerStatus, StateTerminated } from './pod-spec.js';
@@ -42,6 +43,8 @@ export interface ContainerRecord {
   process?: SimProcess;
   /** What the running process was started with (exec runs beside it with the same). */
   launch?: LaunchSpec;
+  /** The pod's names (resolv.conf, /etc/hosts) its network tools and exec sessions resolve with. */
+  names?: PodNames;
   log?: CriLogWriter;
   /** A running container found in the status at start, whose process must be started again. */
   adopt?: boolean;

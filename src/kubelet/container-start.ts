@@ -122,7 +122,8 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   const adoptedAt = resume && r.running ? r.running.startedAt : undefined;
   if (ctx.runtime && ctx.sandboxId) recordContainer(ctx.runtime, { id, sandboxId: ctx.sandboxId, pod: ctx.pod, spec: c, attempt: r.restartCount, imageID: p.image.imageId, launch: spec, ...(adoptedAt !== undefined ? { startedAtMs: adoptedAt } : {}) });
   const net = networkFor(ctx.client);
-  const tools = net ? containerNet(net, p.image, { namespace: pod.ns, podIP: ctx.podIP }, timerSleep(ctx.timers)) : undefined;
+  const names = net?.podNames(ctx.pod, ctx.podIP);
+  const tools = net ? containerNet(net, p.image, { namespace: pod.ns, podIP: ctx.podIP, ...names }, timerSleep(ctx.timers)) : undefined;
   const proc = withOomKiller(launch(spec, { out: (s, t) => log.write(s, t), now: ctx.now, timers: ctx.timers, ...(tools ? { commands: tools.commands, files: tools.files } : {}) }), ctx.pod, c, spec, ctx.timers);
   delete r.waiting;
   if ('startError' in proc) {
@@ -135,7 +136,7 @@ function run(ctx: StartContext, c: ContainerSpec, r: ContainerRecord, p: Prepare
   delete r.terminated;
   if (ctx.runtime) recordStart(ctx.runtime, id, proc, adoptedAt);
   r.running = { startedAt: adoptedAt ?? ctx.now(), containerID: id };
-  Object.assign(r, { process: proc, log, launch: spec });
+  Object.assign(r, { process: proc, log, launch: spec, ...(names ? { names } : {}) });
   if (!resume) ctx.recorder.container(ctx.pod, fieldPath, 'Normal', 'Started', `Started container ${c.name}`);
   void proc.exited.then((code) => {
     log.close();

@@ -126,4 +126,28 @@ spec:
     expect([open.code, open.stdout.startsWith(INDEX_START)]).toEqual([0, true]);
     expect((await c.kubectl(['delete', '-f', deny, '-f', allow])).code).toBe(0);
   }, 60_000);
+  it('honours hostAliases, dnsPolicy None and dnsConfig: /etc/hosts, /etc/resolv.conf and lookups', async () => {
+    const f = c.file('names.yaml', `apiVersion: v1
+kind: Pod
+metadata: {name: names}
+spec:
+  dnsPolicy: None
+  dnsConfig: {nameservers: [1.1.1.1], searches: [corp.example], options: [{name: ndots, value: "2"}, {name: edns0}]}
+  hostAliases: [{ip: ${svcIP}, hostnames: [shop.local, shop]}]
+  containers: [{name: box, image: busybox, command: [sh, -c, 'sleep 3600']}]
+`);
+    expect((await c.kubectl(['apply', '-f', f])).code).toBe(0);
+    await eventually(c, ['get', 'pod', 'names'], (o) => /1\/1\s+Running/.test(o), 60_000);
+    const ip = (await c.kubectl(['get', 'pod', 'names', '-o', 'jsonpath={.status.podIP}'])).stdout;
+    const hosts = await c.kubectl(['exec', 'names', '--', 'cat', '/etc/hosts']);
+    expect(hosts.stdout).toBe('# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n'
+      + `${ip}\tnames\n\n# Entries added by HostAliases.\n${svcIP}\tshop.local\tshop\n`);
+    expect((await c.kubectl(['exec', 'names', '--', 'cat', '/etc/resolv.conf'])).stdout).toBe('search corp.example\nnameserver 1.1.1.1\noptions ndots:2 edns0\n');
+    const page = await c.kubectl(['exec', 'names', '--', 'wget', '-qO-', 'http://shop.local']);
+    expect([page.code, page.stderr, page.stdout.startsWith(INDEX_START)]).toEqual([0, '', true]);
+    // 1.1.1.1 knows none of the cluster's names.
+    const ns = await c.kubectl(['exec', 'names', '--', 'nslookup', 'web']);
+    expect([ns.code, ns.stdout]).toEqual([1, "Server:\t\t1.1.1.1\nAddress:\t1.1.1.1:53\n\n** server can't find web.corp.example: NXDOMAIN\n\n** server can't find web: NXDOMAIN\n\n"]);
+    expect((await c.kubectl(['delete', 'pod', 'names', '--now'])).code).toBe(0);
+  }, 90_000);
 });

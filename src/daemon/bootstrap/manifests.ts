@@ -1,6 +1,7 @@
 // Lays out each node's folder as kubeadm leaves a node: on the control plane the four static Pod
 // manifests in etc/kubernetes/manifests and an empty var/lib/etcd; on every node
-// var/lib/kubelet/config.yaml, an (empty, on workers) manifests folder and var/log/pods.
+// var/lib/kubelet/config.yaml, the resolv.conf it names, an (empty, on workers) manifests folder and
+// var/log/pods.
 // Files that already exist are kept, so a user's edits (the etcd restore drill) survive a restart.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,11 +48,18 @@ function writeOneNode(np: NodePaths, node: NodeSpec, files: NodeFiles, overwrite
   mkdirSync(np.podLogs, { recursive: true });
   writeFile(np.kubeletConfig, files.kubelet, 0o644, overwrite);
   writeFile(join(np.root, 'etc/crictl.yaml'), CRICTL_YAML, 0o644, overwrite);
+  writeFile(join(np.root, 'run/systemd/resolve/resolv.conf'), nodeResolvConf(node), 0o644, overwrite);
   if (node.role !== 'control-plane') return;
   mkdirSync(np.etcdData, { recursive: true, mode: 0o700 });
   for (const [name, text] of Object.entries(files.manifests)) {
     writeFile(join(np.manifests, name), text, 0o600, overwrite);
   }
+}
+
+/** systemd-resolved's uplink file (the kubelet config's resolvConf): the node network's gateway. */
+export function nodeResolvConf(node: NodeSpec): string {
+  const gateway = node.internalIP.replace(/\.\d+$/, '.1');
+  return `# This is /run/systemd/resolve/resolv.conf managed by man:systemd-resolved(8).\n# Do not edit.\n\nnameserver ${gateway}\nsearch .\n`;
 }
 
 function writeFile(path: string, text: string, mode: number, overwrite: boolean): void {

@@ -43,7 +43,7 @@ const options = (req: StreamRequest): StreamRequest => ({ ...req, stderr: req.st
 
 export async function openExec(env: ExecEnv, req: StreamRequest): Promise<StreamRefusal | StreamSession> {
   const f = find(env, req, (c) => `container not found ("${c}")`);
-  return 'code' in f ? f : execSession({ launch: f.record.launch, process: f.record.process }, options(req), env.timers, env.network);
+  return 'code' in f ? f : execSession({ launch: f.record.launch, process: f.record.process, ...(f.record.names ? { names: f.record.names } : {}) }, options(req), env.timers, env.network);
 }
 
 export async function openAttach(env: ExecEnv, req: StreamRequest): Promise<StreamRefusal | StreamSession> {

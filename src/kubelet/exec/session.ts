@@ -19,11 +19,13 @@ import { ExecShell } from './shell.js';
 import { LineDiscipline, onlcr } from './tty.js';
 import { containerNet, timerSleep, type ContainerNet } from '../network/container.js';
 import type { NodeNetwork } from '../network/node-network.js';
+import type { PodNames } from '../network/pod-names.js';
 
 /** The container run an exec joins. */
 export interface RunningContainer {
   launch: LaunchSpec;
   process: SimProcess;
+  names?: PodNames;
 }
 
 /** The runtime's failure to start the process, as the kubelet reports it. */
@@ -33,7 +35,7 @@ export function ociFailure(reason: string): string {
 }
 
 export function execSession(c: RunningContainer, req: StreamRequest, timers: Timers, network?: NodeNetwork): StreamSession {
-  const net = network ? containerNet(network, c.launch.image, { namespace: req.namespace, podIP: c.launch.podIP }, timerSleep(timers)) : undefined;
+  const net = network ? containerNet(network, c.launch.image, { namespace: req.namespace, podIP: c.launch.podIP, ...c.names }, timerSleep(timers)) : undefined;
   return { run: (io) => runExec(c, req, timers, io, net) };
 }
 

@@ -1,12 +1,11 @@
 // What the network gives one container: its network tools and the files the kubelet puts in
-// its filesystem (/etc/resolv.conf).
+// its filesystem (/etc/resolv.conf, /etc/hosts).
 import type { Command } from 'just-bash';
 import type { Timers } from '../../controllers/framework/queue.js';
 import type { CatalogImage } from '../runtime/catalog.js';
 import { networkCommands } from './commands/index.js';
-import type { NodeNetwork } from './node-network.js';
+import type { Asker, NodeNetwork } from './node-network.js';
 import { formatResolvConf } from './resolv-conf.js';
-import type { Source } from './router.js';
 
 export interface ContainerNet {
   commands: Command[];
@@ -15,9 +14,11 @@ export interface ContainerNet {
   tools: string[];
 }
 
-export function containerNet(net: NodeNetwork, image: CatalogImage, self: Source, sleep: (ms: number) => Promise<void>): ContainerNet {
+export function containerNet(net: NodeNetwork, image: CatalogImage, self: Asker, sleep: (ms: number) => Promise<void>): ContainerNet {
   const commands = networkCommands(image, { net, self, sleep });
-  return { commands, files: { '/etc/resolv.conf': formatResolvConf(net.resolvConf(self.namespace)) }, tools: commands.map((c) => c.name) };
+  const files: Record<string, string> = { '/etc/resolv.conf': formatResolvConf(net.resolvConf(self)) };
+  if (self.hostsFile) files['/etc/hosts'] = self.hostsFile;
+  return { commands, files, tools: commands.map((c) => c.name) };
 }
 
 export const timerSleep = (timers: Timers) => (ms: number): Promise<void> => new Promise((r) => timers.setTimeout(() => r(), ms));

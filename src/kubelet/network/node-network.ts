@@ -7,7 +7,10 @@ import type { Client } from '../../client/types.js';
 import { PodFabric, type Listener } from './fabric.js';
 import { serve, serverVersion, type HttpRequest, type HttpResponse } from './http.js';
 import { DEFAULT_DNS, dnsFromKubeletConfig, podResolvConf, type ClusterDns, type ResolvConf } from './resolv-conf.js';
-import { resolveName, type Resolution } from './resolver.js';
+import { candidates, isIPv4, resolveName, type Resolution } from './resolver.js';
+import { hostsEntries, lookupHosts, managedHostsFile, type PodHostsSpec } from './hosts-file.js';
+import type { PodNames } from './pod-names.js';
+import { parseResolvConf, podDns, type HostDns, type PodDnsSpec } from './pod-dns.js';
 import { route, snapshotPolicy, sourceEndpoint, type RoutePolicy, type Source } from './router.js';
 import type { NetSnapshot } from './types.js';
 import { ClusterView, type SnapshotSource } from './view.js';
@@ -20,6 +23,15 @@ const HOSTS = new Set(['localhost', 'localhost.localdomain', 'localhost4', 'loca
 
 const isLoopback = (ip: string): boolean => /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
 
+
+/** A pod asking the network something (before its names are known: the namespace's defaults). */
+export type Asker = Source & Partial<PodNames>;
+
+export interface NamedPod {
+  metadata: { name?: string; namespace?: string };
+  spec?: PodDnsSpec & PodHostsSpec;
+}
+
 export type Connection =
   | { kind: 'refused' }
   | { kind: 'timeout' }
@@ -31,6 +43,8 @@ export interface NodeNetworkOptions {
   view: SnapshotSource;
   fabric: PodFabric;
   dns: ClusterDns;
+  /** The node's own resolver settings (what dnsPolicy Default gives a pod). */
+  host?: HostDns;
   now: () => number;
   policy?: RoutePolicy;
   pick?: (n: number) => number;
@@ -43,16 +57,37 @@ export class NodeNetwork {
     this.affinity = new SessionAffinity(o.now);
   }
 
-  resolvConf(namespace: string): ResolvConf {
-    return podResolvConf(this.o.dns, namespace);
+  resolvConf(from: Asker): ResolvConf {
+    return from.resolv ?? podResolvConf(this.o.dns, from.namespace);
   }
 
-  /** The name as the pod's resolver looks it up, through the CoreDNS pods it may reach on UDP 53. */
-  async resolve(name: string, from: Source): Promise<Resolution> {
+  /** The pod's resolv.conf (its dnsPolicy and dnsConfig) and managed /etc/hosts, given its IP. */
+  podNames(pod: NamedPod, podIP: string): PodNames {
+    const spec = pod.spec ?? {};
+    const ns = pod.metadata.namespace ?? 'default';
+    const resolv = podDns(spec, ns, this.o.dns, this.o.host ?? { nameservers: [], search: [], options: [] });
+    if (spec.hostNetwork) return { resolv, hosts: [] };
+    const hostsFile = managedHostsFile(spec, pod.metadata.name ?? '', ns, podIP, this.o.dns.domain);
+    return { resolv, hosts: hostsEntries(hostsFile), hostsFile };
+  }
+
+  /**
+   * The name as the pod's resolver looks it up: its hosts file, then its first nameserver — the
+   * cluster DNS Service through the CoreDNS pods it may reach on UDP 53; any other server knows
+   * none of this simulated world's names, and without one no server answers.
+   */
+  async resolve(name: string, from: Asker): Promise<Resolution> {
     if (HOSTS.has(name.toLowerCase())) return { kind: 'found', fqdn: name, ips: ['127.0.0.1'] };
+    const own = from.hosts ? lookupHosts(from.hosts, name) : undefined;
+    if (own) return { kind: 'found', fqdn: name.replace(/\.$/, ''), ips: [own] };
+    const conf = this.resolvConf(from);
+    const server = conf.nameservers[0];
+    if (isIPv4(name)) return { kind: 'found', fqdn: name, ips: [name] };
+    if (server === undefined) return { kind: 'timeout' };
+    if (server !== this.o.dns.ip) return { kind: 'nxdomain', tried: candidates(name.toLowerCase(), conf) };
     const snap = await this.o.view.snapshot();
     const policy = this.o.policy ?? snapshotPolicy(snap);
-    return resolveName(snap, name, this.resolvConf(from.namespace), this.o.dns.domain, (dns) => policy.allows(from, dns, DNS_PORT, 'UDP'));
+    return resolveName(snap, name, conf, this.o.dns.domain, (dns) => policy.allows(from, dns, DNS_PORT, 'UDP'));
   }
 
   async connect(from: Source, ip: string, port: number): Promise<Connection> {
@@ -100,9 +135,22 @@ export function networkFor(client: Client): NodeNetwork | undefined {
   return byClient.get(client);
 }
 
+/** The node's resolver settings: the file the kubelet config's resolvConf names, inside the node. */
+export function nodeHostDns(root: string | undefined): HostDns {
+  const empty = { nameservers: [], search: [], options: [] };
+  if (!root) return empty;
+  try {
+    const cfg = readFileSync(join(root, 'var/lib/kubelet/config.yaml'), 'utf8');
+    const path = /^resolvConf:\s*"?([^"\s]+)"?/m.exec(cfg)?.[1] ?? '/etc/resolv.conf';
+    return parseResolvConf(readFileSync(join(root, path), 'utf8'));
+  } catch {
+    return empty;
+  }
+}
+
 export function startNodeNetwork(o: { client: Client; now: () => number; root?: string; fabric?: PodFabric; view?: SnapshotSource }): { network: NodeNetwork; fabric: PodFabric } {
   const fabric = o.fabric ?? new PodFabric();
-  const network = new NodeNetwork({ view: o.view ?? new ClusterView(o.client, o.now), fabric, dns: nodeDns(o.root), now: o.now });
+  const network = new NodeNetwork({ view: o.view ?? new ClusterView(o.client, o.now), fabric, dns: nodeDns(o.root), host: nodeHostDns(o.root), now: o.now });
   byClient.set(o.client, network);
   return { network, fabric };
 }

@@ -2,8 +2,10 @@
 // the search list of the pod's namespace, the cluster DNS Service's IP (the kubelet config's
 // clusterDNS), ndots:5.
 export interface ResolvConf {
-  nameserver: string;
+  nameservers: string[];
   search: string[];
+  options: string[];
+  /** From the options (ndots:N), the resolver's default 1 without. */
   ndots: number;
 }
 
@@ -17,11 +19,15 @@ export interface ClusterDns {
 export const DEFAULT_DNS: ClusterDns = { ip: '10.96.0.10', domain: 'cluster.local' };
 
 export function podResolvConf(dns: ClusterDns, namespace: string): ResolvConf {
-  return { nameserver: dns.ip, search: [`${namespace}.svc.${dns.domain}`, `svc.${dns.domain}`, dns.domain], ndots: 5 };
+  return { nameservers: [dns.ip], search: [`${namespace}.svc.${dns.domain}`, `svc.${dns.domain}`, dns.domain], options: ['ndots:5'], ndots: 5 };
 }
 
+/** As containerd writes it: each line only when it has something. */
 export function formatResolvConf(c: ResolvConf): string {
-  return `search ${c.search.join(' ')}\nnameserver ${c.nameserver}\noptions ndots:${c.ndots}\n`;
+  const search = c.search.length ? `search ${c.search.join(' ')}\n` : '';
+  const servers = c.nameservers.map((n) => `nameserver ${n}\n`).join('');
+  const options = c.options.length ? `options ${c.options.join(' ')}\n` : '';
+  return search + servers + options;
 }
 
 /** Reads clusterDNS and clusterDomain from a KubeletConfiguration's YAML text. */

@@ -1,12 +1,11 @@
 // What a network tool in a container needs: the node's network, the pod it runs in, and the
 // shell's sleep on the kubelet's clock (timeouts).
 import type { CatalogImage } from '../../runtime/catalog.js';
-import type { NodeNetwork } from '../node-network.js';
-import type { Source } from '../router.js';
+import type { Asker, NodeNetwork } from '../node-network.js';
 
 export interface ToolEnv {
   net: NodeNetwork;
-  self: Source;
+  self: Asker;
   sleep(ms: number): Promise<void>;
 }
 

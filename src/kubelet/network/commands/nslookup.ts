@@ -10,7 +10,7 @@ export function nslookupCommand(env: ToolEnv): Command {
   return defineCommand('nslookup', async (args) => {
     const [name, server] = args.filter((a) => !a.startsWith('-'));
     if (!name) return result('', USAGE, 1);
-    const ns = server ?? env.net.resolvConf(env.self.namespace).nameserver;
+    const ns = server ?? env.net.resolvConf(env.self).nameservers[0] ?? '127.0.0.1';
     // busybox applies the search list only to a name without dots (`kubernetes.default` fails).
     const res = await env.net.resolve(name.includes('.') && !name.endsWith('.') ? `${name}.` : name, env.self);
     if (res.kind === 'timeout') {
