@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, Loader> = {
   'api-versions': () => import('./api-versions.js'),
   'auth can-i': () => import('./auth/can-i.js'),
   'auth whoami': () => import('./auth/whoami.js'),
+  'auth reconcile': () => import('./auth/reconcile/reconcile.js'),
   'certificate approve': () => import('./certificate.js'),
   'certificate deny': () => import('./certificate.js'),
   'cluster-info': () => import('./cluster-info.js'),

@@ -17,7 +17,8 @@ export interface RulesStatus {
   evaluationError?: string;
 }
 
-function breakdown(rule: PolicyRule): PolicyRule[] {
+/** rbac's BreakdownRule: one verb, one group, one resource and at most one name (or one URL) each. */
+export function breakdown(rule: PolicyRule): PolicyRule[] {
   const out: PolicyRule[] = [];
   for (const group of rule.apiGroups ?? []) {
     for (const resource of rule.resources ?? []) {

@@ -186,7 +186,7 @@ function accepts(row: Row, v: unknown): boolean {
   return true;
 }
 
-function firstTypeError(typeKey: string, v: unknown, path: string[]): string | undefined {
+export function firstTypeError(typeKey: string, v: unknown, path: string[]): string | undefined {
   const rows = schema().messages[typeKey];
   if (!Array.isArray(rows) || !isRecord(v)) return undefined;
   for (const row of rows) {
@@ -204,6 +204,11 @@ function firstTypeError(typeKey: string, v: unknown, path: string[]): string | u
     }
     const items = flags.includes('r') && Array.isArray(value) ? value : flags.includes('m') && isRecord(value) ? Object.values(value) : [value];
     for (const item of items) {
+      // a list's or map's scalar elements are checked as their element type (labels: {a: true})
+      const elem: Row = [name, 0, type, ''];
+      if (!type.includes('.') && (flags.includes('r') || flags.includes('m')) && !accepts(elem, item)) {
+        return `json: cannot unmarshal ${jsonKind(item)} into Go struct field ${typeKey.slice(typeKey.indexOf('.') + 1)}.${at.join('.')} of type ${goTypeOf(elem)}`;
+      }
       const inner = type.includes('.') ? firstTypeError(type, item, at) : undefined;
       if (inner) return inner;
     }
