@@ -40,5 +40,6 @@ export const COMMANDS: Record<string, Loader> = {
   'set subject': () => import('./set/subject.js'),
   cp: () => import('./cp.js'),
   'cluster-info dump': () => import('./cluster-info-dump.js'),
+  debug: () => import('./debug/debug.js'),
   completion: () => import('./completion/command.js'),
 };

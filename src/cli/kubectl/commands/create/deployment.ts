@@ -9,7 +9,7 @@ import { finishCreate } from './submit.js';
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** utilrand.String(5) */
-function randomSuffix(): string {
+export function randomSuffix(): string {
   return Array.from({ length: 5 }, () => ALPHANUMS[Math.floor(Math.random() * ALPHANUMS.length)]).join('');
 }
 

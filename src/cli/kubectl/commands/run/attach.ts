@@ -53,7 +53,7 @@ function runningAndReady(p: RunPod): boolean {
 }
 
 /** logOpts: the container's whole log on stdout. */
-async function printLog(ctx: Ctx, pod: RunPod, o: AttachOptions): Promise<void> {
+export async function printLog(ctx: Ctx, pod: RunPod, o: AttachOptions): Promise<void> {
   const c = findOrDefaultContainer(pod, o.container, o.quiet, (t) => ctx.io.stderr.write(t));
   const client = await ctx.factory.client();
   const res = await client.stream(`${objectPath(POD_RESOURCE, pod.metadata.namespace, pod.metadata.name ?? '', 'log')}?container=${encodeURIComponent(c.name)}`);
