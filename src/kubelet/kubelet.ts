@@ -97,7 +97,7 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
   timer.unref();
   let pods: PodManager | undefined;
   let statics: StaticPods | undefined;
-  const node = startNodeRuntime({ now: o.now, log: o.log, store: imageStore(o), timers: o.timers ?? realTimers, running: (id) => pods?.runningById(id), ...(o.root ? { root: o.root } : {}) });
+  const node = startNodeRuntime({ now: o.now, log: o.log, store: imageStore(o), timers: o.timers ?? realTimers, running: (id) => pods?.runningById(id), streaming: { pods: () => pods, network: () => net.network, fabric: () => net.fabric }, ...(o.root ? { root: o.root } : {}) });
   if (o.runPods !== false) {
     void startPods(o, node, () => stopped).then((m) => {
       if (stopped) m?.stop();

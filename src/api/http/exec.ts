@@ -41,7 +41,7 @@ export function streamRequest(c: Call): StreamRequest {
   };
 }
 
-const offeredProtocols = (c: Call): string[] =>
+const offeredProtocols = (c: Pick<Call, 'req'>): string[] =>
   (c.req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 
 /** Serves an exec/attach whose pod and container the apiserver has checked. */
@@ -77,7 +77,7 @@ function spdyUnsupported(c: Call): undefined {
 }
 
 /** Completes the WebSocket handshake with the chosen subprotocol ('' for none). */
-function accept(c: Call, protocol: string): Promise<WebSocket | undefined> {
+export function accept(c: Pick<Call, 'req' | 'res'>, protocol: string): Promise<WebSocket | undefined> {
   const up = takeUpgrade(c.req, c.res);
   if (!up) return Promise.resolve(undefined);
   return new Promise((resolve) => {
@@ -144,8 +144,8 @@ function translatedEnd(end: StreamEnd): ChannelStatus {
   return end.exitCode === 0 ? successStatus() : exitStatus(end.exitCode, `command terminated with exit code ${end.exitCode}`);
 }
 
-/** The kubelet's own WebSocket server (the protocols before v5). */
-async function kubeletWebSocket(c: Call, req: StreamRequest, session: StreamSession): Promise<undefined> {
+/** The kubelet's own WebSocket server (the protocols before v5); the CRI streaming server's too. */
+export async function kubeletWebSocket(c: Pick<Call, 'req' | 'res'>, req: StreamRequest, session: StreamSession): Promise<undefined> {
   const offered = offeredProtocols(c);
   const chosen = (offered.length ? offered : ['']).find((p) => p in KUBELET_PROTOCOLS);
   if (chosen === undefined) {
@@ -169,7 +169,7 @@ async function kubeletWebSocket(c: Call, req: StreamRequest, session: StreamSess
 }
 
 /** The Status the kubelet's remotecommand server writes when the session ends. */
-function kubeletEnd(end: StreamEnd, req: StreamRequest): ChannelStatus {
+export function kubeletEnd(end: StreamEnd, req: StreamRequest): ChannelStatus {
   if ('error' in end) return internalStatus(end.error);
   if (end.exitCode === 0) return successStatus();
   return exitStatus(end.exitCode, `error executing command [${req.command.join(' ')}], exit code ${end.exitCode}`);

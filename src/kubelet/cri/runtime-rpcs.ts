@@ -10,12 +10,16 @@ import type { MemoryRuntime } from './memory-runtime.js';
 import { byPrefix, findContainer, findImage, findSandbox } from './resolve.js';
 import { createRpcs } from './create-rpcs.js';
 import { containerStats, sandboxStats } from './stats.js';
+import { streamRpcs } from './stream-rpcs.js';
+import type { StreamingServer } from './streaming/server.js';
 import type { ContainerEntry } from './state.js';
 
 export interface BackendOptions {
   /** Runs a command in a running container (ExecSync); without it ExecSync is Unimplemented. */
   execSync?(c: ContainerEntry, cmd: string[], timeoutS: number): Promise<{ stdout: Buffer; stderr: Buffer; exitCode: number }>;
   imageFs?(): ImageFsFigures;
+  /** The streaming server Exec, Attach and PortForward hand out URLs of; without it they are Unimplemented. */
+  streaming?: StreamingServer;
 }
 
 export const RUNTIME_VERSION: T.VersionResponse = { version: '0.1.0', runtimeName: 'containerd', runtimeVersion: 'v2.0.0', runtimeApiVersion: 'v1' };
@@ -84,6 +88,7 @@ export function memoryBackend(rt: MemoryRuntime, o: BackendOptions = {}): CriBac
       return {};
     },
     ...(o.execSync ? { execSync: execSyncRpc(rt, o.execSync) } : {}),
+    ...(o.streaming ? streamRpcs(rt, o.streaming) : {}),
     ...statsRpcs(rt),
     ...createRpcs(rt),
     ...imageRpcs(rt, o.imageFs),

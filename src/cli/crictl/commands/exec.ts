@@ -1,11 +1,13 @@
 // crictl exec: in one container (ID COMMAND…) or in every container the filter flags select;
 // -s runs ExecSync (stdout then stderr, each with a line feed, all on stdout); the streaming form
-// asks the runtime for an Exec URL. Errors aggregate, one plain line each.
+// asks the runtime for an Exec URL and streams from it (a non-zero exit is `command terminated with
+// exit code N`). Errors aggregate, one plain line each.
 import type { CriClient } from '../../../client/cri/client.js';
 import type { Ctx } from '../context.js';
 import { AggregateError, errorText, wrapError } from '../errors.js';
 import { aggregateGoroutines } from '../runtime/aggregate.js';
 import { listContainers, parseLabels } from '../runtime/containers.js';
+import { stream, streamUrl } from '../streaming/stream.js';
 import { tlsConfig } from './streaming.js';
 
 const FILTER_FLAGS = ['name', 'pod', 'image', 'state', 'label', 'latest', 'last'];
@@ -21,15 +23,14 @@ async function execSync(ctx: Ctx, runtime: CriClient, id: string, cmd: string[])
   ctx.out(`${r.stdout.toString('utf8')}\n${r.stderr.toString('utf8')}\n`);
 }
 
-/** The streaming form: the runtime's Exec URL, then a SPDY/websocket stream we cannot open here. */
+/** The streaming form: the runtime's Exec URL, then the stream over --transport. */
 async function execStream(ctx: Ctx, runtime: CriClient, id: string, cmd: string[]): Promise<void> {
   const tty = ctx.bool('tty');
-  await runtime.exec({ containerId: id, cmd, tty, stdin: ctx.bool('interactive'), stdout: true, stderr: !tty });
-  const transport = ctx.string('transport');
-  if (transport !== 'spdy' && transport !== 'websocket') throw new Error(`get executor: unknown transport: ${transport}`);
-  if (tty && !ctx.bool('interactive')) throw new Error('tty=true must be specified with interactive=true');
-  if (tty && (ctx.io.stdin as { isTTY?: boolean }).isTTY !== true) throw new Error('input is not a terminal');
-  throw new Error('error sending request: streaming is not available from this runtime');
+  const stdin = ctx.bool('interactive');
+  const r = await runtime.exec({ containerId: id, cmd, tty, stdin, stdout: true, stderr: !tty });
+  const url = streamUrl(r.url);
+  ctx.log.debug(`Exec URL: ${url.toString()}`);
+  await stream(ctx, { url, stdin, tty });
 }
 
 async function selectContainers(ctx: Ctx, runtime: CriClient): Promise<string[]> {

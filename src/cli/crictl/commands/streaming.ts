@@ -1,22 +1,18 @@
-// crictl attach and port-forward: ask the runtime for a streaming URL (Attach / PortForward); the
-// simulated runtime has no streaming server, so its error is what the user sees.
+// crictl attach and port-forward: the runtime's streaming URL (Attach / PortForward), then the
+// stream (as exec's) or client-go's port forwarder on localhost.
 import type { Ctx } from '../context.js';
 import { wrapError } from '../errors.js';
+import { forwardPorts } from '../streaming/portforward.js';
+import { stream, streamUrl } from '../streaming/stream.js';
+import { checkTlsFlags, tlsFlags } from '../streaming/tls.js';
 
 /** The TLS flags of the streaming commands: --tls-cert and --tls-key go together. */
 export function tlsConfig(ctx: Ctx): void {
-  const ca = ctx.string('tls-ca');
-  const cert = ctx.string('tls-cert');
-  const key = ctx.string('tls-key');
-  if (ca === '' && cert === '' && key === '') return;
-  if (cert === '' || key === '') {
-    throw wrapError('get TLS config from flags', new Error('all two flags --tls-ca and --tls-cert are required for TLS streaming, only --tls-key is optional'));
+  try {
+    checkTlsFlags(tlsFlags((n) => ctx.string(n)));
+  } catch (err) {
+    throw wrapError('get TLS config from flags', err);
   }
-}
-
-function checkTransport(ctx: Ctx): void {
-  const t = ctx.string('transport');
-  if (t !== 'spdy' && t !== 'websocket') throw new Error(`get executor: unknown transport: ${t}`);
 }
 
 export async function attach(ctx: Ctx): Promise<number | void> {
@@ -27,10 +23,11 @@ export async function attach(ctx: Ctx): Promise<number | void> {
   tlsConfig(ctx);
   try {
     const tty = ctx.bool('tty');
-    await runtime.attach({ containerId: id, tty, stdin: ctx.bool('stdin'), stdout: true, stderr: !tty });
-    checkTransport(ctx);
-    if (tty && !ctx.bool('stdin')) throw new Error('tty=true must be specified with interactive=true');
-    throw new Error('error sending request: streaming is not available from this runtime');
+    const stdin = ctx.bool('stdin');
+    const r = await runtime.attach({ containerId: id, tty, stdin, stdout: true, stderr: !tty });
+    const url = streamUrl(r.url);
+    ctx.log.debug(`Attach URL: ${url.toString()}`);
+    await stream(ctx, { url, stdin, tty });
   } catch (err) {
     throw wrapError('attaching running container failed', err);
   }
@@ -41,11 +38,14 @@ export async function portForward(ctx: Ctx): Promise<number | void> {
   const runtime = await ctx.connector.runtime();
   tlsConfig(ctx);
   const id = ctx.args[0]!;
+  const ports = ctx.args.slice(1);
   try {
     if (id === '') throw new Error('ID cannot be empty');
-    await runtime.portForward({ podSandboxId: id, port: [] });
-    checkTransport(ctx);
-    throw new Error('error upgrading connection: streaming is not available from this runtime');
+    const r = await runtime.portForward({ podSandboxId: id, port: [] });
+    const url = streamUrl(r.url);
+    ctx.log.debug(`PortForward URL: ${url.toString()}`);
+    ctx.log.debug(`Ports to forward: [${ports.join(' ')}]`);
+    await forwardPorts(ctx, url, ports);
   } catch (err) {
     throw wrapError('port forward', err);
   }
