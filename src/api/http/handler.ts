@@ -17,6 +17,7 @@ import { serveSubresource } from './subresources.js';
 import { serveReview } from './reviews.js';
 import { upgradeListener, type UpgradeListener } from './upgrade.js';
 import { serveAggregated } from '../aggregator/proxy.js';
+import { checkWriteOptions, fieldTracker } from './field-manager.js';
 
 function requestContext(user: RequestContext['user'], q: URLSearchParams): RequestContext {
   const dry = q.getAll('dryRun');
@@ -42,6 +43,8 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   if (!d) throw notFoundPath();
   const c: rest.Call = { req, res, info, query: q, d, rc: requestContext(user, q), s };
   if (d.virtual) return serveReview(c);
+  checkWriteOptions(c);
+  c.rc.trackFields = fieldTracker(c);
   if (info.subresource) return serveSubresource(c);
   await dispatch(c);
 }

@@ -14,6 +14,8 @@ import { checkPatchedFields, checkUnknownFields } from './strict.js';
 import { applyPatch } from '../patch/index.js';
 import { badRequest, methodNotSupported, successStatus } from '../errors.js';
 import type { DeleteOptions } from '../registry/rest.js';
+import { isApplyPatch } from './field-manager.js';
+import { serverSideApply } from './server-side-apply.js';
 
 
 const ns = (c: Call): string | undefined => (c.d.namespaced ? c.info.namespace || undefined : undefined);
@@ -72,6 +74,7 @@ export async function update(c: Call): Promise<void> {
 }
 
 export async function patch(c: Call): Promise<void> {
+  if (isApplyPatch(c)) return serverSideApply(c);
   const type = (c.req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const raw = await readBody(c.req);
   const sub = statusLike(c.info.subresource) ? 'status' : 'main';

@@ -1,5 +1,5 @@
 // What one API request carries into the registry: who asks, the clock, id generators, dry-run.
-import type { UserInfo } from '../types.js';
+import type { KObject, UserInfo } from '../types.js';
 
 export interface Generators {
   /** ms since the epoch. */
@@ -15,6 +15,8 @@ export interface RequestContext {
   /** Strict | Warn | Ignore (fieldValidation), already resolved. */
   fieldValidation: 'Strict' | 'Warn' | 'Ignore';
   warnings: string[];
+  /** Records the write's field ownership in obj.metadata.managedFields (live: undefined on create). */
+  trackFields?: (live: KObject | undefined, obj: KObject) => void;
 }
 
 /** RFC 3339 with seconds, as metav1.Time marshals. */

@@ -45,6 +45,7 @@ export class Registry {
     if (d.namespaced) obj.metadata.namespace = ns;
     stampCreate(d, obj, this.gen);
     applyDefaults(qualifiedKind(d), obj);
+    ctx.trackFields?.(undefined, obj);
     const req = { op: 'CREATE' as const, d, subresource: '', namespace: ns, name: obj.metadata.name ?? '', obj, old: undefined, ctx };
     await runMutating(this.admission, req);
     initialStatus(d, obj, rfc3339(this.gen.now()));
@@ -74,6 +75,7 @@ export class Registry {
     obj.metadata.name = name;
     stampUpdate(d, obj, old);
     applyDefaults(qualifiedKind(d), obj);
+    ctx.trackFields?.(old, obj);
     d.prepareForUpdate?.(obj, old, { now: rfc3339(this.gen.now()), user: ctx.user });
     const req = { op: 'UPDATE' as const, d, subresource: sub === 'main' ? '' : sub, namespace: old.metadata.namespace, name, obj, old, ctx };
     await runMutating(this.admission, req);
