@@ -50,7 +50,14 @@ describe.skipIf(!haveRealEtcd)('etcdctl check perf, a whole run', () => {
     expect({ ...so, finished: true }).toEqual({ ...sr, code: so.code, finished: true });
     const lines = o.stdout.split('\n');
     expect(so.code).toBe(lines.includes('PASS') ? 0 : 1);
-    expect(lines.find((l) => l.includes('writes/s'))).toMatch(/^PASS: Throughput is 1[45]\d writes\/s$/);
+    // The rate depends on how busy the machine is (a loaded one fails the real check too): the
+    // line must be etcdctl's and agree with its rule (PASS above 90% of the 150 writes/s limit).
+    const rate = /^(PASS: Throughput is|FAIL: Throughput too low:) (\d+) writes\/s$/.exec(lines.find((l) => l.includes('writes/s')) ?? '');
+    expect(rate).not.toBeNull();
+    const n = Number(rate![2]);
+    expect(n).toBeLessThanOrEqual(160);
+    if (rate![1].startsWith('PASS')) expect(n).toBeGreaterThanOrEqual(136);
+    else expect(n).toBeLessThanOrEqual(136);
     const keys = await exec(c.real, ['--endpoints', `127.0.0.1:${ours.port}`, 'get', '/etcdctl-check-perf/', '--prefix', '--keys-only'], c.dir);
     expect(keys).toEqual({ stdout: '', stderr: '', code: 0 });
   }, 90_000);

@@ -56,7 +56,8 @@ describe('pod volumes', () => {
     }));
     await tick(t.clock, 3000);
     const before = logOf(t, 'follow', 'tailer');
-    await tick(t.clock, 5000);
+    const dated = () => logOf(t, 'follow', 'tailer').filter((l) => / UTC 2026$/.test(l)).length;
+    await tickUntil(t.clock, 5000, () => logOf(t, 'follow', 'tailer').length > before.length + 2 && dated() > 3);
     const after = logOf(t, 'follow', 'tailer');
     expect(after.length).toBeGreaterThan(before.length + 2);
     expect(after).not.toContain('old-1');
@@ -86,7 +87,7 @@ describe('pod volumes', () => {
     }));
     t.fake.seed(REFS.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: 'default' }, data: { key: 'value-1', other: 'x' } });
     t.fake.seed(REFS.secrets, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, data: { password: Buffer.from('s3cret').toString('base64') } });
-    await tick(t.clock, 3000);
+    await tickUntil(t.clock, 3000, () => logOf(t, 'cfg', 'c').length >= 4);
     expect(logOf(t, 'cfg', 'c')).toEqual(['value-1', 's3cret', 'key', 'other']);
   });
 
