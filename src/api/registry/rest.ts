@@ -1,12 +1,12 @@
 // The generic REST semantics of every stored resource: create, update, patch, delete with
 // defaulting, admission, validation and optimistic concurrency, on top of ObjectStorage.
-import type { KObject } from '../types.js';
+import type { FieldError, KObject } from '../types.js';
 import type { ResourceDescriptor } from '../resources/types.js';
 import { qualifiedKind } from '../resources/types.js';
 import { ObjectStorage } from '../storage/storage.js';
 import { alreadyExists, conflict, invalid, notFound, OPTIMISTIC_LOCK, StatusError } from '../errors.js';
 import { applyDefaults } from '../defaulting/index.js';
-import { validateCreate, validateUpdate } from '../validation/index.js';
+import { validateCreate, validateEphemeralContainersUpdate, validateUpdate } from '../validation/index.js';
 import type { Generators, RequestContext } from './context.js';
 import { rfc3339 } from './context.js';
 import { mergeForSubresource, stampCreate, stampUpdate } from './meta.js';
@@ -31,11 +31,13 @@ export class Registry {
 
   private check(d: ResourceDescriptor, obj: KObject, old: KObject | undefined, sub = 'main'): void {
     const qk = qualifiedKind(d);
+    const pre: FieldError[] = [];
     if (old && sub === 'ephemeralcontainers') {
       // pods/ephemeralcontainers may add debug containers; everything else must still hold.
+      pre.push(...validateEphemeralContainersUpdate((obj.spec ?? {}) as Record<string, unknown>, (old.spec ?? {}) as Record<string, unknown>));
       old = { ...old, spec: { ...(old.spec as object), ephemeralContainers: (obj.spec as { ephemeralContainers?: unknown }).ephemeralContainers } };
     }
-    const errs = old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced });
+    const errs = [...pre, ...(old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced }))];
     if (errs.length) throw invalid(qk, d.group, d.kind, obj.metadata.name ?? '', errs);
   }
 

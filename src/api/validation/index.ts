@@ -45,3 +45,4 @@ export function validateUpdate(qualifiedKind: string, input: KObject, old: KObje
   if (strategy) errs.push(...strategy.update(obj, old));
   return dedupeFieldErrors(errs);
 }
+export { validateEphemeralContainersUpdate } from './pod/ephemeral-update.js';

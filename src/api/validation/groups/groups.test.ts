@@ -8,6 +8,8 @@ const CLUSTER_BINDING = 'ClusterRoleBinding.rbac.authorization.k8s.io';
 describe('RBAC', () => {
   it.each([
     [RBAC, { metadata: meta('pod-reader'), rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }] }, []],
+    // resourceNames may name objects of several resources (leader-election roles do).
+    [RBAC, { metadata: meta('leader'), rules: [{ apiGroups: ['', 'coordination.k8s.io'], resources: ['configmaps', 'leases'], resourceNames: ['lock'], verbs: ['get', 'update'] }] }, []],
     [RBAC, { metadata: meta('pod-reader'), rules: [{ apiGroups: [''], resources: ['pods'] }] }, ['rules[0].verbs: Required value: verbs must contain at least one value']],
     [RBAC, { metadata: meta('pod-reader'), rules: [{ resources: ['pods'], verbs: ['get'] }] }, ['rules[0].apiGroups: Required value: resource rules must supply at least one api group']],
     [RBAC, { metadata: meta('a/b'), rules: [] }, ["metadata.name: Invalid value: \"a/b\": may not contain '/'"]],

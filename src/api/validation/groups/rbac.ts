@@ -20,7 +20,6 @@ function policyRule(rule: JsonObject, namespaced: boolean, fld: Path): FieldErro
   }
   if (!arr(rule.apiGroups).length) errs.push(required(child(fld, 'apiGroups'), 'resource rules must supply at least one api group'));
   if (!arr(rule.resources).length) errs.push(required(child(fld, 'resources'), 'resource rules must supply at least one resource'));
-  if (arr(rule.resourceNames).length && arr(rule.resources).length > 1) errs.push(required(child(fld, 'resourceNames'), 'resource names cannot apply to multiple resources'));
   return errs;
 }
 
