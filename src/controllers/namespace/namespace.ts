@@ -32,7 +32,13 @@ export class NamespaceController implements Reconciler {
   }
 
   async reconcile(name: string): Promise<ReconcileResult> {
-    const ns = this.namespaces.getBy('', name);
+    if (!this.namespaces.getBy('', name)?.metadata.deletionTimestamp) return;
+    // The deleter reads the namespace from the API, as upstream's does: a cached copy may be a
+    // deleted namespace whose name was just taken again, whose new objects must not be emptied.
+    const ns = await this.ctx.client.get<NamespaceObj>(REFS.namespaces, '', name).catch((err: Error) => {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    });
     if (!ns?.metadata.deletionTimestamp || !(ns.spec?.finalizers ?? []).includes(FINALIZER)) return;
     const resources = (await this.ctx.discover?.()) ?? [];
     const deletable = resources.filter((r) => r.namespaced && r.verbs.includes('list') && r.verbs.includes('delete') && !SKIP.has(r.resource));
