@@ -1,9 +1,10 @@
 // The kubelet's heartbeats: its Lease in kube-node-lease renewed every 10 s (a quarter of the 40 s
 // lease), and the node's conditions reported at start, on change, and at least every 5 minutes
-// (nodeStatusReportFrequency) with a fresh lastHeartbeatTime.
+// (nodeStatusReportFrequency) with a fresh lastHeartbeatTime; the runtime's images with them.
 import type { Client, Obj } from '../client/types.js';
 import { isNotFound } from '../client/types.js';
 import { REFS } from '../client/refs.js';
+import type { ContainerImage } from './node-images.js';
 
 export const LEASE_DURATION_S = 40;
 export const RENEW_INTERVAL_MS = 10_000;
@@ -34,7 +35,8 @@ export function healthyConditions(old: Condition[], now: number): Condition[] {
 export class Heartbeat {
   private lastReport = 0;
 
-  constructor(private readonly client: Client, readonly node: string, private readonly now: () => number) {}
+  constructor(private readonly client: Client, readonly node: string, private readonly now: () => number,
+    private readonly images: () => ContainerImage[] = () => []) {}
 
   /** Renews (or creates) the node's Lease. */
   async renewLease(): Promise<void> {
@@ -54,15 +56,17 @@ export class Heartbeat {
     }
   }
 
-  /** Posts the node's conditions when they changed or the report is due; returns whether it wrote. */
+  /** Posts the node's conditions and images when they changed or the report is due; returns whether it wrote. */
   async reportStatus(): Promise<boolean> {
     const now = this.now();
     const node = await this.client.get<NodeObj>(REFS.nodes, '', this.node);
     const old = node.status?.conditions ?? [];
     const next = healthyConditions(old, now);
-    const changed = next.some((c) => old.find((o) => o.type === c.type)?.status !== c.status);
+    const images = this.images();
+    const changed = next.some((c) => old.find((o) => o.type === c.type)?.status !== c.status) || JSON.stringify(images) !== JSON.stringify(node.status?.images ?? []);
     if (!changed && now - this.lastReport < STATUS_REPORT_MS) return false;
-    await this.client.update(REFS.nodes, { ...node, status: { ...node.status, conditions: next } }, { subresource: 'status' });
+    const status = { ...node.status, conditions: next, ...(images.length ? { images } : {}) };
+    await this.client.update(REFS.nodes, { ...node, status }, { subresource: 'status' });
     this.lastReport = now;
     return true;
   }

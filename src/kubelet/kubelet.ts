@@ -7,6 +7,7 @@ import type { Client } from '../client/types.js';
 import type { Timers } from '../controllers/framework/queue.js';
 import { KubeletRecorder } from './events.js';
 import { Heartbeat, RENEW_INTERVAL_MS } from './heartbeat.js';
+import { nodeImages } from './node-images.js';
 import { PodManager } from './pod-manager.js';
 import { defaultCatalog, type ImageCatalog } from './runtime/catalog.js';
 import { ImageStore } from './runtime/image-store.js';
@@ -78,7 +79,8 @@ export function kubeadmPreload(role: 'control-plane' | 'worker', version: string
 }
 
 export function startKubelet(o: KubeletOptions): RunningKubelet {
-  const hb = new Heartbeat(o.client, o.node, o.now);
+  let store: ImageStore | undefined;
+  const hb = new Heartbeat(o.client, o.node, o.now, () => nodeImages(store?.list() ?? []));
   const bootTime = o.now();
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
@@ -97,7 +99,8 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
   timer.unref();
   let pods: PodManager | undefined;
   let statics: StaticPods | undefined;
-  const node = startNodeRuntime({ now: o.now, log: o.log, store: imageStore(o), timers: o.timers ?? realTimers, running: (id) => pods?.runningById(id), streaming: { pods: () => pods, network: () => net.network, fabric: () => net.fabric }, ...(o.root ? { root: o.root } : {}) });
+  store = imageStore(o);
+  const node = startNodeRuntime({ now: o.now, log: o.log, store, timers: o.timers ?? realTimers, running: (id) => pods?.runningById(id), streaming: { pods: () => pods, network: () => net.network, fabric: () => net.fabric }, ...(o.root ? { root: o.root } : {}) });
   if (o.runPods !== false) {
     void startPods(o, node, () => stopped).then((m) => {
       if (stopped) m?.stop();

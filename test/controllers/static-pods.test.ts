@@ -41,6 +41,14 @@ describe.skipIf(!hasRealKubectl)('static pods through the daemon', () => {
     expect(pod.status.containerStatuses[0]!.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
   });
 
+  it('reports the node\'s images in its status, largest first', async () => {
+    const out = await eventually(c, ['get', 'node', 'controlplane', '-o', 'jsonpath={range .status.images[*]}{.sizeBytes} {.names[*]}{"\\n"}{end}'], (o) => o.includes('kube-apiserver:v1.32.4'), 30_000);
+    const rows = out.trim().split('\n').map((l) => l.split(' '));
+    expect(rows.find((r) => r.includes('registry.k8s.io/kube-apiserver:v1.32.4'))?.[1]).toMatch(/^registry\.k8s\.io\/kube-apiserver@sha256:[0-9a-f]{64}$/);
+    const sizes = rows.map((r) => Number(r[0]));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  });
+
   it('lists the components\' containers in crictl ps on the control-plane node', async () => {
     const ps = await crictl('controlplane', ['ps']);
     expect(ps.stderr).toBe('');
