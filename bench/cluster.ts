@@ -1,11 +1,13 @@
 // The apiserver issue's measures: `kubedojo up` on a fresh home until the API answers and the
 // nodes exist (goal <= 1 s), the real `kubectl get pods` against the daemon (the mark our kubectl
-// must beat), and the daemon's idle RSS with the default cluster (goal <= 150 MB).
+// must beat), the daemon's idle RSS with the default cluster (goal <= 150 MB), and `get pods -A`
+// with 10,000 pods (many-pods.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fmt, wallMs } from './timing.js';
+import { manyPodsRows } from './many-pods.js';
 
 function envFor(home: string): NodeJS.ProcessEnv {
   return { ...process.env, HOME: home, KUBEDOJO_HOME: join(home, '.kubedojo'), KUBECONFIG: join(home, '.kube/config') };
@@ -41,6 +43,8 @@ export async function clusterRows(): Promise<[string, string][]> {
     const pid = Number(readFileSync(join(home, '.kubedojo/kubedojo/daemon.pid'), 'utf8').trim());
     await new Promise((r) => setTimeout(r, 3000));
     rows.push(['daemon idle RSS, default cluster', `${fmt(rssMb(pid), 1)} MB (goal <= 150)`]);
+    rows.push(...(await manyPodsRows(env)));
+    rows.push(['daemon RSS with those pods stored', `${fmt(rssMb(pid), 1)} MB`]);
   } finally {
     spawnSync(process.execPath, ['bin/kubedojo', 'down'], { env });
     rmSync(home, { recursive: true, force: true });
