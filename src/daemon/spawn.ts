@@ -44,12 +44,20 @@ function logSize(file: string): number {
   }
 }
 
+/**
+ * The daemon's young generation is kept small: it idles most of the time and its garbage is
+ * short-lived request data, and V8's 16 MB semi-spaces alone cost it ~15 MB of resident memory
+ * (default cluster idle: 162 MB with them, 147 MB with 4 MB ones).
+ */
+const DAEMON_V8_FLAGS = ['--max-semi-space-size=4'];
+
 /** Starts the daemon of the cluster in the background; it outlives this process. */
 export function spawnDaemon(paths: ClusterPaths, opts: SpawnOptions = {}): SpawnedDaemon {
   const logOffset = logSize(paths.log);
   const out = openSync(paths.log, 'a', 0o644);
   try {
-    const child = spawn(opts.execPath ?? process.execPath, [opts.entry ?? daemonEntry(), DAEMON_MARKER, '--name', paths.name], {
+    const v8 = opts.execPath ? [] : DAEMON_V8_FLAGS;
+    const child = spawn(opts.execPath ?? process.execPath, [...v8, opts.entry ?? daemonEntry(), DAEMON_MARKER, '--name', paths.name], {
       detached: true,
       stdio: ['ignore', out, out],
       env: { ...(opts.env ?? process.env), KUBEDOJO_HOME: dirname(paths.dir) },
