@@ -7,6 +7,8 @@ import type { ResourceDescriptor } from '../resources/types.js';
 import { groupVersion } from '../resources/types.js';
 import type { KObject } from '../types.js';
 import { pruneDecoded, rawFieldsOf } from './prune.js';
+import { goTypeKey } from '../../printers/gotypes/tables.js';
+import { unmarshalError } from '../../printers/gotypes/unmarshal.js';
 import { decodeKubernetesProtobuf, isProtobufContentType, ProtobufDecodeError } from '../protobuf/index.js';
 
 export const MAX_BODY = 3 * 1024 * 1024;
@@ -67,6 +69,7 @@ export function objectFromBody(d: ResourceDescriptor, body: unknown, ns: string 
   if (obj.kind && obj.kind !== expectKind) {
     throw badRequest(`${obj.kind} in version "${expectGv.split('/').pop()}" cannot be handled as a ${expectKind}: no kind "${obj.kind}" is registered for version "${expectGv}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
   }
+  checkGoTypes(obj, expectGv, expectKind);
   obj.apiVersion = expectGv;
   obj.kind = expectKind;
   obj.metadata ??= {};
@@ -75,4 +78,17 @@ export function objectFromBody(d: ResourceDescriptor, body: unknown, ns: string 
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   return obj;
+}
+
+/** The body must decode into the kind's Go struct (custom resources are untyped): 400 as upstream's decoder. */
+export function checkGoTypes(obj: object, gv: string, kind: string): void {
+  const key = goTypeKey(gv, kind);
+  const err = key === undefined ? undefined : unmarshalError(key, obj);
+  if (err) throw badRequest(`${kind} in version "${gv.split('/').pop()}" cannot be handled as a ${kind}: ${err}`);
+}
+
+/** The Go type error of a patched object, or undefined (custom resources are untyped). */
+export function patchedTypeError(obj: object, gv: string, kind: string): string | undefined {
+  const key = goTypeKey(gv, kind);
+  return key === undefined ? undefined : unmarshalError(key, obj);
 }

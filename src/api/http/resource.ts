@@ -10,7 +10,7 @@ import { objectFromBody, parseBody, readBody } from './body.js';
 import { toTable, wantsTable, type IncludeObject } from './table.js';
 import { listFilter } from './filter.js';
 import { pruneDecoded, rawFieldsOf } from './prune.js';
-import { checkPatchedFields, checkUnknownFields } from './strict.js';
+import { checkPatchedFields, checkPatchedTypes, checkUnknownFields } from './strict.js';
 import { applyPatch } from '../patch/index.js';
 import { badRequest, methodNotSupported, successStatus } from '../errors.js';
 import type { DeleteOptions } from '../registry/rest.js';
@@ -80,6 +80,7 @@ export async function patch(c: Call): Promise<void> {
   const sub = statusLike(c.info.subresource) ? 'status' : 'main';
   const out = await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, sub, (cur) => {
     const patched = applyPatch(type, cur, raw, { group: c.d.group, version: c.d.version, kind: c.d.kind }, { fieldValidation: c.rc.fieldValidation }) as KObject;
+    checkPatchedTypes(c, type, patched);
     checkPatchedFields(c, patched);
     return pruneDecoded(patched, rawFieldsOf(c.d.kind)) as KObject;
   });

@@ -5,6 +5,8 @@ import type { KObject } from '../types.js';
 import type { Call } from './server-context.js';
 import { unknownFields } from '../schema/index.js';
 import { badRequest, StatusError } from '../errors.js';
+import { patchedTypeError } from './body.js';
+import { groupVersion } from '../resources/types.js';
 
 const quoteAll = (paths: string[]): string[] => paths.map((p) => `unknown field ${JSON.stringify(p)}`);
 
@@ -33,6 +35,25 @@ export function checkPatchedFields(c: Call, obj: KObject): void {
   throw new StatusError({
     kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Invalid',
     details: { causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(JSON.stringify(obj))}: strict decoding error: ${quoteAll(unknown).join(', ')}`, field: 'patch' }] },
+    code: 422,
+  });
+}
+
+const DECODED_PATCHES = ['application/json-patch+json', 'application/merge-patch+json'];
+
+/**
+ * A JSON or merge patch's result is decoded into the Go struct (patch.go applyPatchToCurrentObject):
+ * a type error answers 422 `patch: Invalid value: "<patched JSON>": json: cannot unmarshal ...`.
+ * (A strategic merge patch goes through the unstructured converter instead: not modelled.)
+ */
+export function checkPatchedTypes(c: Call, patchType: string, obj: KObject): void {
+  if (!DECODED_PATCHES.includes(patchType)) return;
+  const err = patchedTypeError(obj, groupVersion(c.d), c.d.kind);
+  if (err === undefined) return;
+  const body = `Invalid value: ${JSON.stringify(JSON.stringify(obj))}: ${err}`;
+  throw new StatusError({
+    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: ` "" is invalid: patch: ${body}`, reason: 'Invalid',
+    details: { causes: [{ reason: 'FieldValueInvalid', message: body, field: 'patch' }] },
     code: 422,
   });
 }

@@ -4,36 +4,11 @@
 // non-pointer struct always written (`resources: {}`, `creationTimestamp: null`, `status: {}`),
 // map keys sorted. The field tables are the ones the apiserver's protobuf decoder reads
 // (fixtures/protobuf/kube-v1.32-protobuf.json: k8s.io/api v0.32 types in Go declaration order).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { quantity } from '../../../../printers/columns/quantity.js';
+import { goTypeKey, goTypeTables as schema, type Row } from '../../../../printers/gotypes/tables.js';
+import { unmarshalError } from '../../../../printers/gotypes/unmarshal.js';
 
-/** [json name, field number, type, flags (o omitempty, p pointer, r repeated, m map, i inline)] */
-type Row = [string, number, string, string, string?];
-
-interface SchemaData {
-  groupVersions: Record<string, string>;
-  kinds: Record<string, string[]>;
-  messages: Record<string, Row[] | string>;
-}
-
-const DATA_FILE = join('fixtures', 'protobuf', 'kube-v1.32-protobuf.json');
-
-function dataPath(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const candidate = join(dir, DATA_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`the Kubernetes type tables (${DATA_FILE}) were not found`);
-  }
-}
-
-let data: SchemaData | undefined;
-
-function schema(): SchemaData {
-  data ??= JSON.parse(readFileSync(dataPath(), 'utf8')) as SchemaData;
-  return data;
-}
+export { goTypeKey };
 
 type Json = Record<string, unknown>;
 
@@ -126,14 +101,6 @@ function structOf(rows: Row[], obj: Json): Json {
   return out;
 }
 
-/** The Go type key (`apps/v1.Deployment`) of an apiVersion and kind kubectl's scheme knows. */
-export function goTypeKey(apiVersion: string, kind: string): string | undefined {
-  const s = schema();
-  const pkg = s.groupVersions[apiVersion];
-  if (pkg === undefined || !(s.kinds[pkg] ?? []).includes(kind)) return undefined;
-  return Array.isArray(s.messages[`${pkg}.${kind}`]) ? `${pkg}.${kind}` : undefined;
-}
-
 /** `*v1.Deployment`: the Go type kubectl names in "unknown object type" errors. */
 export function goTypeName(apiVersion: string, kind: string): string {
   if (goTypeKey(apiVersion, kind) === undefined) return '*unstructured.Unstructured';
@@ -157,69 +124,13 @@ export function typedValue(typeKey: string, value: unknown): unknown {
   return typedOf(typeKey, value);
 }
 
-function jsonKind(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (v === null) return 'null';
-  return typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v;
-}
-
-const goScalar: Record<string, string> = { string: 'string', bool: 'bool', bytes: '[]uint8', int32: 'int32', int64: 'int64', double: 'float64' };
-
-function goTypeOf(row: Row): string {
-  const [, , type, flags] = row;
-  const elem = type.includes('.') ? `v1.${type.slice(type.indexOf('.') + 1)}` : goScalar[type] ?? type;
-  if (flags.includes('m')) return `map[string]${elem}`;
-  if (flags.includes('r')) return `[]${elem}`;
-  return flags.includes('p') ? `*${elem}` : elem;
-}
-
-/** What a field's JSON may be; null is always accepted. */
-function accepts(row: Row, v: unknown): boolean {
-  const [, , type, flags] = row;
-  if (v === null) return true;
-  if (flags.includes('m')) return jsonKind(v) === 'object';
-  if (flags.includes('r')) return Array.isArray(v);
-  if (type === 'string' || type === 'bytes') return typeof v === 'string';
-  if (type === 'bool') return typeof v === 'boolean';
-  if (['int32', 'int64', 'double'].includes(type)) return typeof v === 'number';
-  if (type.includes('.') && Array.isArray(schema().messages[type])) return jsonKind(v) === 'object';
-  return true;
-}
-
-export function firstTypeError(typeKey: string, v: unknown, path: string[]): string | undefined {
-  const rows = schema().messages[typeKey];
-  if (!Array.isArray(rows) || !isRecord(v)) return undefined;
-  for (const row of rows) {
-    const [name, , type, flags] = row;
-    if (flags.includes('i')) {
-      const inner = firstTypeError(type, v, path);
-      if (inner) return inner;
-      continue;
-    }
-    if (!(name in v) || type === '@typemeta') continue;
-    const value = v[name];
-    const at = [...path, name];
-    if (!accepts(row, value)) {
-      return `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${typeKey.slice(typeKey.indexOf('.') + 1)}.${at.join('.')} of type ${goTypeOf(row)}`;
-    }
-    const items = flags.includes('r') && Array.isArray(value) ? value : flags.includes('m') && isRecord(value) ? Object.values(value) : [value];
-    for (const item of items) {
-      // a list's or map's scalar elements are checked as their element type (labels: {a: true})
-      const elem: Row = [name, 0, type, ''];
-      if (!type.includes('.') && (flags.includes('r') || flags.includes('m')) && !accepts(elem, item)) {
-        return `json: cannot unmarshal ${jsonKind(item)} into Go struct field ${typeKey.slice(typeKey.indexOf('.') + 1)}.${at.join('.')} of type ${goTypeOf(elem)}`;
-      }
-      const inner = type.includes('.') ? firstTypeError(type, item, at) : undefined;
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
+/** encoding/json's error decoding v into the Go struct typeKey (src/printers/gotypes). */
+export const firstTypeError = (typeKey: string, v: unknown): string | undefined => unmarshalError(typeKey, v);
 
 /** Throws encoding/json's UnmarshalTypeError for the first field whose JSON type is wrong. */
 export function checkDecodable(obj: object): void {
   const o = obj as Json;
   const key = goTypeKey(String(o.apiVersion ?? ''), String(o.kind ?? ''));
-  const err = key === undefined ? undefined : firstTypeError(key, o, []);
+  const err = key === undefined ? undefined : unmarshalError(key, o);
   if (err) throw new Error(err);
 }

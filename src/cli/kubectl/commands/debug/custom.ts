@@ -38,7 +38,7 @@ export function readCustomProfile(ctx: Ctx, file: string): Json | undefined {
   if (v === null || v === undefined) return undefined;
   const decodeError = (why: string) => invalid(`error unmarshaling JSON: while decoding JSON: ${why}`);
   if (typeof v !== 'object' || Array.isArray(v)) throw decodeError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type v1.Container`);
-  const typeError = firstTypeError(CONTAINER, v, []);
+  const typeError = firstTypeError(CONTAINER, v);
   if (typeError) throw decodeError(typeError);
   return typedValue(CONTAINER, v) as Json;
 }
