@@ -112,43 +112,45 @@ describe.skipIf(!hasRealKubectl || !built)('crictl exec, attach and port-forward
     expect(fatal(again.stderr)).toBe('attaching running container failed: rpc error: code = Unknown desc = container is in CONTAINER_EXITED state');
   });
 
-  it('forwards a local port to the pod\'s port 80 until interrupted', async () => {
+  /** `crictl port-forward <web pod> :remote`, once it says where it listens. */
+  async function portForward(remote: number) {
     const pod = (await crictl(['pods', '--namespace', 'cri-stream', '--name', 'web', '-q'])).stdout.trim();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/crictl'), 'port-forward', pod, ':80'], { env: env(), cwd: c.home });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/crictl'), 'port-forward', pod, `:${remote}`], { env: env(), cwd: c.home });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (err += d));
     const exited = new Promise<number | null>((r) => child.once('close', r));
+    await until(() => new RegExp(`Forwarding from \\[::1\\]:\\d+ -> ${remote}\\n`).test(out)).catch((e: unknown) => {
+      child.kill('SIGKILL');
+      throw e;
+    });
+    const port = Number(new RegExp(`^Forwarding from 127\\.0\\.0\\.1:(\\d+) -> ${remote}\\n`).exec(out)?.[1]);
+    return { pod, child, out: () => out, err: () => err, exited, port };
+  }
+
+  it('forwards a local port to the pod\'s port 80 until interrupted', async () => {
+    const { child, out, err, exited, port } = await portForward(80);
     try {
-      await until(() => /Forwarding from \[::1\]:\d+ -> 80\n/.test(out));
-      const port = Number(/^Forwarding from 127\.0\.0\.1:(\d+) -> 80\n/.exec(out)?.[1]);
-      expect(out).toBe(`Forwarding from 127.0.0.1:${port} -> 80\nForwarding from [::1]:${port} -> 80\n`);
+      expect(out()).toBe(`Forwarding from 127.0.0.1:${port} -> 80\nForwarding from [::1]:${port} -> 80\n`);
       expect(await httpGet(port)).toContain('<title>Welcome to nginx!</title>');
-      await until(() => out.includes(`Handling connection for ${port}\n`));
+      await until(() => out().includes(`Handling connection for ${port}\n`));
     } finally {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
-    expect(err).toBe('');
+    expect(err()).toBe('');
   });
 
   it('loses the connection when nothing listens on the pod\'s port', async () => {
-    const pod = (await crictl(['pods', '--namespace', 'cri-stream', '--name', 'web', '-q'])).stdout.trim();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/crictl'), 'port-forward', pod, ':81'], { env: env(), cwd: c.home });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (err += d));
-    const exited = new Promise<number | null>((r) => child.once('close', r));
+    const { pod, child, err: stderr, exited, port } = await portForward(81);
     try {
-      await until(() => /Forwarding from \[::1\]:\d+ -> 81\n/.test(out));
-      const port = Number(/^Forwarding from 127\.0\.0\.1:(\d+) -> 81\n/.exec(out)?.[1]);
       await expect(httpGet(port)).rejects.toThrow();
       expect(await exited).toBe(1);
       const netns = `/var/run/netns/cni-${pod.slice(0, 8)}`;
       const dial = (v: string, a: string) => `dial ${v} ${a}:81: connect: connection refused`;
       const why = `error forwarding port 81 to pod ${pod}, uid : failed to execute portforward in network namespace "${netns}": failed to connect to localhost:81 inside namespace "${pod}", IPv4: ${dial('tcp4', '127.0.0.1')} IPv6 ${dial('tcp6', '[::1]')} `;
+      const err = stderr();
       expect(err).toContain(`portforward.go:424] "Unhandled Error" err=${JSON.stringify(`an error occurred forwarding ${port} -> 81: ${why}`)}\n`);
       expect(fatal(err)).toBe('port forward: lost connection to pod');
     } finally {
