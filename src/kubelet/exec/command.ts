@@ -23,9 +23,10 @@ export const quote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'
 
 /** Whether the image has the executable (a name looked up in PATH, or a path in a bin folder). */
 function has(exe: string, dialect: ShellDialect | undefined, tools: string[]): boolean {
-  if (!dialect) return false;
   const name = base(exe);
   if (exe.includes('/') && !BIN_DIRS.has(exe.slice(0, exe.lastIndexOf('/')) || '/')) return false;
+  // A shell-less image still has its own tools (kube-proxy's iptables-save).
+  if (!dialect) return tools.includes(name);
   if (SHELLS[dialect].includes(name)) return true;
   if (['bash', 'sh'].includes(name)) return false;
   return getCommandNames().includes(name) || name === 'hostname' || tools.includes(name);
@@ -41,8 +42,8 @@ export function resolveCommand(argv: string[], dialect: ShellDialect | undefined
   const exe = argv[0] ?? '';
   if (!exe) return { kind: 'missing', reason: 'exec: "": executable file not found in $PATH' };
   if (!has(exe, dialect, tools)) return missing(exe);
-  const d = dialect!;
-  if (!SHELLS[d].includes(base(exe))) return { kind: 'script', script: tarCreate(argv, d) ?? argv.map(quote).join(' '), dialect: d, viaShell: false };
+  const d = dialect ?? 'dash';
+  if (!dialect || !SHELLS[d].includes(base(exe))) return { kind: 'script', script: tarCreate(argv, d) ?? argv.map(quote).join(' '), dialect: d, viaShell: false };
   const args = argv.slice(1);
   const c = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
   if (c >= 0) {

@@ -17,6 +17,15 @@ describe('resolving an exec command line in the image', () => {
   ] as const)('%j in %s', (argv, dialect, want) => {
     expect(resolveCommand([...argv], dialect)).toEqual(want);
   });
+
+  // A shell-less image runs its own tools (kube-proxy's iptables-save) and nothing else.
+  it.each([
+    [['iptables-save', '-t', 'nat'], { kind: 'script', script: 'iptables-save -t nat', dialect: 'dash', viaShell: false }],
+    [['/usr/sbin/iptables-save'], { kind: 'script', script: '/usr/sbin/iptables-save', dialect: 'dash', viaShell: false }],
+    [['sh'], { kind: 'missing', reason: 'exec: "sh": executable file not found in $PATH' }],
+  ] as const)('%j in kube-proxy', (argv, want) => {
+    expect(resolveCommand([...argv], undefined, ['iptables-save'])).toEqual(want);
+  });
 });
 
 describe('reading commands from input', () => {

@@ -57,6 +57,15 @@ export class NodeNetwork {
     this.affinity = new SessionAffinity(o.now);
   }
 
+  /** What kube-proxy's informers hold now (the router's snapshot). */
+  snapshot(): Promise<NetSnapshot> {
+    return this.o.view.snapshot();
+  }
+
+  now(): number {
+    return this.o.now();
+  }
+
   resolvConf(from: Asker): ResolvConf {
     return from.resolv ?? podResolvConf(this.o.dns, from.namespace);
   }

@@ -10,7 +10,7 @@ export interface ServicePort {
 
 export interface Service {
   metadata: { name?: string; namespace?: string };
-  spec?: { type?: string; clusterIP?: string; clusterIPs?: string[]; selector?: Record<string, string>; ports?: ServicePort[]; externalName?: string; internalTrafficPolicy?: string; sessionAffinity?: string; sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } } };
+  spec?: { type?: string; clusterIP?: string; clusterIPs?: string[]; selector?: Record<string, string>; ports?: ServicePort[]; externalName?: string; internalTrafficPolicy?: string; externalTrafficPolicy?: string; sessionAffinity?: string; sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } } };
 }
 
 export interface SliceEndpoint {
