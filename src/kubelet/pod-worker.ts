@@ -168,7 +168,9 @@ export class PodWorker {
   private newSandbox(ip: string): void {
     this.sandbox = { id: newContainerId(), ip };
     const hostNetwork = Boolean(podSpec(this.pod).hostNetwork);
-    if (this.env.runtime) recordSandbox(this.env.runtime, this.pod, { id: this.sandbox.id, ip, hostNetwork, attempt: this.sandboxAttempt });
+    const resolv = networkFor(this.env.client)?.podNames(this.pod, ip).resolv;
+    const dns = resolv ? { servers: resolv.nameservers, searches: resolv.search, options: resolv.options } : undefined;
+    if (this.env.runtime) recordSandbox(this.env.runtime, this.pod, { id: this.sandbox.id, ip, hostNetwork, attempt: this.sandboxAttempt, ...(dns ? { dns } : {}) });
     this.sandboxAttempt += 1;
   }
 

@@ -1,8 +1,9 @@
 // The pod network end to end: the real kubectl execs busybox's wget, nslookup and nc and nginx's
 // curl inside pods of a real daemon; names resolve through the cluster DNS, connections reach an
 // nginx pod through its Service (kube-proxy's rules), and nginx logs each request.
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, hasRealKubectl, useCluster } from '../support/cluster.js';
+import { eventually, hasRealKubectl, run, useCluster } from '../support/cluster.js';
 
 const c = useCluster();
 
@@ -148,6 +149,12 @@ spec:
     // 1.1.1.1 knows none of the cluster's names.
     const ns = await c.kubectl(['exec', 'names', '--', 'nslookup', 'web']);
     expect([ns.code, ns.stdout]).toEqual([1, "Server:\t\t1.1.1.1\nAddress:\t1.1.1.1:53\n\n** server can't find web.corp.example: NXDOMAIN\n\n** server can't find web: NXDOMAIN\n\n"]);
+    // The sandbox carries the same DNS config (crictl inspectp on the pod's node).
+    const node = (await c.kubectl(['get', 'pod', 'names', '-o', 'jsonpath={.spec.nodeName}'])).stdout;
+    const crictl = (args: string[]) => run(process.execPath, [join(resolve(import.meta.dirname, '../..'), 'bin/crictl'), ...args], { ...c.env, KUBEDOJO_NODE_ROOT: join(c.env.KUBEDOJO_HOME!, c.name, 'nodes', node) });
+    const sandbox = (await crictl(['pods', '--name', 'names', '-q'])).stdout.trim().split('\n')[0]!;
+    const info = JSON.parse((await crictl(['inspectp', sandbox])).stdout) as { info: { config: { dns_config: unknown } } };
+    expect(info.info.config.dns_config).toEqual({ servers: ['1.1.1.1'], searches: ['corp.example'], options: ['ndots:2', 'edns0'] });
     expect((await c.kubectl(['delete', 'pod', 'names', '--now'])).code).toBe(0);
   }, 90_000);
 });

@@ -40,7 +40,7 @@ export function sandboxInfo(s: SandboxEntry): Record<string, string> {
   const ready = s.state === 'SANDBOX_READY';
   const config = {
     metadata: { name: s.name, uid: s.uid, namespace: s.namespace, attempt: s.attempt }, hostname: s.name,
-    log_directory: `/var/log/pods/${s.namespace}_${s.name}_${s.uid}`, dns_config: { servers: ['10.96.0.10'], searches: [`${s.namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'], options: ['ndots:5'] },
+    log_directory: `/var/log/pods/${s.namespace}_${s.name}_${s.uid}`, dns_config: s.dns ?? { servers: ['10.96.0.10'], searches: [`${s.namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'], options: ['ndots:5'] },
     labels: s.labels, annotations: s.annotations,
     linux: { cgroup_parent: `/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod${s.uid.replace(/-/g, '_')}.slice`, security_context: { namespace_options: { network: s.hostNetwork ? 2 : 0, pid: 1 } } },
   };

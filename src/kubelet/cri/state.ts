@@ -28,6 +28,14 @@ export interface SandboxEntry {
   pid: number;
   /** The sandbox's own (pause) usage for stats, beside its containers'. */
   usage?: Usage;
+  /** The DNS config the kubelet gave it (the pod's dnsPolicy and dnsConfig). */
+  dns?: SandboxDns;
+}
+
+export interface SandboxDns {
+  servers: string[];
+  searches: string[];
+  options: string[];
 }
 
 export interface Usage {
