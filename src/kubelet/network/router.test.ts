@@ -77,3 +77,16 @@ describe('internalTrafficPolicy: Local', () => {
   it('reaches the endpoint on the client\'s node', () => expect(summary(local('node-1'))).toBe('web-1 10.244.1.5:80'));
   it('drops the connection when the client\'s node has none', () => expect(summary(local('node-2'))).toBe('dropped'));
 });
+
+describe('externalTrafficPolicy: Local on a NodePort', () => {
+  const via = (client: string, nodeIP: string) => {
+    const snap = sampleSnapshot();
+    const svc = snap.services.find((s) => s.metadata.name === 'nodeport')!;
+    svc.spec = { ...svc.spec, externalTrafficPolicy: 'Local' };
+    return summary(route(snap, { namespace: 'default', podIP: client }, nodeIP, 30080, { pick: () => 0 }));
+  };
+  it('from a pod: any endpoint', () => expect(via('10.244.1.9', '172.18.0.2')).toBe('web-1 10.244.1.5:80'));
+  it('from the receiving node itself: any endpoint', () => expect(via('172.18.0.2', '172.18.0.2')).toBe('web-1 10.244.1.5:80'));
+  it('from another node, to a node with a local endpoint', () => expect(via('172.18.0.2', '172.18.0.3')).toBe('web-1 10.244.1.5:80'));
+  it('from another node, to a node without one: dropped', () => expect(via('172.18.0.3', '172.18.0.2')).toBe('dropped'));
+});

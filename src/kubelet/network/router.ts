@@ -51,7 +51,7 @@ export function route(snap: NetSnapshot, from: Source, ip: string, port: number,
   if (viaService) {
     const ready = readyBackends(snap, viaService.svc, viaService.port);
     if (!ready.length) return { kind: 'refused' };
-    const backends = viaService.nodePort ? ready : nodeLocal(snap, viaService.svc, from, ready);
+    const backends = viaService.nodePort ? externalLocal(snap, viaService.svc, from, ip, ready) : nodeLocal(snap, viaService.svc, from, ready);
     if (!backends.length) return { kind: 'dropped' };
     const pick = () => backends[(o.pick ?? randomPick)(backends.length)];
     target = o.affinity ? o.affinity.choose(viaService.svc, viaService.port, from.podIP, backends, pick) : pick();
@@ -79,6 +79,19 @@ function nodeLocal(snap: NetSnapshot, svc: Service, from: Source, backends: Back
   if (svc.spec?.internalTrafficPolicy !== 'Local') return backends;
   const node = sourceEndpoint(snap, from).pod?.spec?.nodeName;
   return backends.filter((b) => snap.pods.some((p) => p.status?.podIP === b.ip && p.spec?.nodeName === node));
+}
+
+/**
+ * externalTrafficPolicy: Local on a NodePort, as kube-proxy's KUBE-EXT chain has it: traffic from
+ * a pod, or from the receiving node itself (--src-type LOCAL), goes to any endpoint; traffic from
+ * anywhere else (another node's host network) only to endpoints on the receiving node, and is
+ * dropped when it has none.
+ */
+function externalLocal(snap: NetSnapshot, svc: Service, from: Source, nodeIP: string, backends: Backend[]): Backend[] {
+  if (svc.spec?.externalTrafficPolicy !== 'Local' || sourceEndpoint(snap, from).pod) return backends;
+  const node = snap.nodes.find((n) => n.status?.addresses?.some((a) => a.address === nodeIP));
+  if (node?.status?.addresses?.some((a) => a.address === from.podIP)) return backends;
+  return backends.filter((b) => snap.pods.some((p) => p.status?.podIP === b.ip && p.spec?.nodeName === node?.metadata.name));
 }
 
 /** The Service and port that ip:port addresses (ClusterIP, or a NodePort on a node's IP). */
