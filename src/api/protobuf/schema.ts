@@ -1,11 +1,8 @@
 // The wire schema of the Kubernetes API types (k8s.io/api, k8s.io/apimachinery v0.32): which
 // message each served kind is, and each message's fields in Go declaration order with their JSON
-// names and Go semantics. Read once from fixtures/protobuf/kube-v1.32-protobuf.json, which
+// names and Go semantics, from fixtures/protobuf/kube-v1.32-protobuf.json (loaded by src/printers/gotypes), which
 // scripts/protobuf-extract.mjs builds from upstream's generated.proto files and Go types.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fixturePath } from '../fixtures.js';
+import { goTypeTables, type GoTypeTables } from '../../printers/gotypes/tables.js';
 
 /** [json, field number, type, flags, Go field name when it is not ucfirst(json)] */
 export type SchemaRow = [string, number, string, string, string?];
@@ -43,18 +40,12 @@ export interface MessageSpec {
   list: boolean;
 }
 
-export const DATA_FILE = join('fixtures', 'protobuf', 'kube-v1.32-protobuf.json');
-
-/** The package's data file, found by walking up from this module (src/ or dist/). */
-export function dataPath(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  return fixturePath(DATA_FILE, 'the protobuf schema', from);
-}
-
 let data: ProtobufSchemaData | undefined;
 const specs = new Map<string, MessageSpec>();
 
+/** The same parsed file the JSON type checks read (src/printers/gotypes): parsed once per process. */
 export function schemaData(): ProtobufSchemaData {
-  data ??= JSON.parse(readFileSync(dataPath(), 'utf8')) as ProtobufSchemaData;
+  data ??= goTypeTables() as GoTypeTables & ProtobufSchemaData;
   return data;
 }
 
