@@ -127,13 +127,22 @@ export class NodeNetwork {
   }
 }
 
-/** The cluster DNS settings of the node's kubelet config (var/lib/kubelet/config.yaml). */
-export function nodeDns(root: string | undefined): ClusterDns {
-  if (!root) return DEFAULT_DNS;
+/** The node's kubelet config (var/lib/kubelet/config.yaml), empty when there is none. */
+function kubeletConfig(root: string | undefined): string {
   try {
-    return dnsFromKubeletConfig(readFileSync(join(root, 'var/lib/kubelet/config.yaml'), 'utf8'));
+    return root ? readFileSync(join(root, 'var/lib/kubelet/config.yaml'), 'utf8') : '';
   } catch {
-    return DEFAULT_DNS;
+    return '';
+  }
+}
+
+/** The resolv.conf the kubelet config's resolvConf names, read inside the node (none: empty). */
+function hostDns(root: string | undefined, cfg: string): HostDns {
+  const path = /^resolvConf:\s*"?([^"\s]+)"?/m.exec(cfg)?.[1] ?? '/etc/resolv.conf';
+  try {
+    return parseResolvConf(root ? readFileSync(join(root, path), 'utf8') : '');
+  } catch {
+    return parseResolvConf('');
   }
 }
 
@@ -144,22 +153,10 @@ export function networkFor(client: Client): NodeNetwork | undefined {
   return byClient.get(client);
 }
 
-/** The node's resolver settings: the file the kubelet config's resolvConf names, inside the node. */
-export function nodeHostDns(root: string | undefined): HostDns {
-  const empty = { nameservers: [], search: [], options: [] };
-  if (!root) return empty;
-  try {
-    const cfg = readFileSync(join(root, 'var/lib/kubelet/config.yaml'), 'utf8');
-    const path = /^resolvConf:\s*"?([^"\s]+)"?/m.exec(cfg)?.[1] ?? '/etc/resolv.conf';
-    return parseResolvConf(readFileSync(join(root, path), 'utf8'));
-  } catch {
-    return empty;
-  }
-}
-
 export function startNodeNetwork(o: { client: Client; now: () => number; root?: string; fabric?: PodFabric; view?: SnapshotSource }): { network: NodeNetwork; fabric: PodFabric } {
   const fabric = o.fabric ?? new PodFabric();
-  const network = new NodeNetwork({ view: o.view ?? new ClusterView(o.client, o.now), fabric, dns: nodeDns(o.root), host: nodeHostDns(o.root), now: o.now });
+  const cfg = kubeletConfig(o.root);
+  const network = new NodeNetwork({ view: o.view ?? new ClusterView(o.client, o.now), fabric, dns: dnsFromKubeletConfig(cfg), host: hostDns(o.root, cfg), now: o.now });
   byClient.set(o.client, network);
   return { network, fabric };
 }
