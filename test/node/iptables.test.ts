@@ -3,27 +3,12 @@
 // hostNetwork; its image ships iptables 1.8.9). The expected rule texts are those of real dumps
 // (see src/kubelet/network/iptables/iptables.test.ts for the sources).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { webApp } from '../support/manifests.js';
 import { eventually, hasRealKubectl, useCluster } from '../support/cluster.js';
 
 const c = useCluster();
 
-const MANIFEST = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: nginx, image: nginx}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports: [{port: 80, targetPort: 80}]
----
+const MANIFEST = `${webApp(2)}---
 apiVersion: v1
 kind: Service
 metadata: {name: web-np}

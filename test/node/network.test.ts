@@ -3,27 +3,12 @@
 // nginx pod through its Service (kube-proxy's rules), and nginx logs each request.
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { webApp } from '../support/manifests.js';
 import { eventually, hasRealKubectl, run, useCluster } from '../support/cluster.js';
 
 const c = useCluster();
 
-const MANIFEST = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 1
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: nginx, image: nginx}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports: [{port: 80, targetPort: 80}]
----
+const MANIFEST = `${webApp()}---
 apiVersion: v1
 kind: Service
 metadata: {name: empty}
