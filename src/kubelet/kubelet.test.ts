@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REFS } from '../client/refs.js';
 import { boot, cond, keep, podOf, shutdown } from './test-cluster.js';
-import { tick } from './testing.js';
+import { tick, tickUntil } from './testing.js';
 
 afterEach(shutdown);
 
@@ -35,21 +35,21 @@ describe('kubelet pod lifecycle', () => {
 
   it('restarts a failing container with a growing back-off: CrashLoopBackOff', async () => {
     const t = await boot(podOf('crash', { restartPolicy: 'Always', containers: [{ name: 'app', image: 'busybox:1.38', command: ['sh', '-c', 'echo boom; exit 1'] }] }));
-    await tick(t.clock, 1000);
+    await tickUntil(t.clock, 1000, () => t.status('crash')?.restartCount === 1);
     let s = t.status('crash')!;
     expect(s.restartCount).toBe(1);
-    await tick(t.clock, 500);
+    await tickUntil(t.clock, 500, () => t.status('crash')?.state?.waiting?.reason === 'CrashLoopBackOff');
     s = t.status('crash')!;
     expect(s.state?.waiting).toEqual({ reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=app pod=crash_default(${t.pod('crash')?.metadata.uid})` });
     expect(s.lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
     expect(t.pod('crash')?.status?.phase).toBe('Running');
-    await tick(t.clock, 10_000);
+    await tickUntil(t.clock, 10_000, () => t.status('crash')?.restartCount === 2);
     s = t.status('crash')!;
     expect(s.restartCount).toBe(2);
     expect(s.state?.waiting?.message).toMatch(/^back-off 20s /);
     await tick(t.clock, 19_000);
     expect(t.status('crash')?.restartCount).toBe(2);
-    await tick(t.clock, 1_500);
+    await tickUntil(t.clock, 1_500, () => t.status('crash')?.restartCount === 3);
     expect(t.status('crash')?.restartCount).toBe(3);
     expect(t.events().find((e) => e.reason === 'BackOff')?.message).toBe(`Back-off restarting failed container app in pod crash_default(${t.pod('crash')?.metadata.uid})`);
   });
