@@ -7,8 +7,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { RunResult, TestCluster } from '../support/cluster.js';
-import { COMMANDS } from '../../src/cli/kubectl/commands/index.js';
-import type { CommandModule, Ctx } from '../../src/cli/kubectl/context.js';
 import { runOurs } from './in-process.js';
 import { normalise } from './normalise.js';
 

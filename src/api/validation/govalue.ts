@@ -1,6 +1,9 @@
 // Go's fmt verbs as upstream's field errors print bad values: %q for strings, %v for numbers
 // and bools, %#v for the rest (`map[string]string{"app":"web"}`). Struct values that only Go
 // can name are passed in pre-rendered as a GoLiteral.
+import { goQuote } from '../../printers/go-quote.js';
+
+export { goQuote };
 
 /** A value already rendered in Go syntax (e.g. `v1.LabelSelector{…}`). */
 export class GoLiteral {
@@ -8,20 +11,6 @@ export class GoLiteral {
   toString(): string {
     return this.text;
   }
-}
-
-const ESCAPES: Record<string, string> = { '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
-
-/** strconv.Quote. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    if (ESCAPES[ch]) out += ESCAPES[ch];
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }
 
 function goNumber(n: number): string {

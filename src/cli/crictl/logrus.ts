@@ -1,6 +1,9 @@
 // logrus's TextFormatter as crictl's stderr shows it: `LEVL[0000] msg` (padded to 44, one trailing
 // space) on a terminal, `time="…" level=… msg=…` otherwise; and Go's std `log` line.
 import type { OutStream } from '../shared/io.js';
+import { goQuote } from '../../printers/go-quote.js';
+
+export { goQuote };
 
 export type Level = 'debug' | 'info' | 'warning' | 'error' | 'fatal';
 
@@ -21,11 +24,6 @@ export function rfc3339Local(d: Date): string {
 
 function needsQuoting(text: string): boolean {
   return /[^a-zA-Z0-9\-._/@^+]/.test(text);
-}
-
-/** Go's %q for the texts crictl logs (JSON's escapes agree for the printable range). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\u0007/g, '\\a').replace(/\\u000b/g, '\\v');
 }
 
 export class Logger {

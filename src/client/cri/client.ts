@@ -4,7 +4,7 @@
 import type * as GrpcJs from '@grpc/grpc-js';
 import { CriError, dialError, probeSocket, toCriError } from './errors.js';
 import { loadCriProto } from './proto.js';
-import { IMAGE_RPCS, RUNTIME_RPCS, type CriClient, type CriRpcName } from './rpcs.js';
+import { IMAGE_RPCS, RUNTIME_RPCS, type CriClient } from './rpcs.js';
 import type { ContainerEventResponse } from './types.js';
 
 export { CriError } from './errors.js';

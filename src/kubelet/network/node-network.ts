@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Client } from '../../client/types.js';
 import { PodFabric, type Listener } from './fabric.js';
 import { serve, serverVersion, type HttpRequest, type HttpResponse } from './http.js';
-import { DEFAULT_DNS, dnsFromKubeletConfig, podResolvConf, type ClusterDns, type ResolvConf } from './resolv-conf.js';
+import { dnsFromKubeletConfig, podResolvConf, type ClusterDns, type ResolvConf } from './resolv-conf.js';
 import { candidates, isIPv4, resolveName, type Resolution } from './resolver.js';
 import { hostsEntries, lookupHosts, managedHostsFile, type PodHostsSpec } from './hosts-file.js';
 import type { PodNames } from './pod-names.js';

@@ -1,13 +1,15 @@
 // Go's fmt verbs as describe uses them on values it did not format itself: %v of a []string
 // (`[a b]`), %q of a string, %v of JSON numbers and of an IntOrString, url.URL's path escaping.
 import { goFloat } from '../gofloat.js';
+import { goQuote } from '../go-quote.js';
+
+export { goQuote };
 
 /** %v of a []string: `[a b c]`, `[]` when empty or nil. */
 export function goList(values: unknown): string {
   const list = Array.isArray(values) ? values.map((v) => goValue(v)) : [];
   return `[${list.join(' ')}]`;
 }
-
 
 /** %v of an unstructured JSON value (int64 for whole numbers, float64 otherwise). */
 export function goValue(v: unknown): string {
@@ -17,11 +19,6 @@ export function goValue(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v).toString() : goFloat(v);
   if (Array.isArray(v)) return goList(v);
   return `map[${Object.keys(v as object).sort().map((k) => `${k}:${goValue((v as Record<string, unknown>)[k])}`).join(' ')}]`;
-}
-
-/** strconv.Quote for the printable ASCII names describe quotes. */
-export function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => `\\x${h.slice(2)}`);
 }
 
 /** IntOrString.String(): the number or the name. */

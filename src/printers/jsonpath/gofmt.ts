@@ -2,9 +2,11 @@
 // -o jsonpath prints for scalars and custom-columns prints for every cell), %#v (the object dump
 // in jsonpath execution errors) and strconv.Quote. Map keys are printed sorted, as fmt does.
 
-import { isPrint } from './scanner.js';
 import { isGoInt, isMap, sortedKeys, type Val } from './values.js';
 import { goFloat } from '../gofloat.js';
+import { goQuote } from '../go-quote.js';
+
+export { goQuote };
 
 /** fmt's %v of a float64 (its name here for the template engines). */
 export const formatFloatG = goFloat;
@@ -13,24 +15,6 @@ export const formatFloatG = goFloat;
 export function formatGoNumber(n: number, typed: boolean): string {
   if (isGoInt(n, typed)) return BigInt(n).toString();
   return formatFloatG(n);
-}
-
-const QUOTE_ESCAPES: Record<string, string> = { '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
-
-/** strconv.Quote (also fmt's %q and %#v of a string). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    const esc = QUOTE_ESCAPES[ch];
-    if (esc) out += esc;
-    else if (isPrint(ch)) out += ch;
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (code >= 0xd800 && code <= 0xdfff) out += '\\ufffd';
-    else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += `\\U${code.toString(16).padStart(8, '0')}`;
-  }
-  return `${out}"`;
 }
 
 /** fmt.Sprint of decoded JSON: `map[a:1 b:[x y]]`, `<nil>` for null. */

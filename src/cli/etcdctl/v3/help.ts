@@ -2,13 +2,10 @@
 import { tabwrite } from '../../shared/tabwriter.js';
 import type { FlagSpec } from './spec.js';
 import { commandPath, globalFlags, isRunnable, type CommandNode } from './tree.js';
+import { goQuote } from '../../../printers/go-quote.js';
 
 export const ETCDCTL_VERSION = '3.4.23';
 export const API_VERSION = '3.4';
-
-function goQuote(text: string): string {
-  return JSON.stringify(text);
-}
 
 export function flagLines(flags: FlagSpec[]): string {
   return flags.map((f) => {
@@ -52,6 +49,5 @@ export function renderHelp(node: CommandNode, o: HelpOptions = { withHelpFlag: t
   if (!isRoot) text += section('GLOBAL OPTIONS', flagLines(globalFlags(node)));
   return tabwrite(text, { minwidth: 1, tabwidth: 8, padding: 1, padchar: '\t' });
 }
-
 
 export { commandPath };

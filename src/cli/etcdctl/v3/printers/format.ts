@@ -1,17 +1,7 @@
 // Go formatting helpers the printers share: %q, %016x, %x of 64-bit IDs, humanize.Bytes.
+import { goQuote } from '../../../../printers/go-quote.js';
 
-/** Go's strconv.Quote for valid UTF-8 text. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const named: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
-    if (named[ch] !== undefined) out += named[ch];
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+export { goQuote };
 
 /** %x of a decimal 64-bit string (signed values print as Go prints int64: with a minus). */
 export function hex(id: string | number | undefined): string {

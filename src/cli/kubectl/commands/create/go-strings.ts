@@ -1,19 +1,7 @@
 // Go's %q of a string (strconv.Quote) and the wording of its file-system errors.
+import { goQuote } from '../../../../printers/go-quote.js';
 
-const SHORT: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
-
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const short = SHORT[ch];
-    if (short !== undefined) out += short;
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp >= 0x80 && cp < 0xa0) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+export { goQuote };
 
 const ERRNO: Record<string, string> = {
   ENOENT: 'no such file or directory',

@@ -1,6 +1,5 @@
 // kubectl get: resolve the types, ask the server (Tables for human output, objects otherwise),
 // print what was found, then the errors (NotFound for missing names) — exit 1 if any.
-import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
 import { SortError, SortFatalError, sortObjects, sortTableRows, UnsortableError } from '../../../../printers/sort-by.js';
 import { AggregateError, PrintedError } from '../../errors.js';
