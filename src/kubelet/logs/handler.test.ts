@@ -61,7 +61,7 @@ const busybox = (name: string, script: string, restartPolicy = 'Never') => podOf
 describe('kubelet containerLogs', () => {
   it('serves a finished container\'s output: all of it, the tail, with timestamps', async () => {
     const t = await boot(busybox('hello', 'echo one; echo two'));
-    await tick(t.clock, 2000);
+    await until(t, () => t.pod('hello').status?.containerStatuses?.[0]?.state?.terminated !== undefined);
     expect(await logs(t, 'hello')).toEqual({ err: undefined, text: 'one\ntwo\n', started: true, ended: true });
     expect((await logs(t, 'hello', { tailLines: 1 })).text).toBe('two\n');
     expect((await logs(t, 'hello', { timestamps: true })).text).toMatch(/^2026-01-01T00:00:0\d\.\d{9}Z one\n2026-01-01T00:00:0\d\.\d{9}Z two\n$/);
@@ -72,7 +72,7 @@ describe('kubelet containerLogs', () => {
   it('answers 400 with upstream\'s words when there is no run to read', async () => {
     const t = await boot(busybox('hello', 'echo one'), podOf('bad', { containers: [{ name: 'app', image: 'busybox:no-such-tag' }] }));
     expect(await logs(t, 'hello')).toEqual({ err: { code: 400, message: 'container "hello" in pod "hello" is waiting to start: ContainerCreating' }, text: '', started: false, ended: false });
-    await tick(t.clock, 2000);
+    await until(t, () => t.pod('hello').status?.containerStatuses?.[0]?.state?.terminated !== undefined);
     expect((await logs(t, 'hello', { previous: true })).err).toEqual({ code: 400, message: 'previous terminated container "hello" in pod "hello" not found' });
     await until(t, () => t.pod('bad').status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff');
     expect((await logs(t, 'bad')).err).toEqual({ code: 400, message: 'container "app" in pod "bad" is waiting to start: trying and failing to pull image' });
@@ -100,7 +100,7 @@ describe('kubelet containerLogs', () => {
 
   it('follows a running container until it exits', async () => {
     const t = await boot(busybox('talk', 'echo a; sleep 5; echo b'));
-    await tick(t.clock, 1500);
+    await until(t, () => t.pod('talk').status?.containerStatuses?.[0]?.state?.running !== undefined);
     expect(t.pod('talk').status?.containerStatuses?.[0]?.state?.running).toBeDefined();
     let finished = false;
     const s = sink();
@@ -114,7 +114,7 @@ describe('kubelet containerLogs', () => {
 
   it('stops following when the client goes away', async () => {
     const t = await boot(busybox('sleeper', 'echo up; sleep 3600'));
-    await tick(t.clock, 1500);
+    await until(t, () => t.pod('sleeper').status?.containerStatuses?.[0]?.state?.running !== undefined);
     const s = sink();
     const p = t.k.containerLogs({ namespace: 'default', name: 'sleeper', container: '', options: { follow: true, previous: false, timestamps: false } }, s);
     await tick(t.clock, 1000);
