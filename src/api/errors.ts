@@ -3,6 +3,7 @@
 import type { FieldError } from './types.js';
 import { FIELD_ERROR_TYPES } from './types.js';
 import { fieldErrorBody, fieldErrorString } from './validation/field.js';
+import { goStatusOrder } from '../printers/go-status.js';
 
 export interface StatusCause {
   reason?: string;
@@ -39,8 +40,10 @@ export interface GroupResource {
 export const grString = (gr: GroupResource): string => (gr.group ? `${gr.resource}.${gr.group}` : gr.resource);
 
 export class StatusError extends Error {
-  constructor(readonly status: Status) {
+  readonly status: Status;
+  constructor(status: Status) {
     super(status.message ?? status.reason ?? 'error');
+    this.status = goStatusOrder(status);
   }
   get code(): number {
     return this.status.code;

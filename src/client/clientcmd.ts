@@ -37,6 +37,8 @@ export interface LoadedConfig {
   config: Kubeconfig;
   /** the files read, in precedence order (the first is where `kubectl config` writes) */
   files: string[];
+  /** the files that existed and were read, in that order (client-go logs each at -v=6) */
+  loaded: string[];
 }
 
 /** The kubeconfig files clientcmd reads, in precedence order. */
@@ -79,9 +81,11 @@ function mergeNamed<T extends { name: string }>(into: T[], more: T[]): T[] {
 export async function loadKubeconfig(env: Record<string, string | undefined>, cwd: string, explicit?: string): Promise<LoadedConfig> {
   const files = kubeconfigPaths(env, explicit);
   let merged = emptyKubeconfig();
+  const loaded: string[] = [];
   for (const file of files) {
     const cfg = await readOne(file, cwd, explicit !== undefined && explicit !== '');
     if (!cfg) continue;
+    loaded.push(file);
     merged = {
       ...cfg, ...merged,
       clusters: mergeNamed(merged.clusters, cfg.clusters),
@@ -91,7 +95,7 @@ export async function loadKubeconfig(env: Record<string, string | undefined>, cw
       preferences: merged.preferences,
     };
   }
-  return { config: merged, files };
+  return { config: merged, files, loaded };
 }
 
 export interface ResolvedClient {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { currentContext, parseKubeconfig } from './kubeconfig.js';
+import type { RequestTrace } from './request-trace.js';
 
 export interface RestConfig {
   server: string;
@@ -19,6 +20,8 @@ export interface RestConfig {
   timeoutMs?: number;
   /** called with the text of each `Warning: 299 - "…"` header the server sends */
   onWarning?: (text: string) => void;
+  /** told about each request and its response (kubectl's -v request logging) */
+  trace?: RequestTrace;
 }
 
 async function dataOrFile(data: unknown, file: unknown, base: string): Promise<string | undefined> {

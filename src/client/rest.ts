@@ -3,6 +3,7 @@
 import { Agent, request as httpsRequest } from 'node:https';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { RestConfig } from './rest-config.js';
+import type { TracedResponse } from './request-trace.js';
 import { authHeaders, tlsOptions } from './rest-auth.js';
 import { transportError } from './transport-error.js';
 import { resourcePath, queryString } from './paths.js';
@@ -42,20 +43,37 @@ export class RestClient implements Client {
 
   private open(method: string, path: string, body?: string, contentType?: string, agent: Agent | HttpAgent = this.agent, accept?: string): Promise<IncomingMessage> {
     const headers = this.headers(accept);
-    if (body !== undefined) {
-      headers['Content-Type'] = contentType ?? 'application/json';
-      headers['Content-Length'] = String(Buffer.byteLength(body));
-    }
+    if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
+    const trace = this.config.trace;
+    const traced = trace ? { method, url: new URL(path, this.base).href, headers: { ...headers }, ...(body !== undefined ? { body } : {}) } : undefined;
+    if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
     const request = this.base.protocol === 'http:' ? httpRequest : httpsRequest;
+    if (traced) trace!.request(traced);
+    const t = { start: performance.now(), connected: 0, written: 0 };
+    const timing = (): Pick<TracedResponse, 'ms' | 'connectMs' | 'serverMs'> => {
+      const now = performance.now();
+      return { ms: now - t.start, connectMs: (t.connected || now) - t.start, serverMs: t.written ? now - t.written : 0 };
+    };
     return new Promise((resolve, reject) => {
       const req = request({
         protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port || (this.base.protocol === 'http:' ? 80 : 443),
         path, method, headers, agent,
       }, (res) => {
+        if (traced) trace!.response(traced, { status: `${res.statusCode ?? 0} ${res.statusMessage ?? ''}`, headers: headerPairs(res.rawHeaders), ...timing() });
         this.warnings(res);
         resolve(res);
       });
-      req.on('error', (err) => reject(transportError(method, new URL(path, this.base), err)));
+      if (traced) {
+        req.once('socket', (sock) => {
+          if (req.reusedSocket || !sock.connecting) t.connected = performance.now();
+          else sock.once(this.base.protocol === 'http:' ? 'connect' : 'secureConnect', () => { t.connected = performance.now(); });
+        });
+        req.once('finish', () => { t.written = performance.now(); });
+      }
+      req.on('error', (err) => {
+        if (traced) trace!.response(traced, { status: '', headers: [], ...timing(), serverMs: 0, error: err });
+        reject(transportError(method, new URL(path, this.base), err));
+      });
       req.end(body);
     });
   }
@@ -80,7 +98,9 @@ export class RestClient implements Client {
     const res = await this.open(method, path, body, contentType, this.agent, accept);
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
-    return { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+    const text = Buffer.concat(chunks).toString('utf8');
+    this.config.trace?.body({ method, url: new URL(path, this.base).href, headers: {} }, text);
+    return { status: res.statusCode ?? 0, body: text };
   }
 
   private async json<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
@@ -156,6 +176,13 @@ async function readEvents<T extends Obj>(res: IncomingMessage, onEvent: (e: Watc
     }
   }
   return undefined;
+}
+
+/** Node's rawHeaders as name/value pairs. */
+function headerPairs(raw: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!, raw[i + 1]!]);
+  return out;
 }
 
 function writeQuery(o: WriteOptions): string {

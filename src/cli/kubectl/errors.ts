@@ -5,6 +5,8 @@ import { ConfigError } from '../../client/clientcmd.js';
 import { TransportError } from '../../client/transport-error.js';
 import type { Io } from '../shared/io.js';
 import { PartialOutputError } from './output/template-errors.js';
+import type { Klog } from './klog.js';
+import { goStatusOrder } from '../../printers/go-status.js';
 
 /** A usage error: `error: <msg>` then the pointer to the command's help. */
 export class UsageError extends Error {
@@ -68,8 +70,17 @@ function messageFor(err: unknown): string {
   return msg.startsWith('error: ') ? msg : `error: ${msg}`;
 }
 
+/**
+ * StandardErrorMessage's klog.V(4) line for a server Status (StatusError.DebugError): the Status
+ * indented by json.MarshalIndent, printed through Info's Sprint (hence the literal `%s[…]`).
+ */
+function debugStatus(err: unknown, klog: Klog | undefined): void {
+  if (!klog?.v(4) || !(err instanceof ApiError) || err.status.reason === 'Invalid') return;
+  klog.info(4, 'helpers.go:246', `server response object: %s[${JSON.stringify(goStatusOrder(err.status), null, 2)}]`);
+}
+
 /** Writes the error as kubectl would and returns the exit code. */
-export function reportError(err: unknown, io: Io): number {
+export function reportError(err: unknown, io: Io, klog?: Klog): number {
   if (io.env.KUBEDOJO_DEBUG === '1' && err instanceof Error) io.stderr.write(`${err.stack ?? ''}\n`);
   // A template that failed part way: what it printed goes out first (get, create, apply, ...).
   if (err instanceof PartialOutputError) io.stdout.write(err.output);
@@ -81,6 +92,7 @@ export function reportError(err: unknown, io: Io): number {
     io.stderr.write(`error: ${err.message}\nSee '${err.commandPath} -h' for help and examples\n`);
     return 1;
   }
+  debugStatus(err instanceof AggregateError && err.errors.length === 1 ? err.errors[0] : err, klog);
   const msg = messageFor(err);
   io.stderr.write(msg.endsWith('\n') ? msg : `${msg}\n`);
   return 1;

@@ -6,6 +6,8 @@ import { parseDuration } from '../shared/go-duration.js';
 import type { Io } from '../shared/io.js';
 import type { Parsed } from '../shared/pflag.js';
 import { RestMapper } from './discovery/mapper.js';
+import { Klog } from './klog.js';
+import { requestLog } from './request-log.js';
 
 function str(p: Parsed, name: string): string | undefined {
   const v = p.values.get(name);
@@ -48,14 +50,23 @@ export class Factory {
   private restClient?: Promise<RestClient>;
   private mapperP?: Promise<RestMapper>;
 
-  constructor(readonly io: Io, private readonly parsed: Parsed) {}
+  /** klog at the command's -v level (request logging from 6 up, as client-go's round trippers). */
+  readonly klog: Klog;
+
+  constructor(readonly io: Io, private readonly parsed: Parsed) {
+    const v = parsed.values.get('v');
+    this.klog = new Klog(io.stderr, typeof v === 'number' ? v : 0);
+  }
 
   get overrides(): ConfigOverrides {
     return overridesFrom(this.parsed);
   }
 
   kubeconfig(): Promise<LoadedConfig> {
-    this.loaded ??= loadKubeconfig(this.io.env, this.io.cwd, str(this.parsed, 'kubeconfig'));
+    this.loaded ??= loadKubeconfig(this.io.env, this.io.cwd, str(this.parsed, 'kubeconfig')).then((l) => {
+      for (const f of l.loaded) this.klog.info(6, 'loader.go:402', `Config loaded from file:  ${f}`);
+      return l;
+    });
     return this.loaded;
   }
 
@@ -93,6 +104,8 @@ export class Factory {
         seen.add(text);
         this.io.stderr.write(`Warning: ${text}\n`);
       };
+      const trace = requestLog(this.klog);
+      if (trace) rest.trace = trace;
       return new RestClient(rest);
     });
     return this.restClient;

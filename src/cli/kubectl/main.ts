@@ -34,7 +34,7 @@ async function runNode(node: CommandNode, parsed: Parsed, io: Io): Promise<numbe
     const mod = await load();
     return await mod.run(new Ctx(io, node.spec, parsed, factory));
   } catch (err) {
-    return reportError(err, io);
+    return reportError(err, io, factory.klog);
   } finally {
     factory.close();
   }

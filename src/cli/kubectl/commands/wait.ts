@@ -50,7 +50,7 @@ export async function run(ctx: Ctx): Promise<number> {
   if (forCondition.toLowerCase() === 'create') await waitCreated(ctx, until);
   const result = await (await finder(ctx)).do();
   if (isDelete) result.ignoreErrors(isNotFoundError);
-  const w: WaitContext = { client: await ctx.factory.client(), timeoutMs, until };
+  const w: WaitContext = { client: await ctx.factory.client(), klog: ctx.factory.klog, timeoutMs, until };
   let count = 0;
   const err = await result.visit(async (info: Info) => {
     count++;

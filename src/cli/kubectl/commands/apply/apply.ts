@@ -46,7 +46,7 @@ function printApplied(ctx: Ctx, run: ApplyRun, infos: Info[]): void {
 export async function run(ctx: Ctx): Promise<number> {
   const o = await completeApply(ctx);
   let pruneResources: PruneResource[] = [];
-  if (o.prune) pruneResources = parseResources(await ctx.factory.mapper(), o.pruneAllowlist);
+  if (o.prune) pruneResources = await parseResources(await ctx.factory.mapper(), o.pruneAllowlist);
   validateApply(o);
   const client = await ctx.factory.client();
   // Without --openapi-patch kubectl takes the patch strategies from its compiled-in types, which
@@ -65,6 +65,8 @@ export async function run(ctx: Ctx): Promise<number> {
   }
   if (errs.length === 1) throw reportable(errs[0]!);
   if (errs.length > 1) throw reportable(new Aggregate(errs));
+  // Complete always sets PrintAndPrunePostProcessor: -o's printing and --prune run there.
+  ctx.factory.klog.info(4, 'apply.go:548', 'Running apply post-processor function');
   printApplied(ctx, state, infos);
   if (o.prune) await pruneAll(state, await ctx.factory.mapper(), pruneResources);
   return 0;

@@ -4,7 +4,8 @@ import type { Ctx } from '../../context.js';
 import { ConfigAccess } from './access.js';
 
 export function configAccess(ctx: Ctx): ConfigAccess {
-  return new ConfigAccess({ explicitPath: ctx.str('kubeconfig'), env: ctx.io.env, cwd: ctx.io.cwd });
+  const onLoad = (file: string): void => ctx.factory.klog.info(6, 'loader.go:402', `Config loaded from file:  ${file}`);
+  return new ConfigAccess({ explicitPath: ctx.str('kubeconfig'), env: ctx.io.env, cwd: ctx.io.cwd, onLoad });
 }
 
 /** cmd.Help() then the error (helpErrorf): the help goes to stdout, the error to the sink. */

@@ -13,6 +13,8 @@ export interface AccessOptions {
   explicitPath: string;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** told of each file LoadFromFile read (client-go logs it at -v=6) */
+  onLoad?: (file: string) => void;
 }
 
 const SECTIONS = ['clusters', 'users', 'contexts'] as const;
@@ -82,6 +84,7 @@ export class ConfigAccess {
   /** clientcmd.LoadFromFile: the file's config, each stanza marked with the file's name. */
   async loadFromFile(file: string): Promise<Config> {
     const cfg = decodeConfig((await this.files.read(file)).toString('utf8'));
+    this.o.onLoad?.(file);
     for (const section of SECTIONS) for (const stanza of cfg[section].values()) stanza[ORIGIN] = file;
     return cfg;
   }

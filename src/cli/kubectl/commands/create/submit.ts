@@ -48,8 +48,11 @@ export async function postObject(ctx: Ctx, s: CreateSetup, ep: Endpoint, obj: Ob
     fieldManager: s.fieldManager,
     fieldValidation: o.fieldValidation === false ? '' : s.validation,
   });
+  // A typed clientset sends the Go struct (protobuf on the wire): empty maps such as a configmap's
+  // binaryData never reach the server.
+  const body = o.failPrefix === undefined ? obj : typedObject(obj) ?? obj;
   try {
-    return await requestJson<Obj>(client, 'POST', collectionUrl(ep, s.namespace) + query, { body: obj });
+    return await requestJson<Obj>(client, 'POST', collectionUrl(ep, s.namespace) + query, { body });
   } catch (err) {
     if (o.failPrefix === undefined || !(err instanceof Error)) throw err;
     throw new Error(`${o.failPrefix}${err.message}`);

@@ -67,6 +67,6 @@ export async function deleteResult(ctx: Ctx, o: DeleteOptions, result: Result, o
     return 0;
   }
   if (!o.waitForDeletion || o.dryRun !== 'none') return 0;
-  await waitForDeletion(client, deleted, o.timeoutMs === 0 ? 168 * 3600_000 : o.timeoutMs, ctx.io.stderr);
+  await waitForDeletion(client, deleted, o.timeoutMs === 0 ? 168 * 3600_000 : o.timeoutMs, ctx.factory.klog);
   return 0;
 }

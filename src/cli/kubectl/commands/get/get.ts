@@ -76,6 +76,8 @@ async function runObjects(ctx: Ctx, requests: ResourceRequest[], scope: GetScope
   } catch (err) {
     if (sortFailure(err) === 'swallow') throw err;
   }
+  // get's TablePrinter wraps the name printer only; what it is handed is not a Table.
+  if (out.kind === 'name') ctx.factory.klog.info(2, 'table_printer.go:45', 'Unable to decode server response into a Table. Falling back to hardcoded types: attempt to decode non-Table object');
   ctx.io.stdout.write(printObjects(sorted, out, { single, noHeaders: ctx.bool('no-headers'), cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) }));
   return errors;
 }
@@ -96,7 +98,7 @@ export async function run(ctx: Ctx): Promise<number> {
     throw ctx.usageError(NO_TYPE_USAGE);
   }
   const mapper = await ctx.factory.mapper();
-  const requests = resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
+  const requests = await resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests);
   const scope = await scopeOf(ctx);
   const human = out.kind === 'table' || out.kind === 'wide';

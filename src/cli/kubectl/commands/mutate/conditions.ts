@@ -5,10 +5,12 @@ import { ApiError, type Obj } from '../../../../client/types.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import { requestJson } from '../../resource/request.js';
 import { isNotFoundError, objectName, objectPath, type Info } from './info.js';
-import { untilWithSync, waitTimeoutError, type EventCondition } from './wait-for.js';
+import { untilWithSync, waitTimeoutError, type EventCondition, type WaitTarget } from './wait-for.js';
+import type { Klog } from '../../klog.js';
 
 export interface WaitContext {
   client: RestClient;
+  klog?: Klog;
   /** the wait's timeout in ms (0: check once) */
   timeoutMs: number;
   /** when the wait started plus its timeout */
@@ -28,8 +30,8 @@ function get(w: WaitContext, info: Info): Promise<Obj> {
   return requestJson<Obj>(w.client, 'GET', objectPath(info.mapping!, info.namespace || undefined, info.name));
 }
 
-const target = (w: WaitContext, info: Info): { client: RestClient; mapping: ApiResource; namespace: string; name: string } => (
-  { client: w.client, mapping: info.mapping!, namespace: info.namespace, name: info.name });
+const target = (w: WaitContext, info: Info): WaitTarget => (
+  { client: w.client, mapping: info.mapping!, namespace: info.namespace, name: info.name, ...(w.klog ? { klog: w.klog } : {}) });
 
 export const IsDeleted: ConditionFn = async (info, w) => {
   if (info.name === '') throw new Error('resource name must be provided');

@@ -7,12 +7,16 @@ import type { Obj, WatchEvent } from '../../../../client/types.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import { requestJson } from '../../resource/request.js';
 import { collectionPath } from './info.js';
+import type { Klog } from '../../klog.js';
+import { reflectorLog, type ReflectorLog } from '../../reflector-log.js';
 
 export interface WaitTarget {
   client: RestClient;
   mapping: ApiResource;
   namespace: string;
   name: string;
+  /** the command's klog (the informer's reflector lines) */
+  klog?: Klog;
 }
 
 /** A condition over one watch event; it may throw to end the wait with an error. */
@@ -68,7 +72,18 @@ function watchOnce(t: WaitTarget, rv: string, until: number, cond: EventConditio
  * event; then the listed object arrives as ADDED, then the watch events.
  */
 export async function untilWithSync(t: WaitTarget, until: number, precondition: (exists: boolean) => boolean, cond: EventCondition): Promise<UntilResult> {
+  const log = reflectorLog(t.klog);
+  log.started();
+  try {
+    return await listThenWatch(t, until, precondition, cond, log);
+  } finally {
+    log.stopped();
+  }
+}
+
+async function listThenWatch(t: WaitTarget, until: number, precondition: (exists: boolean) => boolean, cond: EventCondition, log: ReflectorLog): Promise<UntilResult> {
   const list = await requestJson<ListBody>(t.client, 'GET', listPath(t));
+  log.populated();
   const kind = (list.kind ?? '').replace(/List$/, '');
   const items = (list.items ?? []).map((o): Obj => ({ apiVersion: list.apiVersion, kind, ...o }));
   if (precondition(items.length > 0)) return { met: true };

@@ -18,7 +18,7 @@ async function watchOne(ctx: Ctx, info: Info, revision: number): Promise<void> {
     const s = viewer(obj as unknown as Json, revision);
     ctx.io.stdout.write(s.text);
     return s.done || !watch;
-  });
+  }, undefined, ctx.factory.klog);
 }
 
 export async function run(ctx: Ctx): Promise<number> {

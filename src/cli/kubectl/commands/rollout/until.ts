@@ -8,6 +8,8 @@ import { ApiError } from '../../../../client/types.js';
 import { collectionPath } from '../../resource/paths.js';
 import { requestJson } from '../../resource/request.js';
 import type { Info } from '../mutate/info.js';
+import type { Klog } from '../../klog.js';
+import { reflectorLog, type ReflectorLog } from '../../reflector-log.js';
 
 /** The condition: true when done; a thrown error ends the wait with it. */
 export type Condition = (obj: Obj) => boolean;
@@ -28,7 +30,10 @@ class Informer {
   private watch: Watch | undefined;
   private stopped = false;
 
-  constructor(private readonly client: RestClient, private readonly base: string, private readonly name: string, private readonly cond: Condition, private readonly onDeleted: () => Error) {}
+  constructor(
+    private readonly client: RestClient, private readonly base: string, private readonly name: string,
+    private readonly cond: Condition, private readonly onDeleted: () => Error, private readonly log: ReflectorLog,
+  ) {}
 
   stop(): void {
     this.stopped = true;
@@ -43,6 +48,7 @@ class Informer {
   async list(): Promise<Obj[]> {
     const body = await requestJson<ListBody>(this.client, 'GET', `${this.base}?${this.selector}&limit=500&resourceVersion=0`);
     this.rv = body.metadata?.resourceVersion ?? '';
+    this.log.populated();
     return body.items ?? [];
   }
 
@@ -105,10 +111,12 @@ class Informer {
 const DELETED = (): Error => new Error('object has been deleted');
 
 /** Waits on info's object; timeoutMs 0 waits for ever. */
-export async function untilWithSync(client: RestClient, info: Info, timeoutMs: number, cond: Condition, onDeleted = DELETED): Promise<void> {
+export async function untilWithSync(client: RestClient, info: Info, timeoutMs: number, cond: Condition, onDeleted = DELETED, klog?: Klog): Promise<void> {
   const base = collectionPath(info.mapping!, info.namespace || undefined);
-  const informer = new Informer(client, base, info.name, cond, onDeleted);
-  if (timeoutMs <= 0) return informer.run();
+  const log = reflectorLog(klog);
+  const informer = new Informer(client, base, info.name, cond, onDeleted, log);
+  log.started();
+  if (timeoutMs <= 0) return informer.run().finally(() => log.stopped());
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -121,5 +129,6 @@ export async function untilWithSync(client: RestClient, info: Info, timeoutMs: n
   } finally {
     clearTimeout(timer);
     informer.stop();
+    log.stopped();
   }
 }

@@ -1,0 +1,97 @@
+// kubectl -v: client-go's request logging (loader.go, round_trippers.go, the body lines, the
+// Status debug line at 4), ours against the real kubectl on one cluster. Each run gets a fresh
+// --cache-dir so both fetch discovery. What Go leaves to map order (header lines, curl's -H
+// flags) is compared sorted; times, pids, durations and the Date header are normalised.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasRealKubectl, useCluster, type RunResult, type TestCluster } from '../support/cluster.js';
+import { runOurs } from './in-process.js';
+import { normalise } from './normalise.js';
+
+const dirs: string[] = [];
+const freshCache = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'kubectl-cache-'));
+  dirs.push(d);
+  return d;
+};
+
+/** Header lines (and curl's -H flags) in sorted order: Go prints http.Header in map order. */
+function sortHeaderBlocks(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let block: string[] = [];
+  const flush = (): void => { out.push(...block.sort()); block = []; };
+  for (const l of lines) {
+    if (/round_trippers\.go:(480|587)\]/.test(l)) block.push(l.replace(/^\S+ \S+ +\d+ /, ''));
+    else { flush(); out.push(l.replace(/(curl -v -X\S+ )((?: -H "(?:[^"\\]|\\.)*")*)/, (_m, head: string, hs: string) => head + (hs.match(/ -H "(?:[^"\\]|\\.)*"/g) ?? []).sort().join(''))); }
+  }
+  flush();
+  return out.join('\n');
+}
+
+function normaliseV(text: string): string {
+  return normalise(sortHeaderBlocks(text))
+    .replace(/ in \d+ milliseconds/g, ' in N milliseconds')
+    .replace(/HTTP Statistics: .*/g, 'HTTP Statistics: …')
+    .replace(/Date: .* GMT/g, 'Date: <date>')
+    .replace(/\\"resourceVersion\\":\\"\d+\\"/g, '\\"resourceVersion\\":\\"<rv>\\"')
+    .replace(/\[truncated \d+ chars\]/g, '[truncated N chars]');
+}
+
+interface VCase {
+  args: string[];
+  /** run after each side (mutating commands) */
+  undo?: string[][];
+  stdin?: string;
+  /** only the logging is compared (the Debian kubectl's version says v1.32.4-dispatcher) */
+  stderrOnly?: boolean;
+}
+
+async function side(c: TestCluster, which: 'real' | 'ours', k: VCase): Promise<RunResult> {
+  const args = [...k.args, `--cache-dir=${freshCache()}`];
+  const opts = k.stdin === undefined ? {} : { stdin: k.stdin };
+  const r = which === 'real' ? await c.kubectl(args, opts) : await runOurs(args, c.env, opts);
+  for (const u of k.undo ?? []) await c.kubectl(u);
+  return r;
+}
+
+const CASES: VCase[] = [
+  { args: ['get', 'pods', '-v=6'] },
+  { args: ['get', 'ns', '-v=5'] },
+  { args: ['get', 'ns', 'default', '-o', 'name', '-v=7'] },
+  { args: ['get', 'pod', 'nope', '-v=4'] },
+  { args: ['get', 'pod', 'nope', '-v=6'] },
+  { args: ['get', 'pods', '-A', '--token=abc', '--as=bob', '--as-group=g1', '--as-group=g2', '-v=7'] },
+  { args: ['get', 'ns', 'kube-system', '-v=8'] },
+  { args: ['get', 'ns', 'kube-system', '-v=9'] },
+  // create's typed clientset speaks protobuf (from -v=7 its headers, from 8 its hex-dumped body): ours sends JSON.
+  { args: ['create', 'configmap', 'v1', '--from-literal=a=b', '-v=6'], undo: [['delete', 'cm', 'v1']] },
+  { args: ['delete', 'configmap', 'v2', '-v=6'] },
+  { args: ['version', '--client', '-v=9'], stderrOnly: true },
+  { args: ['config', 'current-context', '-v=6'] },
+  { args: ['rollout', 'status', 'deploy/coredns', '-n', 'kube-system', '-v=3'] },
+  { args: ['wait', '--for=condition=Ready', 'node/node01', '--timeout=10s', '-v=3'] },
+  { args: ['apply', '-f', '-', '-v=4'], stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v3\ndata:\n  a: b\n', undo: [['delete', 'cm', 'v3']] },
+  { args: ['get', 'ns', 'nope', 'default', '-o', 'name', '-v=2'] },
+];
+
+describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the real one', () => {
+  const c = useCluster();
+  beforeAll(async () => {
+    await c.kubectl(['create', 'configmap', 'v2', '--from-literal=x=y']);
+  });
+  afterAll(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  for (const k of CASES) {
+    it(k.args.join(' '), async () => {
+      const real = await side(c, 'real', k);
+      if (k.args[0] === 'delete') await c.kubectl(['create', 'configmap', 'v2', '--from-literal=x=y']);
+      const ours = await side(c, 'ours', k);
+      const show = (r: RunResult) => ({ code: r.code, stdout: k.stderrOnly ? '' : normalise(r.stdout), stderr: normaliseV(r.stderr) });
+      expect(show(ours), `kubectl ${k.args.join(' ')}`).toEqual(show(real));
+    });
+  }
+});
