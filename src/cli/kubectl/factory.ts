@@ -5,6 +5,7 @@ import { RestClient } from '../../client/rest.js';
 import { parseDuration } from '../shared/go-duration.js';
 import type { Io } from '../shared/io.js';
 import type { Parsed } from '../shared/pflag.js';
+import { openDiscovery } from './discovery/cached-discovery.js';
 import { RestMapper } from './discovery/mapper.js';
 import { Klog } from './klog.js';
 import { requestLog } from './request-log.js';
@@ -111,9 +112,9 @@ export class Factory {
     return this.restClient;
   }
 
-  /** Discovery, loaded once; failures are logged `attempts` times as client-go's cache retries. */
-  mapper(attempts = 5): Promise<RestMapper> {
-    this.mapperP ??= this.client().then((c) => RestMapper.load(c, this.io, this.discoveryTimeout, attempts));
+  /** Discovery through the disk cache, loaded once; failures are logged `attempts` times as client-go's cache retries. */
+  mapper(attempts = 5, opts: { invalidate?: boolean } = {}): Promise<RestMapper> {
+    this.mapperP ??= openDiscovery(this, this.parsed).then((d) => RestMapper.load(d, { io: this.io, klog: this.klog, attempts, ...opts }));
     return this.mapperP;
   }
 

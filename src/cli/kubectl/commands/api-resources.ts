@@ -41,7 +41,8 @@ export async function run(ctx: Ctx): Promise<number> {
   const header = wide ? [...HEADER, 'VERBS', 'CATEGORIES'] : HEADER;
   let mapper;
   try {
-    mapper = await ctx.factory.mapper(1);
+    // Without --cached the discovery cache is dropped first: always fresh data from the server.
+    mapper = await ctx.factory.mapper(1, { invalidate: !ctx.bool('cached') });
   } catch (err) {
     if (output !== 'name' && !ctx.bool('no-headers')) ctx.io.stdout.write(alignRows([header]));
     throw err;

@@ -1,9 +1,19 @@
-// kubectl api-versions: every group/version the server serves, sorted.
+// kubectl api-versions: every group/version the server serves, sorted. Always fresh from the
+// server: the discovery cache is invalidated first and its servergroups.json rewritten.
 import type { Ctx } from '../context.js';
+import { logRefreshError, openDiscovery } from '../discovery/cached-discovery.js';
 
 export async function run(ctx: Ctx): Promise<number> {
-  const mapper = await ctx.factory.mapper(1);
-  const versions = new Set(mapper.resources.map((r) => (r.group === '' ? r.version : `${r.group}/${r.version}`)));
-  ctx.io.stdout.write([...versions].sort().map((v) => `${v}\n`).join(''));
+  const discovery = await openDiscovery(ctx.factory, ctx.parsed);
+  discovery.invalidate();
+  let groups;
+  try {
+    groups = await discovery.serverGroups();
+  } catch (err) {
+    logRefreshError(ctx.io, err);
+    throw new Error(`couldn't get available api versions from server: ${(err as Error).message}`);
+  }
+  const versions = groups.flatMap((g) => g.versions.map((v) => v.groupVersion)).sort();
+  ctx.io.stdout.write(versions.map((v) => `${v}\n`).join(''));
   return 0;
 }

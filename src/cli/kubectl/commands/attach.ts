@@ -17,10 +17,10 @@ async function targetPod(ctx: Ctx, timeoutMs: number): Promise<Pod> {
   const client = await ctx.factory.client();
   const { namespace } = await ctx.factory.namespace();
   const [first = '', second] = ctx.args;
-  if (second !== undefined) return attachablePod(client, (await ctx.factory.mapper()).resolve(first), namespace, second, timeoutMs);
+  if (second !== undefined) return attachablePod(client, await (await ctx.factory.mapper(4)).resolve(first), namespace, second, timeoutMs);
   const at = first.indexOf('/');
   if (at < 0) return attachablePod(client, POD_RESOURCE, namespace, first, timeoutMs);
-  return attachablePod(client, (await ctx.factory.mapper()).resolve(first.slice(0, at)), namespace, first.slice(at + 1), timeoutMs);
+  return attachablePod(client, await (await ctx.factory.mapper(4)).resolve(first.slice(0, at)), namespace, first.slice(at + 1), timeoutMs);
 }
 
 function container(ctx: Ctx, pod: Pod, name: string, quiet: boolean): Container {

@@ -36,7 +36,7 @@ async function optionsOf(ctx: Ctx): Promise<Options> {
 function describeEnvOf(ctx: Ctx): BuilderEnv {
   const base = builderEnv(ctx);
   const warnOn = (m: RestMapper): RestMapper => Object.assign(Object.create(m) as RestMapper, {
-    resolve(arg: string): ApiResource {
+    resolve(arg: string): Promise<ApiResource> {
       const w = m.shortNameWarning(arg);
       if (w) ctx.io.stderr.write(w);
       return m.resolve(arg);

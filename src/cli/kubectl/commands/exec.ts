@@ -39,7 +39,7 @@ export async function run(ctx: Ctx): Promise<number> {
   validate(ctx, o);
   const client = await ctx.factory.client();
   const at = o.resource.indexOf('/');
-  const r = at < 0 ? POD_RESOURCE : (await ctx.factory.mapper()).resolve(o.resource.slice(0, at));
+  const r = at < 0 ? POD_RESOURCE : await (await ctx.factory.mapper()).resolve(o.resource.slice(0, at));
   const pod = await attachablePod(client, r, o.namespace, at < 0 ? o.resource : o.resource.slice(at + 1), o.timeoutMs);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new Error(`cannot exec into a container in a completed pod; current phase is ${phase}`);

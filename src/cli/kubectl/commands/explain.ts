@@ -7,7 +7,7 @@ import { gvrString, renderPlaintext, type Gvr, type RenderResult } from '../../.
 import { renderPlaintextV2 } from '../../../printers/explain/v2.js';
 import type { Ctx } from '../context.js';
 import { openapiV2Document, openapiV3Document, openapiV3Paths } from './explain/openapi.js';
-import { splitResourceRequest, splitWithMatchingPrefix, type ExplainTarget } from './explain/resource.js';
+import { isNoResourceType, splitResourceRequest, splitWithMatchingPrefix, type ExplainTarget } from './explain/resource.js';
 
 const PLAINTEXT = 'plaintext';
 const PLAINTEXT_V2 = 'plaintext-openapiv2';
@@ -78,9 +78,8 @@ export async function run(ctx: Ctx): Promise<number> {
   const o = complete(ctx);
   const mapper = await ctx.factory.mapper(2);
   const warn = (w: string): void => void ctx.io.stderr.write(w);
-  const target = o.apiVersion === ''
-    ? splitWithMatchingPrefix(o.arg, mapper.resources, warn)
-    : splitResourceRequest(o.arg, mapper.resources, warn);
+  const split = o.apiVersion === '' ? splitWithMatchingPrefix : splitResourceRequest;
+  const target = await mapper.retry((m) => split(o.arg, m.resources, warn), isNoResourceType);
   const client = await ctx.factory.client();
   if (o.output === PLAINTEXT_V2) return explainV2(ctx, client, o, target);
   if (o.output !== PLAINTEXT) return explainV3(ctx, client, o, target);

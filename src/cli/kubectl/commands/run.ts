@@ -61,7 +61,7 @@ function pod(ctx: Ctx, f: RunFlags): Obj {
 /** createGeneratedObject: RESTMapping (discovery), overrides, then the create unless client dry-run. */
 async function createGenerated(ctx: Ctx, s: CreateSetup, obj: Obj, overrides: boolean): Promise<Created> {
   const mapper = await ctx.factory.mapper(1);
-  const kind = mapper.resources.find((r) => r.group === '' && r.version === 'v1' && r.kind === obj.kind);
+  const kind = await mapper.lookup((m) => m.resources.find((r) => r.group === '' && r.version === 'v1' && r.kind === obj.kind));
   if (kind === undefined) throw new Error(`no matches for kind ${JSON.stringify(obj.kind)} in version "v1"`);
   let out = obj;
   if (overrides) {

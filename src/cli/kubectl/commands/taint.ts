@@ -71,7 +71,7 @@ async function validate(ctx: Ctx, o: TaintOptions): Promise<void> {
   const mapper = await ctx.factory.mapper(2);
   let kind: string;
   try {
-    kind = mapper.resolve(resourceType.split('.')[0]!).kind;
+    kind = (await mapper.resolve(resourceType.split('.')[0]!)).kind;
   } catch (err) {
     if (err instanceof NoResourceMatchError) throw new PrintedError(err.message);
     throw err;

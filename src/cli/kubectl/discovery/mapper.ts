@@ -1,34 +1,21 @@
-// The RESTMapper kubectl builds from aggregated discovery (/api and /apis as
-// apidiscovery.k8s.io/v2): resource names, singulars, kinds and short names resolved to a
-// group/version/resource, preferred versions first, core before named groups.
-import type { RestClient } from '../../../client/rest.js';
+// The RESTMapper kubectl builds from discovery (client-go's DeferredDiscoveryRESTMapper behind
+// the shortcut expander): resource names, singulars, kinds and short names resolved to a
+// group/version/resource, preferred versions first, core before named groups. Discovery comes
+// from the disk cache when fresh; a lookup that misses on data read from the cache invalidates
+// it, refetches and looks again (a CRD or short name added since the cache was written).
 import type { ResourceRef } from '../../../client/types.js';
 import type { Io } from '../../shared/io.js';
-import { klog } from '../klog.js';
+import type { Klog } from '../klog.js';
+import { logRefreshError, type CachedDiscovery } from './cached-discovery.js';
+import type { ApiGroup, ApiResourceList } from './legacy.js';
 
 export interface ApiResource extends ResourceRef {
   singular: string;
   shortNames: string[];
   categories: string[];
   verbs: string[];
-  /** every version the group serves this resource in, preferred first */
+  /** the version ServerPreferredResources picks for this group/resource */
   preferred: boolean;
-}
-
-const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
-
-interface AggResource {
-  resource: string;
-  responseKind?: { group?: string; version?: string; kind?: string };
-  scope?: string;
-  singularResource?: string;
-  verbs?: string[];
-  shortNames?: string[];
-  categories?: string[];
-}
-
-interface AggList {
-  items?: { metadata?: { name?: string }; versions?: { version: string; resources?: AggResource[]; freshness?: string }[] }[];
 }
 
 /** `the server doesn't have a resource type "x"` (meta.NoKindMatchError / NoResourceMatchError). */
@@ -38,43 +25,120 @@ export class NoResourceMatchError extends Error {
   }
 }
 
-function flatten(list: AggList): ApiResource[] {
+/**
+ * NewDiscoveryRESTMapper's input as one list: every group version's resources in discovery
+ * order, subresources left out, each marked preferred as ServerPreferredResources picks (the
+ * group's preferred version, else the first version that has the resource).
+ */
+export function apiResources(groups: ApiGroup[], lists: Map<string, ApiResourceList>): ApiResource[] {
   const out: ApiResource[] = [];
-  for (const g of list.items ?? []) {
-    const group = g.metadata?.name ?? '';
-    // A Stale version (its APIService unavailable) is left out, as client-go's split drops it.
-    (g.versions ?? []).filter((v) => v.freshness !== 'Stale').forEach((v, i) => {
-      for (const r of v.resources ?? []) {
-        out.push({
-          group, version: v.version, resource: r.resource, kind: r.responseKind?.kind ?? '',
-          namespaced: r.scope === 'Namespaced', singular: r.singularResource ?? r.resource,
-          shortNames: r.shortNames ?? [], categories: r.categories ?? [], verbs: r.verbs ?? [], preferred: i === 0,
-        });
+  const chosen = new Map<string, ApiResource>();
+  for (const g of groups) {
+    for (const v of g.versions) {
+      for (const r of lists.get(v.groupVersion)?.resources ?? []) {
+        if (r.name.includes('/')) continue;
+        const entry: ApiResource = {
+          group: g.name, version: v.version, resource: r.name, kind: r.kind, namespaced: r.namespaced,
+          singular: r.singularName || r.kind.toLowerCase(), shortNames: r.shortNames ?? [], categories: r.categories ?? [],
+          verbs: r.verbs ?? [], preferred: false,
+        };
+        out.push(entry);
+        const key = `${g.name}/${r.name}`;
+        if (!chosen.has(key) || v.version === g.preferredVersion.version) chosen.set(key, entry);
       }
-    });
+    }
   }
+  for (const r of chosen.values()) r.preferred = true;
   return out;
 }
 
-export class RestMapper {
-  constructor(readonly resources: ApiResource[]) {}
+/**
+ * The memcache lines kubectl v1.32.4 prints with the server down: `attempts` when discovery
+ * cannot load at all (cold or expired cache); after a miss on cached data resets discovery,
+ * fewer, since the cached read already ran the first lookups (measured per command).
+ */
+const AFTER_RESET: Record<number, number> = { 5: 3, 4: 3, 2: 1, 1: 1 };
 
-  static async load(client: RestClient, io: Io, timeout: string, attempts: number): Promise<RestMapper> {
-    const lists: AggList[] = [];
-    for (const path of ['/api', '/apis']) {
-      try {
-        const r = await client.raw('GET', `${path}?timeout=${timeout}`, undefined, undefined, AGGREGATED);
-        if (r.status !== 200) throw new Error(`GET ${path}: HTTP ${r.status}`);
-        lists.push(JSON.parse(r.body) as AggList);
-      } catch (err) {
-        if (path === '/api') {
-          const msg = `couldn't get current server API group list: ${(err as Error).message}`;
-          for (let i = 0; i < attempts; i++) klog(io.stderr, 'E', 'memcache.go:265', `"Unhandled Error" err=${JSON.stringify(msg)}`);
-        }
-        throw err;
-      }
+interface Snapshot {
+  groups: ApiGroup[];
+  resources: ApiResource[];
+}
+
+async function snapshot(d: CachedDiscovery, io: Io, attempts: number): Promise<Snapshot> {
+  try {
+    const all = await d.serverGroupsAndResources(io);
+    return { groups: all.groups, resources: apiResources(all.groups, all.lists) };
+  } catch (err) {
+    logRefreshError(io, err, attempts);
+    throw err;
+  }
+}
+
+interface Source {
+  discovery: CachedDiscovery;
+  io: Io;
+  klog: Klog;
+  attempts: number;
+}
+
+export interface LoadOptions {
+  io: Io;
+  klog: Klog;
+  /** memcache lines to print when discovery cannot load */
+  attempts: number;
+  /** drop the cache first (api-resources without --cached) */
+  invalidate?: boolean;
+}
+
+export class RestMapper {
+  private readonly state: Snapshot;
+
+  constructor(resources: ApiResource[], groups: ApiGroup[] = [], private readonly source?: Source) {
+    this.state = { resources, groups };
+  }
+
+  /** GetAPIGroupResources through the cached discovery client. */
+  static async load(discovery: CachedDiscovery, o: LoadOptions): Promise<RestMapper> {
+    if (o.invalidate) discovery.invalidate();
+    const s = await snapshot(discovery, o.io, o.attempts);
+    return new RestMapper(s.resources, s.groups, { discovery, io: o.io, klog: o.klog, attempts: AFTER_RESET[o.attempts] ?? o.attempts });
+  }
+
+  get resources(): ApiResource[] {
+    return this.state.resources;
+  }
+
+  /** The server's groups (APIGroupList order, core first). */
+  get groups(): ApiGroup[] {
+    return this.state.groups;
+  }
+
+  /** Reset: `Invalidating discovery information`, then discovery again from the server. */
+  async reset(): Promise<void> {
+    const s = this.source;
+    if (!s) return;
+    s.klog.info(5, 'discovery.go:214', 'Invalidating discovery information');
+    s.discovery.invalidate();
+    Object.assign(this.state, await snapshot(s.discovery, s.io, s.attempts));
+  }
+
+  /** A lookup the way the deferred mapper retries it: on a miss over cached data, reset and look again. */
+  async lookup<T>(find: (m: RestMapper) => T | undefined): Promise<T | undefined> {
+    const found = find(this);
+    if (found !== undefined || !this.source || this.source.discovery.fresh) return found;
+    await this.reset();
+    return find(this);
+  }
+
+  /** The same retry for a lookup that throws: an error isMiss accepts resets once, then the lookup runs again. */
+  async retry<T>(attempt: (m: RestMapper) => T, isMiss: (err: unknown) => boolean = (e) => e instanceof NoResourceMatchError): Promise<T> {
+    try {
+      return attempt(this);
+    } catch (err) {
+      if (!isMiss(err) || !this.source || this.source.discovery.fresh) throw err;
     }
-    return new RestMapper(lists.flatMap(flatten));
+    await this.reset();
+    return attempt(this);
   }
 
   /** The preferred version's entry of every resource (what `api-resources` lists). */
@@ -91,8 +155,8 @@ export class RestMapper {
     return `Warning: short name ${JSON.stringify(lower)} could also match lower priority resource ${other.resource}.${other.group}\n`;
   }
 
-  /** Resolves `pods`, `pod`, `po`, `Pod`, `deployments.apps`, `deployments.v1.apps`. */
-  resolve(arg: string): ApiResource {
+  /** Resolves `pods`, `pod`, `po`, `Pod`, `deployments.apps`, `deployments.v1.apps` in what is loaded. */
+  match(arg: string): ApiResource | undefined {
     const lower = arg.toLowerCase();
     const match = (name: string, group?: string, version?: string): ApiResource | undefined => this.resources.find((r) =>
       (group === undefined || r.group === group) && (version === undefined ? r.preferred : r.version === version) &&
@@ -108,7 +172,14 @@ export class RestMapper {
       const found = match(name, rest) ?? withVersion ?? (v && g.length === 0 ? match(name, '', v) : undefined);
       if (found) return found;
     }
-    throw new NoResourceMatchError(parts[0] ?? arg);
+    return undefined;
+  }
+
+  /** ResourceFor through the deferred mapper: a miss on cached discovery refetches before failing. */
+  async resolve(arg: string): Promise<ApiResource> {
+    const found = await this.lookup((m) => m.match(arg));
+    if (found) return found;
+    throw new NoResourceMatchError(arg.toLowerCase().split('.')[0] ?? arg);
   }
 
   /** The resources of a category (`all`), in discovery order. */

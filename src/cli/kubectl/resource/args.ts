@@ -10,19 +10,22 @@ export interface ResourceRequest {
 
 export const SLASH_MIXED = "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
 
-function expandTypes(mapper: RestMapper, typeArg: string, warn: (w: string) => void): ApiResource[] {
+async function expandTypes(mapper: RestMapper, typeArg: string, warn: (w: string) => void): Promise<ApiResource[]> {
   const out: ApiResource[] = [];
   for (const t of typeArg.split(',').filter((x) => x !== '')) {
     const w = mapper.shortNameWarning(t);
     if (w) warn(w);
     const category = t === 'all' ? mapper.category('all') : [];
-    out.push(...(category.length > 0 ? category : [mapper.resolve(t)]));
+    out.push(...(category.length > 0 ? category : [await mapper.resolve(t)]));
   }
   return out;
 }
 
+/** One key per group/version/resource (a refetch after a miss gives new objects for the same ones). */
+const gvrKey = (r: ApiResource): string => `${r.group}/${r.version}/${r.resource}`;
+
 /** Groups args into one request per resource type, in the order given. */
-export function resourceRequests(mapper: RestMapper, args: string[], warn: (w: string) => void = () => undefined): ResourceRequest[] {
+export async function resourceRequests(mapper: RestMapper, args: string[], warn: (w: string) => void = () => undefined): Promise<ResourceRequest[]> {
   if (args.length === 0) return [];
   const slashed = args.filter((a) => a.includes('/'));
   if (slashed.length > 0) {
@@ -34,16 +37,16 @@ export function resourceRequests(mapper: RestMapper, args: string[], warn: (w: s
       if (name === '') throw new Error(`arguments in resource/name form must have a single resource and name`);
       const w = mapper.shortNameWarning(a.slice(0, at));
       if (w) warn(w);
-      const resource = mapper.resolve(a.slice(0, at));
-      const same = out.find((r) => r.resource === resource);
+      const resource = await mapper.resolve(a.slice(0, at));
+      const same = out.find((r) => gvrKey(r.resource) === gvrKey(resource));
       if (same) same.names.push(name);
       else out.push({ resource, names: [name] });
     }
     return out;
   }
   const [typeArg, ...names] = args as [string, ...string[]];
-  const seen = new Set<ApiResource>();
-  return expandTypes(mapper, typeArg, warn).filter((r) => !seen.has(r) && seen.add(r)).map((resource) => ({ resource, names: [...names] }));
+  const seen = new Set<string>();
+  return (await expandTypes(mapper, typeArg, warn)).filter((r) => !seen.has(gvrKey(r)) && seen.add(gvrKey(r))).map((resource) => ({ resource, names: [...names] }));
 }
 
 /** `pod`, `deployment.apps`: the prefix of `-o name` and of kind-qualified table names. */

@@ -28,24 +28,27 @@ const DEFAULT_CLUSTER: [string, string, string][] = [['', 'v1', 'Namespace'], ['
 
 const DEPRECATED = 'Deprecated: kubectl apply will no longer prune non-namespaced resources by default when used with the --namespace flag in a future release. To preserve the current behaviour, list the resources you want to target explicitly in the --prune-allowlist flag.';
 
-function restMapping(mapper: RestMapper, group: string, kind: string, version: string): ApiResource | undefined {
-  return mapper.resources.find((r) => r.group === group && r.kind === kind && r.version === version);
+/** RESTMapping(groupKind, version), refetching discovery on a miss over cached data. */
+function restMapping(mapper: RestMapper, group: string, kind: string, version: string): Promise<ApiResource | undefined> {
+  return mapper.lookup((m) => m.resources.find((r) => r.group === group && r.kind === kind && r.version === version));
 }
 
 /** prune.ParseResources: `group/version/kind` (`core` for the core group). */
-export function parseResources(mapper: RestMapper, gvks: string[]): PruneResource[] {
-  return gvks.map((s) => {
+export async function parseResources(mapper: RestMapper, gvks: string[]): Promise<PruneResource[]> {
+  const out: PruneResource[] = [];
+  for (const s of gvks) {
     const parts = s.split('/');
     if (parts.length !== 3) throw new Error(`invalid GroupVersionKind format: ${s}, please follow <group/version/kind>`);
     const group = parts[0] === 'core' ? '' : parts[0]!;
-    const m = restMapping(mapper, group, parts[2]!, parts[1]!);
+    const m = await restMapping(mapper, group, parts[2]!, parts[1]!);
     if (!m) throw new Error(`no matches for kind ${JSON.stringify(parts[2])} in version ${JSON.stringify(group === '' ? parts[1] : `${group}/${parts[1]}`)}`);
-    return { group, version: parts[1]!, kind: parts[2]!, namespaced: m.namespaced };
-  });
+    out.push({ group, version: parts[1]!, kind: parts[2]!, namespaced: m.namespaced });
+  }
+  return out;
 }
 
 /** prune.GetRESTMappings */
-export function restMappings(mapper: RestMapper, resources: PruneResource[], namespaceSpecified: boolean, stderr: OutStream): { namespaced: ApiResource[]; cluster: ApiResource[] } {
+export async function restMappings(mapper: RestMapper, resources: PruneResource[], namespaceSpecified: boolean, stderr: OutStream): Promise<{ namespaced: ApiResource[]; cluster: ApiResource[] }> {
   let list = resources;
   if (list.length === 0) {
     list = [...DEFAULT_NAMESPACED.map(([group, version, kind]) => ({ group, version, kind, namespaced: true })),
@@ -54,7 +57,7 @@ export function restMappings(mapper: RestMapper, resources: PruneResource[], nam
   }
   const out = { namespaced: [] as ApiResource[], cluster: [] as ApiResource[] };
   for (const r of list) {
-    const m = restMapping(mapper, r.group, r.kind, r.version);
+    const m = await restMapping(mapper, r.group, r.kind, r.version);
     if (!m) {
       const gv = r.group === '' ? r.version : `${r.group}/${r.version}`;
       throw new Error(`error retrieving RESTMappings to prune: invalid resource ${r.group}/${r.version}, Kind=${r.kind}, Namespaced=${r.namespaced}: no matches for kind ${JSON.stringify(r.kind)} in version ${JSON.stringify(gv)}`);
@@ -83,7 +86,7 @@ async function pruneOne(run: ApplyRun, namespace: string, m: ApiResource): Promi
 }
 
 export async function pruneAll(run: ApplyRun, mapper: RestMapper, resources: PruneResource[]): Promise<void> {
-  const { namespaced, cluster } = restMappings(mapper, resources, run.o.namespace !== '', run.io.stderr);
+  const { namespaced, cluster } = await restMappings(mapper, resources, run.o.namespace !== '', run.io.stderr);
   for (const ns of run.visitedNamespaces) {
     for (const m of namespaced) {
       try {

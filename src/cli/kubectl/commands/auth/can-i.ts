@@ -15,7 +15,7 @@ async function resourceAttributes(ctx: Ctx, typeArg: string): Promise<Record<str
   const [type, name] = typeArg.includes('/') ? [typeArg.slice(0, typeArg.indexOf('/')), typeArg.slice(typeArg.indexOf('/') + 1)] : [typeArg, ''];
   try {
     const mapper = await ctx.factory.mapper(2);
-    const r = mapper.resolve(type);
+    const r = await mapper.resolve(type);
     return { group: r.group, resource: r.resource, ...(name ? { name } : {}) };
   } catch (err) {
     // Discovery failed or knows no such type: warn, and ask about the name as given.

@@ -83,7 +83,7 @@ export async function podNameFor(env: CompEnv, arg: string): Promise<string> {
   if (slash < 0) return arg;
   const factory = globalFactory(env);
   try {
-    const r = (await factory.mapper(4)).resolve(arg.slice(0, slash));
+    const r = await (await factory.mapper(4)).resolve(arg.slice(0, slash));
     const { namespace } = await factory.namespace();
     const { pod } = await podFor(await factory.client(), r, namespace, arg.slice(slash + 1));
     return String(pod.metadata.name ?? '');

@@ -30,7 +30,7 @@ function jobFromImage(name: string, image: string, command: string[], s: CreateS
 async function fetchFrom(ctx: Ctx, from: string, namespace: string): Promise<Obj> {
   const mapper = await ctx.factory.mapper(4);
   const slash = from.indexOf('/');
-  const resource = mapper.resolve(slash < 0 ? from : from.slice(0, slash));
+  const resource = await mapper.resolve(slash < 0 ? from : from.slice(0, slash));
   const name = slash < 0 ? '' : from.slice(slash + 1);
   if (name === '') throw new Error('resource(s) were provided, but no name was specified');
   return requestJson<Obj>(await ctx.factory.client(), 'GET', objectPath(resource, namespace, name));

@@ -44,10 +44,23 @@ export class RuleMapper {
   async resourceFor(gr: GroupResource): Promise<GroupResource | Error> {
     const mapper = await this.discovery();
     if (mapper instanceof TransportError) return mapper;
-    const expanded = this.expandShortcut(mapper, gr);
-    const lower = expanded.resource.toLowerCase();
-    const found = mapper.resources.find((r) => (expanded.group === '' || r.group === expanded.group) && (r.resource === lower || r.singular === lower));
-    return found ? { group: found.group, resource: found.resource } : noMatch({ group: expanded.group, resource: lower });
+    const find = (m: RestMapper): { expanded: GroupResource; found?: ApiResource } => {
+      const expanded = this.expandShortcut(m, gr);
+      const lower = expanded.resource.toLowerCase();
+      return { expanded, found: m.resources.find((r) => (expanded.group === '' || r.group === expanded.group) && (r.resource === lower || r.singular === lower)) };
+    };
+    let found: ApiResource | undefined;
+    try {
+      found = await mapper.lookup((m) => find(m).found);
+    } catch (err) {
+      // The refetch after a miss on cached discovery failed: later lookups fail as on a cold cache.
+      if (!(err instanceof TransportError)) throw err;
+      this.loaded = err;
+      return err;
+    }
+    if (found) return { group: found.group, resource: found.resource };
+    const { expanded } = find(mapper);
+    return noMatch({ group: expanded.group, resource: expanded.resource.toLowerCase() });
   }
 
   private expandShortcut(mapper: RestMapper, gr: GroupResource): GroupResource {

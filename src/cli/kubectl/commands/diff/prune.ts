@@ -26,7 +26,7 @@ export interface DiffPruner {
 }
 
 export async function newPruner(ctx: Ctx): Promise<DiffPruner> {
-  const resources = parseResources(await ctx.factory.mapper(), ctx.list('prune-allowlist'));
+  const resources = await parseResources(await ctx.factory.mapper(), ctx.list('prune-allowlist'));
   return { resources, selector: ctx.str('selector'), tracker: new DiffTracker() };
 }
 
@@ -39,7 +39,7 @@ function objectName(o: Obj): string {
 export async function pruneCandidates(ctx: Ctx, p: DiffPruner, namespaceSpecified: boolean): Promise<{ name: string; obj: Obj }[]> {
   const out: { name: string; obj: Obj }[] = [];
   try {
-    const { namespaced, cluster } = restMappings(await ctx.factory.mapper(), p.resources, namespaceSpecified, ctx.io.stderr);
+    const { namespaced, cluster } = await restMappings(await ctx.factory.mapper(), p.resources, namespaceSpecified, ctx.io.stderr);
     const client = await ctx.factory.client();
     const q = p.selector ? `?labelSelector=${encodeURIComponent(p.selector)}` : '';
     const scopes = [...[...p.tracker.namespaces].flatMap((ns) => namespaced.map((m) => ({ ns, m }))), ...cluster.map((m) => ({ ns: '', m }))];

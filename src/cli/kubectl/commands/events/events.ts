@@ -18,9 +18,9 @@ async function forSelector(ctx: Ctx): Promise<string> {
   if (!target) return '';
   const at = target.indexOf('/');
   if (at < 0) throw new Error(`--for must be in resource/name form`);
-  const mapper = await ctx.factory.mapper();
+  const mapper = await ctx.factory.mapper(2);
   try {
-    const r = mapper.resolve(target.slice(0, at));
+    const r = await mapper.resolve(target.slice(0, at));
     const apiVersion = r.group ? `${r.group}/${r.version}` : r.version;
     return `involvedObject.kind=${r.kind},involvedObject.apiVersion=${apiVersion},involvedObject.name=${target.slice(at + 1)}`;
   } catch (err) {

@@ -61,13 +61,18 @@ function expandShortcut(all: ApiResource[], name: string, warn: (w: string) => v
   return found ? { resource: found.resource, group: found.group } : { resource: name };
 }
 
+const NO_TYPE = "the server doesn't have a resource type ";
+
+/** The miss resourcesFor reports (discovery is refetched on it when it came from the cache). */
+export const isNoResourceType = (err: unknown): boolean => err instanceof PrintedError && err.message.startsWith(NO_TYPE);
+
 /** RESTMapper.ResourcesFor: every group-version serving it, in discovery (priority) order. */
 export function resourcesFor(all: ApiResource[], name: string, warn: (w: string) => void): ApiResource[] {
   if (name === '') throw new Error('a resource must be present, got: /, Resource=');
   const want = expandShortcut(all, name, warn);
   const lower = want.resource.toLowerCase();
   const found = all.filter((r) => (want.group === undefined || r.group === want.group) && (r.resource === lower || r.singular === lower));
-  if (found.length === 0) throw new PrintedError(`the server doesn't have a resource type ${JSON.stringify(name)}`);
+  if (found.length === 0) throw new PrintedError(`${NO_TYPE}${JSON.stringify(name)}`);
   return found;
 }
 

@@ -92,7 +92,7 @@ async function podsFromArgs(ctx: Ctx, client: RestClient, ns: string): Promise<{
   }
   const mapper = await ctx.factory.mapper();
   const at = first!.indexOf('/');
-  const r = mapper.resolve(first!.slice(0, at));
+  const r = await mapper.resolve(first!.slice(0, at));
   const { pod, note } = await podFor(client, r, ns, first!.slice(at + 1)).catch((err: unknown) => {
     if (!isNotFound(err)) throw err;
     const what = r.group ? `${r.resource}.${r.group}` : r.resource;

@@ -25,7 +25,7 @@ async function complete(ctx: Ctx): Promise<PortForwardOptions> {
   if (timeoutMs <= 0) throw ctx.usageError('--pod-running-timeout must be higher than zero');
   const resource = ctx.args[0]!;
   const at = resource.indexOf('/');
-  const r = at < 0 ? POD_RESOURCE : (await ctx.factory.mapper()).resolve(resource.slice(0, at));
+  const r = at < 0 ? POD_RESOURCE : await (await ctx.factory.mapper(4)).resolve(resource.slice(0, at));
   const name = at < 0 ? resource : resource.slice(at + 1);
   const client = await ctx.factory.client();
   const pod = await attachablePod(client, r, namespace, name, timeoutMs);
