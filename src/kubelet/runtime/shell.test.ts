@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../controllers/framework/testing.js';
 import { ShellRun, shellWording } from './shell.js';
-import { settle, settleUntil } from '../testing.js';
+import { settle, settleUntil, tickUntil } from '../testing.js';
 
 
 function run(script: string, env: Record<string, string> = {}) {
@@ -19,8 +19,8 @@ describe('ShellRun', () => {
     await settleUntil(() => out.length > 0);
     expect(out).toEqual(['stdout:start\n']);
     expect(code).toBeUndefined();
-    clock.advance(5000);
-    await settleUntil(() => out.length > 1 && code !== undefined);
+    // the sleep's timer may be set a little after `start` is out (a lazy import on a loaded machine)
+    await tickUntil(clock, 5000, () => out.length > 1 && code !== undefined);
     expect(out).toEqual(['stdout:start\n', 'stdout:done hi\n']);
     expect(code).toBe(0);
   });
