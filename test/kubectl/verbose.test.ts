@@ -31,8 +31,12 @@ function sortHeaderBlocks(text: string): string {
   return out.join('\n');
 }
 
+/** The real kubectl's informer sometimes logs its watch being cut at stop (streamwatcher.go,
+ * `Unexpected EOF` or `use of closed network connection`), depending on a race: left out. */
+const dropRacyLines = (text: string): string => text.split('\n').filter((l) => !/ streamwatcher\.go:\d+\] /.test(l)).join('\n');
+
 function normaliseV(text: string): string {
-  return normalise(sortHeaderBlocks(text))
+  return normalise(sortHeaderBlocks(dropRacyLines(text)))
     .replace(/ in \d+ milliseconds/g, ' in N milliseconds')
     .replace(/HTTP Statistics: .*/g, 'HTTP Statistics: …')
     .replace(/Date: .* GMT/g, 'Date: <date>')
