@@ -60,6 +60,12 @@ const READS: Case[] = [
   { args: ['get', 'ns', '--server=https://127.0.0.1:1'] },
   { args: ['get', 'ns', '--token=bad'] },
   { args: ['get', 'ns', '--as=alice'] },
+  // the builder continues on error: each refused list is reported, after what could be listed
+  { args: ['get', 'pods,svc', '--as=alice'] },
+  { args: ['get', 'ns,pods', '--as=alice', '-o', 'name'] },
+  { args: ['get', 'pods', '-o', 'yaml', '--as=alice'] },
+  { args: ['get', 'svc,pods', '-A', '--as=system:serviceaccount:kube-system:kube-proxy'] },
+  { args: ['get', 'svc,pods', '-A', '-o', 'name', '--as=system:serviceaccount:kube-system:kube-proxy'] },
   { args: ['get', 'ns', '--as=system:admin', '--as-group=system:masters'] },
   { args: ['api-resources'] },
   { args: ['api-resources', '-o', 'wide'] },

@@ -58,7 +58,9 @@ export async function fetchTables(client: RestClient, requests: ResourceRequest[
   for (const req of requests) {
     const r = req.resource;
     if (req.names.length === 0) {
-      const pages = await listAll<never>(client, r, s, TABLE_ACCEPT, includeObject);
+      // The builder continues on error: a list the server refuses is reported after the rest.
+      const pages = await listAll<never>(client, r, s, TABLE_ACCEPT, includeObject).catch((err: Error) => { errors.push(err); return undefined; });
+      if (pages === undefined) continue;
       const rows = pages.flatMap((p) => p.rows ?? []);
       tables.push({ resource: r, table: { columnDefinitions: pages[0]?.columnDefinitions ?? [], rows } });
       continue;
@@ -84,7 +86,8 @@ export async function fetchObjects(client: RestClient, requests: ResourceRequest
     const r = req.resource;
     const typed = (o: Obj): Obj => ({ apiVersion: apiVersionOf(r), kind: r.kind, ...o });
     if (req.names.length === 0) {
-      for (const page of await listAll<Obj>(client, r, s, undefined)) objects.push(...(page.items ?? []).map(typed));
+      const pages = await listAll<Obj>(client, r, s, undefined).catch((err: Error) => { errors.push(err); return []; });
+      for (const page of pages) objects.push(...(page.items ?? []).map(typed));
       continue;
     }
     for (const name of req.names) {

@@ -43,7 +43,8 @@ async function runHuman(ctx: Ctx, requests: ResourceRequest[], scope: GetScope, 
   const text = printTables(tables, {
     wide: out.kind === 'wide',
     allNamespaces: scope.allNamespaces,
-    showKind: ctx.bool('show-kind') || requests.length > 1,
+    // multipleGVKsRequested over what came back: a type whose list failed does not count
+    showKind: ctx.bool('show-kind') || new Set(tables.map((t) => `${t.resource.group}/${t.resource.resource}`)).size > 1,
     showLabels: ctx.bool('show-labels'),
     labelColumns: ctx.list('label-columns'),
     noHeaders: ctx.bool('no-headers'),
