@@ -33,3 +33,22 @@ export interface RequestTrace {
   /** the whole response body, for requests whose body is read in one piece */
   body(r: TracedRequest, body: string): void;
 }
+
+/** Reports one request made outside RestClient (an upgrade: WebSocket or SPDY) to `trace`. */
+export function traceRequest(trace: RequestTrace | undefined, r: TracedRequest): { done(res: { statusCode?: number; statusMessage?: string; rawHeaders: string[] } | undefined, error?: Error): void } {
+  if (!trace) return { done: () => undefined };
+  trace.request(r);
+  const start = performance.now();
+  let reported = false;
+  return {
+    done(res, error) {
+      if (reported) return;
+      reported = true;
+      const ms = performance.now() - start;
+      const headers: Array<[string, string]> = [];
+      for (let i = 0; res && i + 1 < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+      const status = res ? `${res.statusCode ?? 0} ${res.statusMessage ?? ''}` : '';
+      trace.response(r, { status, headers, ms, connectMs: 0, serverMs: res ? ms : 0, ...(error ? { error } : {}) });
+    },
+  };
+}

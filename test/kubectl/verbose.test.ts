@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRealKubectl, useCluster, type RunResult, type TestCluster } from '../support/cluster.js';
+import { eventually, hasRealKubectl, useCluster, type RunResult, type TestCluster } from '../support/cluster.js';
 import { runOurs } from './in-process.js';
 import { normalise } from './normalise.js';
 
@@ -54,7 +54,9 @@ interface VCase {
 }
 
 async function side(c: TestCluster, which: 'real' | 'ours', k: VCase): Promise<RunResult> {
-  const args = [...k.args, `--cache-dir=${freshCache()}`];
+  const dash = k.args.indexOf('--');
+  const cut = dash < 0 ? k.args.length : dash;
+  const args = [...k.args.slice(0, cut), `--cache-dir=${freshCache()}`, ...k.args.slice(cut)];
   const opts = k.stdin === undefined ? {} : { stdin: k.stdin };
   const r = which === 'real' ? await c.kubectl(args, opts) : await runOurs(args, c.env, opts);
   for (const u of k.undo ?? []) await c.kubectl(u);
@@ -75,6 +77,13 @@ const CASES: VCase[] = [
   { args: ['delete', 'configmap', 'v2', '-v=6'] },
   { args: ['version', '--client', '-v=9'], stderrOnly: true },
   { args: ['config', 'current-context', '-v=6'] },
+  // exec's WebSocket upgrade goes through the debugging round tripper too
+  { args: ['exec', 'bb', '-v=6', '--', 'echo', 'hi'] },
+  { args: ['exec', 'bb', '-v=7', '--', 'echo', 'hi'] },
+  { args: ['exec', 'nope', '-v=6', '--', 'true'] },
+  // so do logs: the pod through the typed builder, then the log stream
+  { args: ['logs', 'bb', '-v=7'] },
+  { args: ['logs', 'nope', '-v=6'] },
   { args: ['rollout', 'status', 'deploy/coredns', '-n', 'kube-system', '-v=3'] },
   { args: ['wait', '--for=condition=Ready', 'node/node01', '--timeout=10s', '-v=3'] },
   { args: ['apply', '-f', '-', '-v=4'], stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v3\ndata:\n  a: b\n', undo: [['delete', 'cm', 'v3']] },
@@ -85,7 +94,9 @@ describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the r
   const c = useCluster();
   beforeAll(async () => {
     await c.kubectl(['create', 'configmap', 'v2', '--from-literal=x=y']);
-  });
+    await c.kubectl(['run', 'bb', '--image=busybox', '--', 'sleep', '3600']);
+    await eventually(c, ['get', 'pod', 'bb', '-o', 'jsonpath={.status.phase}'], (out) => out === 'Running', 60_000);
+  }, 90_000);
   afterAll(() => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });

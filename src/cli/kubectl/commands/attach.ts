@@ -3,7 +3,7 @@
 // session's), the `If you don't see a command prompt` hint, the session over the pod's attach
 // subresource, and the note on how to resume an interactive session.
 import type { Ctx } from '../context.js';
-import { POD_RESOURCE, attachablePod, findOrDefaultContainer, type Container, type Pod } from './exec/pods.js';
+import { attachablePod, findOrDefaultContainer, type Container, type Pod } from './exec/pods.js';
 import { runSession } from './exec/session.js';
 import { setupTerminal } from './exec/terminal.js';
 
@@ -19,13 +19,13 @@ async function targetPod(ctx: Ctx, timeoutMs: number): Promise<Pod> {
   const [first = '', second] = ctx.args;
   if (second !== undefined) return attachablePod(client, await (await ctx.factory.mapper(4)).resolve(first), namespace, second, timeoutMs);
   const at = first.indexOf('/');
-  if (at < 0) return attachablePod(client, POD_RESOURCE, namespace, first, timeoutMs);
-  return attachablePod(client, await (await ctx.factory.mapper(4)).resolve(first.slice(0, at)), namespace, first.slice(at + 1), timeoutMs);
+  const r = await (await ctx.factory.mapper(4)).resolve(at < 0 ? 'pods' : first.slice(0, at));
+  return attachablePod(client, r, namespace, first.slice(at + 1), timeoutMs);
 }
 
 function container(ctx: Ctx, pod: Pod, name: string, quiet: boolean): Container {
   try {
-    return findOrDefaultContainer(pod, name, quiet, (t) => ctx.io.stderr.write(t));
+    return findOrDefaultContainer(pod, name, quiet, (t) => ctx.io.stderr.write(t), ctx.factory.klog);
   } catch (err) {
     throw new Error(`cannot attach to the container: ${(err as Error).message}`);
   }

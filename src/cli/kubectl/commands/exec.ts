@@ -3,7 +3,7 @@
 // pod, the container (named, annotated default or first, with the `Defaulted container` note),
 // the terminal, then the session over the pod's exec subresource.
 import type { Ctx } from '../context.js';
-import { POD_RESOURCE, attachablePod, findOrDefaultContainer } from './exec/pods.js';
+import { attachablePod, findOrDefaultContainer } from './exec/pods.js';
 import { runSession } from './exec/session.js';
 import { setupTerminal } from './exec/terminal.js';
 
@@ -39,12 +39,12 @@ export async function run(ctx: Ctx): Promise<number> {
   validate(ctx, o);
   const client = await ctx.factory.client();
   const at = o.resource.indexOf('/');
-  const r = at < 0 ? POD_RESOURCE : await (await ctx.factory.mapper()).resolve(o.resource.slice(0, at));
+  const r = await (await ctx.factory.mapper()).resolve(at < 0 ? 'pods' : o.resource.slice(0, at));
   const pod = await attachablePod(client, r, o.namespace, at < 0 ? o.resource : o.resource.slice(at + 1), o.timeoutMs);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new Error(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const quiet = ctx.bool('quiet');
-  const container = ctx.str('container') || findOrDefaultContainer(pod, '', quiet, (t) => ctx.io.stderr.write(t)).name;
+  const container = ctx.str('container') || findOrDefaultContainer(pod, '', quiet, (t) => ctx.io.stderr.write(t), ctx.factory.klog).name;
   const t = setupTerminal(ctx, { stdin: ctx.bool('stdin'), tty: ctx.bool('tty'), quiet });
   await runSession(ctx, client, pod, { subresource: 'exec', container, command: o.command, stdout: true, stderr: !t.raw }, t);
   return 0;

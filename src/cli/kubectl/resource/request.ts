@@ -10,3 +10,20 @@ export async function requestJson<T>(client: RestClient, method: string, path: s
   if (r.status < 200 || r.status > 299) throw new ApiError(statusOf(r));
   return JSON.parse(r.body) as T;
 }
+
+/** The Accept of the resource builder's typed client (WithScheme): JSON, or anything. */
+export const TYPED_ACCEPT = 'application/json, */*';
+
+/**
+ * A GET as the resource builder makes it WithScheme: its Status errors come back decoded into
+ * the typed metav1.Status, whose kind and apiVersion the decoder drops.
+ */
+export async function typedGet<T>(client: RestClient, path: string): Promise<T> {
+  try {
+    return await requestJson<T>(client, 'GET', path, { accept: TYPED_ACCEPT });
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    const { kind: _kind, apiVersion: _apiVersion, ...status } = err.status;
+    throw new ApiError(status);
+  }
+}

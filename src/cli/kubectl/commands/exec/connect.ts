@@ -11,6 +11,8 @@ import { ApiError } from '../../../../client/types.js';
 import { transportError } from '../../../../client/transport-error.js';
 import { authHeaders, tlsOptions } from '../../../../client/rest-auth.js';
 import { readAll } from '../../../shared/io.js';
+import { traceRequest } from '../../../../client/request-trace.js';
+import type { Klog } from '../../klog.js';
 
 export const V5_PROTOCOL = 'v5.channel.k8s.io';
 const SPDY_PROTOCOLS = ['v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'];
@@ -22,16 +24,23 @@ class UpgradeFailure extends Error {}
 
 const body = async (res: IncomingMessage): Promise<string> => (await readAll(res)).toString('utf8');
 
-function websocket(c: RestConfig, path: string): Promise<WebSocket> {
+function websocket(c: RestConfig, path: string, klog?: Klog): Promise<WebSocket> {
   const url = new URL(path, c.server);
   url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
+  const traced = traceRequest(c.trace, { method: 'GET', url: new URL(path, c.server).href, headers: { ...headers(c), 'Sec-Websocket-Protocol': V5_PROTOCOL } });
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, [V5_PROTOCOL], { ...tls(c), headers: headers(c) as Record<string, string>, perMessageDeflate: false, followRedirects: false });
+    ws.once('upgrade', (res) => traced.done(res));
     ws.once('unexpected-response', (_req, res) => {
+      traced.done(res);
       void body(res).then(() => reject(new UpgradeFailure(`websocket: bad handshake (${res.statusCode})`)), reject);
     });
-    ws.once('error', (err) => reject(err.message.startsWith('Unexpected server response') ? new UpgradeFailure(err.message) : transportError('GET', new URL(path, c.server), err)));
+    ws.once('error', (err) => {
+      traced.done(undefined, err);
+      reject(err.message.startsWith('Unexpected server response') ? new UpgradeFailure(err.message) : transportError('GET', new URL(path, c.server), err));
+    });
     ws.once('open', () => {
+      klog?.info(4, 'websocket.go:133', `The subprotocol is ${ws.protocol}`);
       if (ws.protocol === V5_PROTOCOL) return resolve(ws);
       ws.terminate();
       reject(new UpgradeFailure(`invalid protocol, expected one of ["${V5_PROTOCOL}"], got "${ws.protocol}"`));
@@ -43,30 +52,37 @@ function websocket(c: RestConfig, path: string): Promise<WebSocket> {
 function spdy(c: RestConfig, path: string): Promise<never> {
   const url = new URL(path, c.server);
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+  const sent = { ...headers(c), 'X-Stream-Protocol-Version': SPDY_PROTOCOLS };
+  const traced = traceRequest(c.trace, { method: 'POST', url: url.href, headers: sent });
   return new Promise((_resolve, reject) => {
     const req = send(url, {
       method: 'POST', ...tls(c),
-      headers: { ...headers(c), Connection: 'Upgrade', Upgrade: 'SPDY/3.1', 'X-Stream-Protocol-Version': SPDY_PROTOCOLS, 'Content-Length': '0' },
+      headers: { ...sent, Connection: 'Upgrade', Upgrade: 'SPDY/3.1', 'Content-Length': '0' },
     });
-    req.once('upgrade', (_res, socket) => {
+    req.once('upgrade', (res, socket) => {
+      traced.done(res);
       socket.destroy();
       reject(new Error('unable to upgrade connection: this kubectl streams over WebSockets only'));
     });
     req.once('response', (res) => {
+      traced.done(res);
       void body(res).then((text) => {
         const s = statusOf({ status: res.statusCode ?? 0, body: text });
         reject(s.kind === 'Status' ? new ApiError(s) : new Error(`unable to upgrade connection: ${text.trim()}`));
       }, reject);
     });
-    req.once('error', (err) => reject(transportError('POST', url, err)));
+    req.once('error', (err) => {
+      traced.done(undefined, err);
+      reject(transportError('POST', url, err));
+    });
     req.end();
   });
 }
 
 /** The v5 WebSocket to path (its query included), or the error the fallback ends with. */
-export async function connect(c: RestConfig, path: string): Promise<WebSocket> {
+export async function connect(c: RestConfig, path: string, klog?: Klog): Promise<WebSocket> {
   try {
-    return await websocket(c, path);
+    return await websocket(c, path, klog);
   } catch (err) {
     if (!(err instanceof UpgradeFailure)) throw err;
     return spdy(c, path);

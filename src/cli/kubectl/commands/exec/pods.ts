@@ -6,7 +6,8 @@ import type { RestClient } from '../../../../client/rest.js';
 import type { Obj } from '../../../../client/types.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import { collectionPath, objectPath, query } from '../../resource/paths.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, typedGet } from '../../resource/request.js';
+import type { Klog } from '../../klog.js';
 
 export interface Container { name: string; tty?: boolean; stdin?: boolean }
 export interface Pod extends Obj {
@@ -81,9 +82,9 @@ async function firstPod(client: RestClient, namespace: string, selector: string,
   }
 }
 
-/** The pod for r/name (r is pods for a bare POD argument). */
+/** The pod for r/name (r is pods for a bare POD argument), fetched as the typed resource builder does. */
 export async function attachablePod(client: RestClient, r: ApiResource, namespace: string, name: string, timeoutMs: number): Promise<Pod> {
-  const obj = await requestJson<Pod>(client, 'GET', objectPath(r, namespace, name));
+  const obj = await typedGet<Pod>(client, objectPath(r, namespace, name));
   if (r.resource === 'pods' && !r.group) return obj;
   return firstPod(client, obj.metadata.namespace ?? namespace, selectorOf(obj, r), timeoutMs);
 }
@@ -95,7 +96,7 @@ export function allContainerNames(p: Pod): string {
 }
 
 /** podcmd.FindOrDefaultContainerByName: the named one, the annotated default, or the first (with a note). */
-export function findOrDefaultContainer(p: Pod, name: string, quiet: boolean, warn: (t: string) => void): Container {
+export function findOrDefaultContainer(p: Pod, name: string, quiet: boolean, warn: (t: string) => void, klog?: Klog): Container {
   const s = p.spec ?? {};
   const all = [...(s.containers ?? []), ...(s.initContainers ?? []), ...(s.ephemeralContainers ?? [])];
   if (name) {
@@ -109,5 +110,6 @@ export function findOrDefaultContainer(p: Pod, name: string, quiet: boolean, war
   const byAnnotation = annotated ? all.find((x) => x.name === annotated) : undefined;
   if (byAnnotation) return byAnnotation;
   if (!quiet && all.length > 1) warn(`Defaulted container "${first.name}" out of: ${allContainerNames(p)}\n`);
+  klog?.info(4, 'podcmd.go:88', `Defaulting container name to ${first.name}`);
   return first;
 }

@@ -31,7 +31,7 @@ export function sessionPath(pod: Pod, o: SessionOptions, t: Terminal): string {
 /** Runs the session; the command's non-zero exit code becomes kubectl's. */
 export async function runSession(ctx: Ctx, client: RestClient, pod: Pod, o: SessionOptions, t: Terminal): Promise<void> {
   try {
-    const ws = await connect(client.config, sessionPath(pod, o, t));
+    const ws = await connect(client.config, sessionPath(pod, o, t), ctx.factory.klog);
     await runStream(ws, {
       ...(t.stdin ? { stdin: t.stdin } : {}),
       ...(o.stdout ? { stdout: ctx.io.stdout } : {}),

@@ -6,9 +6,8 @@ import { ApiError, isNotFound } from '../../../../client/types.js';
 import { statusOf } from '../../../../client/rest.js';
 import type { Ctx } from '../../context.js';
 import { objectPath, query } from '../../resource/paths.js';
-import { requestJson } from '../../resource/request.js';
+import { TYPED_ACCEPT, typedGet } from '../../resource/request.js';
 
-const POD_REF = { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true };
 import { podFor, podsBySelector, type Pod } from './pods.js';
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
@@ -32,7 +31,7 @@ function logQuery(ctx: Ctx, container: string, tail: number): string {
 async function stream(client: RestClient, ctx: Ctx, t: Target, tail: number, prefix: boolean): Promise<void> {
   const ns = t.pod.metadata.namespace ?? '';
   const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(t.pod.metadata.name ?? '')}/log${logQuery(ctx, t.container, tail)}`;
-  const res = await client.stream(path);
+  const res = await client.stream(path, TYPED_ACCEPT);
   if ((res.statusCode ?? 0) >= 300) {
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
@@ -83,7 +82,8 @@ async function podsFromArgs(ctx: Ctx, client: RestClient, ns: string): Promise<{
   const container = ctx.str('container') || second || '';
   if (!first!.includes('/')) {
     try {
-      const pod = await requestJson<Pod>(client, 'GET', objectPath(POD_REF, ns, first!));
+      const pods = await (await ctx.factory.mapper()).resolve('pods');
+      const pod = await typedGet<Pod>(client, objectPath(pods, ns, first!));
       return { pods: [pod], container };
     } catch (err) {
       if (isNotFound(err)) throw new Error(`error from server (NotFound): pods "${first!}" not found in namespace "${ns}"`);

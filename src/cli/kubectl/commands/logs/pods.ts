@@ -5,7 +5,7 @@ import type { RestClient } from '../../../../client/rest.js';
 import type { Obj } from '../../../../client/types.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import { objectPath, query } from '../../resource/paths.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, typedGet } from '../../resource/request.js';
 
 export interface Container { name: string }
 export interface PodStatusCond { type: string; status: string; lastTransitionTime?: string }
@@ -60,9 +60,9 @@ export async function podsBySelector(client: RestClient, namespace: string, sele
 /** The pod behind TYPE/NAME, and the stderr note when several matched. */
 export async function podFor(client: RestClient, r: ApiResource, namespace: string, name: string): Promise<{ pod: Pod; note: string }> {
   if (r.resource === 'pods') {
-    return { pod: await requestJson<Pod>(client, 'GET', objectPath(r, namespace, name)), note: '' };
+    return { pod: await typedGet<Pod>(client, objectPath(r, namespace, name)), note: '' };
   }
-  const owner = await requestJson<Obj & { spec?: { selector?: Record<string, string> } }>(client, 'GET', objectPath(r, namespace, name));
+  const owner = await typedGet<Obj & { spec?: { selector?: Record<string, string> } }>(client, objectPath(r, namespace, name));
   const selector = selectorString(owner.spec?.selector);
   const pods = (await podsBySelector(client, namespace, selector)).sort(byLogging);
   if (pods.length === 0) throw new Error(`timed out waiting for the condition`);

@@ -25,7 +25,7 @@ async function complete(ctx: Ctx): Promise<PortForwardOptions> {
   if (timeoutMs <= 0) throw ctx.usageError('--pod-running-timeout must be higher than zero');
   const resource = ctx.args[0]!;
   const at = resource.indexOf('/');
-  const r = at < 0 ? POD_RESOURCE : await (await ctx.factory.mapper(4)).resolve(resource.slice(0, at));
+  const r = await (await ctx.factory.mapper(4)).resolve(at < 0 ? 'pods' : resource.slice(0, at));
   const name = at < 0 ? resource : resource.slice(at + 1);
   const client = await ctx.factory.client();
   const pod = await attachablePod(client, r, namespace, name, timeoutMs);
@@ -67,7 +67,7 @@ export async function run(ctx: Ctx): Promise<number> {
     const addresses = parseAddresses(o.addresses);
     const ports = parsePorts(o.ports);
     const websockets = (ctx.io.env.KUBECTL_PORT_FORWARD_WEBSOCKETS ?? '').toLowerCase() !== 'false';
-    const session = await dialPortForward(client.config, objectPath(POD_RESOURCE, o.namespace, o.podName, 'portforward'), websockets);
+    const session = await dialPortForward(client.config, objectPath(POD_RESOURCE, o.namespace, o.podName, 'portforward'), websockets, ctx.factory.klog);
     const forwarder = new PortForwarder(session, addresses, ports, ctx.io.stdout, ctx.io.stderr);
     try {
       await forwarder.forward(stop.signal);
