@@ -9,6 +9,8 @@ export interface TracedRequest {
   headers: Record<string, string | string[]>;
   /** the request body (undefined: none) */
   body?: string;
+  /** an upgrade (WebSocket or SPDY) on a connection of its own, not a REST call */
+  upgrade?: boolean;
 }
 
 export interface TracedResponse {
@@ -20,6 +22,8 @@ export interface TracedResponse {
   ms: number;
   /** milliseconds waiting for a usable connection (0 for a kept-alive one) */
   connectMs: number;
+  /** an upgrade's own connection: the TLS handshake's milliseconds */
+  tlsMs?: number;
   /** milliseconds from the request written to the response head (0: none came) */
   serverMs: number;
   error?: Error;
@@ -34,13 +38,22 @@ export interface RequestTrace {
   body(r: TracedRequest, body: string): void;
 }
 
-/** Reports one request made outside RestClient (an upgrade: WebSocket or SPDY) to `trace`. */
-export function traceRequest(trace: RequestTrace | undefined, r: TracedRequest): { done(res: { statusCode?: number; statusMessage?: string; rawHeaders: string[] } | undefined, error?: Error): void } {
-  if (!trace) return { done: () => undefined };
-  trace.request(r);
+/**
+ * Reports one upgrade request (WebSocket or SPDY, made outside RestClient on a connection of its
+ * own) to `trace`. done() with no response: none reached the caller (a refused WebSocket
+ * handshake); serverTime: whether the server's time is known (the WebSocket dialer's trace).
+ */
+export function traceRequest(trace: RequestTrace | undefined, r: TracedRequest, serverTime = true): { socket(s: { once(e: 'secureConnect', f: () => void): unknown }): void; done(res: { statusCode?: number; statusMessage?: string; rawHeaders: string[] } | undefined, error?: Error): void } {
+  if (!trace) return { socket: () => undefined, done: () => undefined };
+  const req = { ...r, upgrade: true };
+  trace.request(req);
   const start = performance.now();
+  let tlsMs = 0;
   let reported = false;
   return {
+    socket(s) {
+      s.once('secureConnect', () => { tlsMs = performance.now() - start; });
+    },
     done(res, error) {
       if (reported) return;
       reported = true;
@@ -48,7 +61,8 @@ export function traceRequest(trace: RequestTrace | undefined, r: TracedRequest):
       const headers: Array<[string, string]> = [];
       for (let i = 0; res && i + 1 < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
       const status = res ? `${res.statusCode ?? 0} ${res.statusMessage ?? ''}` : '';
-      trace.response(r, { status, headers, ms, connectMs: 0, serverMs: res ? ms : 0, ...(error ? { error } : {}) });
+      const serverMs = error || !serverTime ? 0 : Math.max(ms - tlsMs, 0);
+      trace.response(req, { status, headers, ms, connectMs: 0, tlsMs, serverMs, ...(error ? { error } : {}) });
     },
   };
 }

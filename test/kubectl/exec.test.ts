@@ -96,6 +96,13 @@ const CASES: Case[] = [
   { args: ['exec'] },
   { args: ['exec', 'web', 'ls'] },
   { args: ['exec', 'web', '--pod-running-timeout=0', '--', 'ls'] },
+  // -f: the file's object as it is (not fetched), a workload's or Service's by its selector
+  { args: ['exec', '-f', '-', '--', 'hostname'], stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: solo}\nspec:\n  containers: [{name: solo, image: busybox}]\n' },
+  { args: ['exec', '-f', '-', '--', 'printenv', 'MODE'], stdin: 'apiVersion: v1\nkind: Service\nmetadata: {name: websvc}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n' },
+  { args: ['exec', '-f', '-', '--', 'ls'], stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n' },
+  { args: ['exec', '-n', 'kube-system', '-f', '-', '--', 'ls'], stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: default}\n' },
+  { args: ['exec', 'web', '-f', '-', '--', 'ls'], stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\n' },
+  { args: ['exec', '-f', '/nonexistent.yaml', '--', 'ls'] },
   { args: ['--as=bob', 'exec', 'web', '-c', 'main', '--', 'ls'] },
   { args: ['--as=carol', 'exec', 'web', '-c', 'main', '--', 'echo', 'carol may'] },
   { args: ['attach', 'done'] },

@@ -40,6 +40,7 @@ function normaliseV(text: string): string {
     .replace(/ in \d+ milliseconds/g, ' in N milliseconds')
     .replace(/HTTP Statistics: .*/g, 'HTTP Statistics: …')
     .replace(/Date: .* GMT/g, 'Date: <date>')
+    .replace(/Sec-Websocket-Accept: \S+/g, 'Sec-Websocket-Accept: <key>')
     .replace(/\\"resourceVersion\\":\\"\d+\\"/g, '\\"resourceVersion\\":\\"<rv>\\"')
     .replace(/\[truncated \d+ chars\]/g, '[truncated N chars]');
 }
@@ -81,6 +82,10 @@ const CASES: VCase[] = [
   { args: ['exec', 'bb', '-v=6', '--', 'echo', 'hi'] },
   { args: ['exec', 'bb', '-v=7', '--', 'echo', 'hi'] },
   { args: ['exec', 'nope', '-v=6', '--', 'true'] },
+  { args: ['exec', 'bb', '-v=9', '--', 'sh', '-c', 'echo out; echo err >&2; exit 3'] },
+  // -f: the pod as the file has it, not fetched; one the server lacks falls back to SPDY
+  { args: ['exec', '-f', '-', '-v=9', '--', 'echo', 'hi'], stdin: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: zz\nspec:\n  containers:\n  - name: zz\n    image: busybox\n' },
+  { args: ['exec', '-f', '-', '-v=4', '--', 'echo', 'hi'], stdin: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bb\nspec:\n  containers:\n  - name: bb\n    image: busybox\n' },
   // so do logs: the pod through the typed builder, then the log stream
   { args: ['logs', 'bb', '-v=7'] },
   { args: ['logs', 'nope', '-v=6'] },

@@ -43,10 +43,17 @@ function curl(r: TracedRequest): string {
   return `curl -v -X${r.method} ${headers} '${r.url}'`;
 }
 
+/** host:port the request dials (the scheme's port when the URL names none). */
+function dialAddress(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol === 'http:' ? '80' : '443')}`;
+}
+
 /** DebugDetailedTiming's summary: connection set-up (or the wait for a kept-alive one), server time, total. */
-function statistics(res: TracedResponse): string {
+function statistics(r: TracedRequest, res: TracedResponse): string {
   const ms = (n: number): number => Math.floor(n);
   const server = res.serverMs > 0 ? ` ServerProcessing ${ms(res.serverMs)} ms` : '';
+  if (r.upgrade) return `HTTP Statistics: DNSLookup 0 ms Dial 0 ms TLSHandshake ${ms(res.tlsMs ?? 0)} ms${server} Duration ${ms(res.ms)} ms`;
   return `HTTP Statistics: GetConnection ${ms(res.connectMs)} ms${server} Duration ${ms(res.ms)} ms`;
 }
 
@@ -93,9 +100,11 @@ export function requestLog(klog: Klog): RequestTrace | undefined {
   const ms = (res: TracedResponse): number => Math.floor(res.ms);
   return {
     request(r) {
-      logBody(klog, r, 'Request Body', r.body ?? '');
+      if (!r.upgrade) logBody(klog, r, 'Request Body', r.body ?? '');
       if (level === 7 || level === 8) klog.info(6, `${RT}:470`, `${r.method} ${r.url}`);
       if (level === 9) klog.info(6, `${RT}:473`, curl(r));
+      // an upgrade dials a connection of its own, which the detailed trace reports
+      if (level === 9 && r.upgrade) klog.info(6, `${RT}:517`, `HTTP Trace: Dial to tcp:${dialAddress(r.url)} succeed`);
       if (level === 7 || level === 8) {
         klog.info(6, `${RT}:476`, 'Request Headers:');
         for (const l of headerLines(requestPairs(r))) klog.info(6, `${RT}:480`, l);
@@ -103,11 +112,12 @@ export function requestLog(klog: Klog): RequestTrace | undefined {
     },
     response(r, res) {
       if (level === 6 || level === 9) klog.info(6, `${RT}:560`, `${r.method} ${r.url} ${res.status} in ${ms(res)} milliseconds`);
-      if (level === 9) klog.info(6, `${RT}:577`, statistics(res));
+      if (level === 9) klog.info(6, `${RT}:577`, statistics(r, res));
       if (level === 7 || level === 8) klog.info(6, `${RT}:581`, `Response Status: ${res.status} in ${ms(res)} milliseconds`);
       if (level >= 8) {
         klog.info(6, `${RT}:584`, 'Response Headers:');
-        for (const l of headerLines(res.headers)) klog.info(6, `${RT}:587`, l);
+        // Go's transport takes `Connection: close` off the response it hands back
+        for (const l of headerLines(res.headers.filter(([k, v]) => !(k.toLowerCase() === 'connection' && /close/i.test(v))))) klog.info(6, `${RT}:587`, l);
       }
     },
     body(r, body) {

@@ -3,7 +3,11 @@
 // pod, the container (named, annotated default or first, with the `Defaulted container` note),
 // the terminal, then the session over the pod's exec subresource.
 import type { Ctx } from '../context.js';
-import { attachablePod, findOrDefaultContainer } from './exec/pods.js';
+import type { RestClient } from '../../../client/rest.js';
+import { Builder } from './mutate/builder.js';
+import { builderEnv } from './mutate/env.js';
+import type { Info } from './mutate/info.js';
+import { attachablePod, findOrDefaultContainer, podForObject, type Pod } from './exec/pods.js';
 import { runSession } from './exec/session.js';
 import { setupTerminal } from './exec/terminal.js';
 
@@ -11,8 +15,10 @@ const OLD_FORM = 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] 
 
 interface ExecOptions {
   resource: string;
+  filenames: string[];
   command: string[];
   namespace: string;
+  explicitNamespace: boolean;
   timeoutMs: number;
 }
 
@@ -22,25 +28,45 @@ async function complete(ctx: Ctx): Promise<ExecOptions> {
   const resource = args.length > 0 && dashAt !== 0 ? args[0]! : '';
   if (dashAt < 0 && (args.length > 1 || (args.length > 0 && ctx.list('filename').length > 0))) throw ctx.usageError(OLD_FORM);
   const command = dashAt > -1 ? args.slice(dashAt) : [];
-  const { namespace } = await ctx.factory.namespace();
+  const { namespace, explicit } = await ctx.factory.namespace();
   const timeoutMs = ctx.int('pod-running-timeout');
   if (timeoutMs <= 0) throw ctx.usageError('--pod-running-timeout must be higher than zero');
-  return { resource, command, namespace, timeoutMs };
+  return { resource, filenames: ctx.list('filename'), command, namespace, explicitNamespace: explicit, timeoutMs };
 }
 
-function validate(ctx: Ctx, o: ExecOptions): void {
-  if (!o.resource && ctx.list('filename').length === 0) throw new Error('pod, type/name or --filename must be specified');
+function validate(o: ExecOptions): void {
+  if (!o.resource && o.filenames.length === 0) throw new Error('pod, type/name or --filename must be specified');
   if (o.command.length === 0) throw new Error('you must specify at least one command for the container');
-  if (!o.resource) throw new Error('exec with --filename is not supported by this kubectl; name the pod (POD or TYPE/NAME)');
+}
+
+/**
+ * The builder's one object: -f's object as the file has it (not fetched), or POD / TYPE/NAME
+ * from the server; then the pod it leads to.
+ */
+async function targetPod(ctx: Ctx, client: RestClient, o: ExecOptions): Promise<Pod> {
+  if (o.filenames.length === 0) {
+    const at = o.resource.indexOf('/');
+    const r = await (await ctx.factory.mapper()).resolve(at < 0 ? 'pods' : o.resource.slice(0, at));
+    return attachablePod(client, r, o.namespace, o.resource.slice(at + 1), o.timeoutMs);
+  }
+  const b = new Builder(builderEnv(ctx)).filenameParam(o.explicitNamespace, { filenames: o.filenames, recursive: false, kustomize: '' })
+    .namespaceParam(o.namespace).defaultNamespace();
+  if (o.resource) b.resourceNames('pods', o.resource);
+  const result = await b.do();
+  if (result.err) throw result.err;
+  const infos: Info[] = [];
+  const err = await result.visit(async (info) => void infos.push(info));
+  if (err) throw err;
+  const [only] = infos;
+  if (infos.length !== 1 || !result.singleItemImplied || !only?.object || !only.mapping) throw new Error('cannot exec into multiple objects at a time');
+  return podForObject(client, only.object as Pod, only.mapping, only.namespace, o.timeoutMs);
 }
 
 export async function run(ctx: Ctx): Promise<number> {
   const o = await complete(ctx);
-  validate(ctx, o);
+  validate(o);
   const client = await ctx.factory.client();
-  const at = o.resource.indexOf('/');
-  const r = await (await ctx.factory.mapper()).resolve(at < 0 ? 'pods' : o.resource.slice(0, at));
-  const pod = await attachablePod(client, r, o.namespace, at < 0 ? o.resource : o.resource.slice(at + 1), o.timeoutMs);
+  const pod = await targetPod(ctx, client, o);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new Error(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const quiet = ctx.bool('quiet');

@@ -15,7 +15,7 @@ import { traceRequest } from '../../../../client/request-trace.js';
 import type { Klog } from '../../klog.js';
 
 export const V5_PROTOCOL = 'v5.channel.k8s.io';
-const SPDY_PROTOCOLS = ['v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'];
+const SPDY_PROTOCOLS = [V5_PROTOCOL, 'v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'];
 
 const headers = authHeaders;
 const tls = tlsOptions;
@@ -32,8 +32,13 @@ function websocket(c: RestConfig, path: string, klog?: Klog): Promise<WebSocket>
     const ws = new WebSocket(url, [V5_PROTOCOL], { ...tls(c), headers: headers(c) as Record<string, string>, perMessageDeflate: false, followRedirects: false });
     ws.once('upgrade', (res) => traced.done(res));
     ws.once('unexpected-response', (_req, res) => {
-      traced.done(res);
-      void body(res).then(() => reject(new UpgradeFailure(`websocket: bad handshake (${res.statusCode})`)), reject);
+      // gorilla's dialer hands the round tripper no response on a bad handshake
+      traced.done(undefined);
+      void body(res).then((text) => {
+        const s = statusOf({ status: res.statusCode ?? 0, body: text });
+        const cause = s.kind === 'Status' ? (s.message ?? '') : `websocket: bad handshake (${res.statusCode ?? 0} ${res.statusMessage ?? ''})`;
+        reject(new UpgradeFailure(`unable to upgrade streaming request: ${cause}`));
+      }, reject);
     });
     ws.once('error', (err) => {
       traced.done(undefined, err);
@@ -53,12 +58,13 @@ function spdy(c: RestConfig, path: string): Promise<never> {
   const url = new URL(path, c.server);
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
   const sent = { ...headers(c), 'X-Stream-Protocol-Version': SPDY_PROTOCOLS };
-  const traced = traceRequest(c.trace, { method: 'POST', url: url.href, headers: sent });
+  const traced = traceRequest(c.trace, { method: 'POST', url: url.href, headers: sent }, false);
   return new Promise((_resolve, reject) => {
     const req = send(url, {
       method: 'POST', ...tls(c),
       headers: { ...sent, Connection: 'Upgrade', Upgrade: 'SPDY/3.1', 'Content-Length': '0' },
     });
+    req.once('socket', (s) => traced.socket(s));
     req.once('upgrade', (res, socket) => {
       traced.done(res);
       socket.destroy();
@@ -68,7 +74,9 @@ function spdy(c: RestConfig, path: string): Promise<never> {
       traced.done(res);
       void body(res).then((text) => {
         const s = statusOf({ status: res.statusCode ?? 0, body: text });
-        reject(s.kind === 'Status' ? new ApiError(s) : new Error(`unable to upgrade connection: ${text.trim()}`));
+        // decoded into the typed Status, which keeps no kind or apiVersion
+        const { kind, apiVersion: _apiVersion, ...status } = s;
+        reject(kind === 'Status' ? new ApiError(status) : new Error(`unable to upgrade connection: ${text.trim()}`));
       }, reject);
     });
     req.once('error', (err) => {
@@ -85,6 +93,7 @@ export async function connect(c: RestConfig, path: string, klog?: Klog): Promise
     return await websocket(c, path, klog);
   } catch (err) {
     if (!(err instanceof UpgradeFailure)) throw err;
+    klog?.info(4, 'fallback.go:56', `RemoteCommand fallback: ${err.message}`);
     return spdy(c, path);
   }
 }

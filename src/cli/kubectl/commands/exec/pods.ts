@@ -82,11 +82,15 @@ async function firstPod(client: RestClient, namespace: string, selector: string,
   }
 }
 
-/** The pod for r/name (r is pods for a bare POD argument), fetched as the typed resource builder does. */
-export async function attachablePod(client: RestClient, r: ApiResource, namespace: string, name: string, timeoutMs: number): Promise<Pod> {
-  const obj = await typedGet<Pod>(client, objectPath(r, namespace, name));
+/** AttachablePodForObjectFn: obj (of resource r) when a pod, else its most active pod. */
+export async function podForObject(client: RestClient, obj: Pod, r: ApiResource, namespace: string, timeoutMs: number): Promise<Pod> {
   if (r.resource === 'pods' && !r.group) return obj;
   return firstPod(client, obj.metadata.namespace ?? namespace, selectorOf(obj, r), timeoutMs);
+}
+
+/** The pod for r/name (r is pods for a bare POD argument), fetched as the typed resource builder does. */
+export async function attachablePod(client: RestClient, r: ApiResource, namespace: string, name: string, timeoutMs: number): Promise<Pod> {
+  return podForObject(client, await typedGet<Pod>(client, objectPath(r, namespace, name)), r, namespace, timeoutMs);
 }
 
 /** podcmd.AllContainerNames: `a, b, init (init), dbg (ephem)`. */

@@ -39,6 +39,7 @@ export async function runSession(ctx: Ctx, client: RestClient, pod: Pod, o: Sess
       ...(t.sizes ? { sizes: t.sizes } : {}),
       onlcr: t.raw,
       log: ctx.io.stderr,
+      verbose: ctx.factory.klog,
     });
   } catch (err) {
     if (err instanceof ExitCodeError) throw new PrintedError(err.message, err.code);

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type WebSocket from 'ws';
 import type { OutStream } from '../../../shared/io.js';
-import { klog } from '../../klog.js';
+import { klog, type Klog } from '../../klog.js';
 
 const STDIN = 0;
 const STDOUT = 1;
@@ -23,6 +23,8 @@ export interface StreamOptions {
   sizes?: AsyncIterable<{ width: number; height: number }>;
   /** Where client-go's klog lines go (a connection lost before the session ended). */
   log?: OutStream;
+  /** the command's -v logging (the read loop's end at 8) */
+  verbose?: Klog;
   /**
    * The local terminal is raw but still turns NL into CR NL (Node's raw mode keeps ONLCR, Go's
    * term.MakeRaw does not): the remote terminal's CR NL are written as NL so it shows once.
@@ -108,7 +110,9 @@ export function runStream(ws: WebSocket, o: StreamOptions): Promise<void> {
     });
     ws.once('close', (code) => {
       stopInput();
-      const err = code === 1000 || code === 1005 ? decodeError(error) : lost(code, o);
+      const closed = code === 1000 || code === 1005;
+      if (closed) o.verbose?.info(8, 'websocket.go:490', 'closed channel--returning');
+      const err = closed ? decodeError(error) : lost(code, o);
       if (err) reject(err);
       else resolve();
     });

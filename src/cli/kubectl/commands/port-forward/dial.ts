@@ -72,12 +72,13 @@ function spdy(c: RestConfig, path: string): Promise<{ socket: Duplex; head: Buff
   const url = new URL(path, c.server);
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
   const sent = { ...headers(c), 'X-Stream-Protocol-Version': PORT_FORWARD_PROTOCOL };
-  const traced = traceRequest(c.trace, { method: 'POST', url: url.href, headers: sent });
+  const traced = traceRequest(c.trace, { method: 'POST', url: url.href, headers: sent }, false);
   return new Promise((resolve, reject) => {
     const req = send(url, {
       method: 'POST', ...tls(c),
       headers: { ...sent, Connection: 'Upgrade', Upgrade: 'SPDY/3.1', 'Content-Length': '0' },
     });
+    req.once('socket', (s) => traced.socket(s));
     req.once('upgrade', (res, socket, head) => {
       traced.done(res);
       const got = String(res.headers['x-stream-protocol-version'] ?? '');
