@@ -75,6 +75,18 @@ const READS: Case[] = [
   { args: ['api-resources', '--verbs=list,watch', '--sort-by=kind'] },
   { args: ['api-resources', '--categories=all'] },
   { args: ['api-versions'] },
+  // --raw: the path (and query, re-encoded) on the kubeconfig's server, the answer as it comes
+  { args: ['get', '--raw', '/api'] },
+  { args: ['get', '--raw', '/readyz?verbose'] },
+  { args: ['get', '--raw', 'https://example.invalid:1/api/v1/namespaces/default'] },
+  { args: ['get', '--raw', '/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dnone'] },
+  { args: ['get', '--raw', '/api/v1/namespaces/nope'] },
+  { args: ['get', '--raw', '/no/such/path'] },
+  { args: ['get', '--raw', 'foo'] },
+  { args: ['get', 'pods', '--raw', '/api'] },
+  { args: ['get', '--raw', '/api', '-o', 'yaml'] },
+  { args: ['get', '--raw', '/api', '-w'] },
+  { args: ['get', '--raw', '/api', '-l', 'a=b'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl get, ours against the real one', () => {

@@ -89,6 +89,8 @@ const CASES: VCase[] = [
   // so do logs: the pod through the typed builder, then the log stream
   { args: ['logs', 'bb', '-v=7'] },
   { args: ['logs', 'nope', '-v=6'] },
+  // --raw: the query re-encoded with its keys sorted; the Status decoded typed
+  { args: ['get', '--raw', '/api/v1/pods?watch=true&labelSelector=a%20b', '-v=7'] },
   { args: ['rollout', 'status', 'deploy/coredns', '-n', 'kube-system', '-v=3'] },
   { args: ['wait', '--for=condition=Ready', 'node/node01', '--timeout=10s', '-v=3'] },
   { args: ['apply', '-f', '-', '-v=4'], stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v3\ndata:\n  a: b\n', undo: [['delete', 'cm', 'v3']] },

@@ -7,7 +7,7 @@ import { reportable } from './mutate/aggregate.js';
 import { completeOptions, validateOptions, type DeleteOptions } from './delete/options.js';
 import { deleteResult } from './delete/run.js';
 import { confirmDeletion } from './delete/interactive.js';
-import { rawDelete } from './delete/raw.js';
+import { rawRequest } from './rawhttp.js';
 
 function builderFor(ctx: Ctx, o: DeleteOptions): Builder {
   return new Builder(builderEnv(ctx))
@@ -26,7 +26,7 @@ export async function run(ctx: Ctx): Promise<number> {
   const o = await completeOptions(ctx);
   if (o.raw !== '') {
     validateOptions(o, ctx);
-    return rawDelete(ctx, o);
+    return rawRequest(ctx, 'DELETE', o.raw, o.files.filenames[0]);
   }
   const result = await builderFor(ctx, o).do();
   if (result.err) throw reportable(result.err);

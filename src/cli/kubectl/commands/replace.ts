@@ -7,7 +7,7 @@ import { requestJson } from '../resource/request.js';
 import { createOrUpdateAnnotation } from './apply/last-applied.js';
 import { visitManifests, type ManifestOptions } from './apply/objects/visit.js';
 import { withSource } from './apply/source-error.js';
-import { rawRequest } from './create-file/raw.js';
+import { rawRequest } from './rawhttp.js';
 import { reportable } from './mutate/aggregate.js';
 import { withDryRun, writeQuery } from './mutate/dry-run.js';
 import { builderEnv } from './mutate/env.js';

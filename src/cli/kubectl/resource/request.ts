@@ -1,6 +1,6 @@
 // One REST call as kubectl makes it: JSON (or a server-side Table) back, a Status error thrown.
 import { statusOf, type RestClient } from '../../../client/rest.js';
-import { ApiError } from '../../../client/types.js';
+import { ApiError, type ApiStatus } from '../../../client/types.js';
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
@@ -22,8 +22,12 @@ export async function typedGet<T>(client: RestClient, path: string): Promise<T> 
   try {
     return await requestJson<T>(client, 'GET', path, { accept: TYPED_ACCEPT });
   } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    const { kind: _kind, apiVersion: _apiVersion, ...status } = err.status;
-    throw new ApiError(status);
+    throw err instanceof ApiError ? typedError(err.status) : err;
   }
+}
+
+/** The API error of a Status decoded into the typed metav1.Status: kind and apiVersion dropped. */
+export function typedError(s: ApiStatus): ApiError {
+  const { kind: _kind, apiVersion: _apiVersion, ...status } = s;
+  return new ApiError(status);
 }

@@ -14,7 +14,7 @@ import { withDryRun, writeQuery, type DryRun } from '../mutate/dry-run.js';
 import { builderEnv } from '../mutate/env.js';
 import { collectionPath, type Info } from '../mutate/info.js';
 import { ObjectPrinter } from '../mutate/printer.js';
-import { rawRequest, rawUriError, validateRaw } from './raw.js';
+import { rawRequest, rawUriError, validateRaw } from '../rawhttp.js';
 
 interface CreateFileOptions {
   dryRun: DryRun;

@@ -7,7 +7,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import type { RestConfig } from '../../../../client/rest-config.js';
 import { statusOf } from '../../../../client/rest.js';
-import { ApiError } from '../../../../client/types.js';
+import { typedError } from '../../resource/request.js';
 import { transportError } from '../../../../client/transport-error.js';
 import { authHeaders, tlsOptions } from '../../../../client/rest-auth.js';
 import { readAll } from '../../../shared/io.js';
@@ -74,9 +74,7 @@ function spdy(c: RestConfig, path: string): Promise<never> {
       traced.done(res);
       void body(res).then((text) => {
         const s = statusOf({ status: res.statusCode ?? 0, body: text });
-        // decoded into the typed Status, which keeps no kind or apiVersion
-        const { kind, apiVersion: _apiVersion, ...status } = s;
-        reject(kind === 'Status' ? new ApiError(status) : new Error(`unable to upgrade connection: ${text.trim()}`));
+        reject(s.kind === 'Status' ? typedError(s) : new Error(`unable to upgrade connection: ${text.trim()}`));
       }, reject);
     });
     req.once('error', (err) => {

@@ -11,6 +11,7 @@ import { printObjects } from '../../output/objects.js';
 import { fetchObjects, fetchTables, type GetScope } from './fetch.js';
 import { printTables } from './human.js';
 import { watchTables } from './watch.js';
+import { rawRequest, rawUriError } from '../rawhttp.js';
 
 const NO_TYPE = 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n';
 const NO_TYPE_USAGE = 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).';
@@ -92,7 +93,18 @@ function outputFormat(ctx: Ctx): OutputFormat {
   return out;
 }
 
+/** GetOptions' Complete and Validate for --raw: no arguments, no filtering or output flags. */
+function rawGet(ctx: Ctx, raw: string): Promise<number> {
+  if (ctx.args.length > 0) throw new Error('arguments may not be passed when --raw is specified');
+  if (ctx.bool('watch') || ctx.bool('watch-only') || ctx.str('selector') !== '') throw new Error('--raw may not be specified with other flags that filter the server request or alter the output');
+  if (ctx.str('output') !== '') throw new Error('--raw and --output are mutually exclusive');
+  const bad = rawUriError(raw);
+  if (bad) throw new Error(bad);
+  return rawRequest(ctx, 'GET', raw);
+}
+
 export async function run(ctx: Ctx): Promise<number> {
+  if (ctx.str('raw') !== '') return rawGet(ctx, ctx.str('raw'));
   const out = outputFormat(ctx);
   if (ctx.args.length === 0 && ctx.list('filename').length === 0 && ctx.str('kustomize') === '') {
     ctx.io.stderr.write(NO_TYPE);

@@ -3,7 +3,7 @@
 import type { Ctx } from '../../context.js';
 import type { FilenameOptions } from '../../resource/files.js';
 import { filenameOptions } from '../apply/options.js';
-import { rawUriError, validateRaw } from '../create-file/raw.js';
+import { rawUriError, validateRaw } from '../rawhttp.js';
 import { dryRunStrategy, validationDirective } from '../create/options.js';
 import { parseCascade, type Propagation } from '../delete/options.js';
 import type { DryRun } from '../mutate/dry-run.js';
