@@ -75,6 +75,14 @@ const READS: Case[] = [
   { args: ['api-resources', '--verbs=list,watch', '--sort-by=kind'] },
   { args: ['api-resources', '--categories=all'] },
   { args: ['api-versions'] },
+  // --subresource: each named object's subresource, the server's Table for it (Scale's own columns)
+  { args: ['get', 'deploy', 'coredns', '-n', 'kube-system', '--subresource=scale'] },
+  { args: ['get', 'deploy', 'coredns', '-n', 'kube-system', '--subresource=scale', '-o', 'yaml'] },
+  { args: ['get', 'deploy/coredns', '-n', 'kube-system', '--subresource=scale', '--show-kind', '-o', 'wide'] },
+  { args: ['get', 'ns', 'default', '--subresource=status'] },
+  { args: ['get', 'ns', 'default', '--subresource=status', '-o', 'name'] },
+  { args: ['get', 'ns', 'default', '--subresource=foo'] },
+  { args: ['get', 'ns', '--subresource=status'] },
   // --raw: the path (and query, re-encoded) on the kubeconfig's server, the answer as it comes
   { args: ['get', '--raw', '/api'] },
   { args: ['get', '--raw', '/readyz?verbose'] },

@@ -7,7 +7,7 @@ export type { Call };
 import type { Call } from './server-context.js';
 import { writeJson } from './respond.js';
 import { objectFromBody, parseBody, readBody } from './body.js';
-import { toTable, wantsTable, type IncludeObject } from './table.js';
+import { includeObject, toTable, wantsTable } from './table.js';
 import { listFilter } from './filter.js';
 import { pruneDecoded, rawFieldsOf } from './prune.js';
 import { checkPatchedFields, checkPatchedTypes, checkUnknownFields } from './strict.js';
@@ -19,7 +19,7 @@ import { serverSideApply } from './server-side-apply.js';
 
 
 const ns = (c: Call): string | undefined => (c.d.namespaced ? c.info.namespace || undefined : undefined);
-const include = (q: URLSearchParams): IncludeObject => (q.get('includeObject') as IncludeObject | null) ?? 'Metadata';
+const include = includeObject;
 
 function respondObject(c: Call, code: number, obj: KObject): void {
   if (wantsTable(c.req.headers.accept)) {

@@ -10,6 +10,8 @@ import { badRequest, conflict, methodNotSupported, notFoundPath, successStatus }
 import { selectorString } from './selector-string.js';
 import { issueToken } from './token.js';
 import { evict } from './eviction.js';
+import { includeObject, tableOf, wantsTable } from './table.js';
+import { scaleColumns } from '../../printers/columns/scale.js';
 
 const ns = (c: Call) => (c.d.namespaced ? c.info.namespace || undefined : undefined);
 
@@ -52,7 +54,9 @@ function toScale(o: KObject): KObject {
 
 async function scale(c: Call): Promise<void> {
   if (c.info.verb === 'get') {
-    writeJson(c.res, 200, toScale(await c.s.registry.get(c.d, ns(c), c.info.name)));
+    const s = toScale(await c.s.registry.get(c.d, ns(c), c.info.name));
+    if (wantsTable(c.req.headers.accept)) writeJson(c.res, 200, tableOf(scaleColumns, [s], { resourceVersion: s.metadata.resourceVersion ?? '' }, c.s.gen.now(), includeObject(c.query)));
+    else writeJson(c.res, 200, s);
     return;
   }
   const raw = await readBody(c.req);

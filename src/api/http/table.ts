@@ -3,12 +3,16 @@
 import type { KObject } from '../types.js';
 import type { ResourceDescriptor } from '../resources/types.js';
 import { columnsFor } from '../../printers/columns/index.js';
+import type { ColumnSet } from '../../printers/columns/types.js';
 
 export function wantsTable(accept: string | undefined): boolean {
   return !!accept && accept.split(',')[0]!.includes('as=Table');
 }
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
+
+/** ?includeObject= of a Table request (Metadata when absent). */
+export const includeObject = (q: URLSearchParams): IncludeObject => (q.get('includeObject') as IncludeObject | null) ?? 'Metadata';
 
 function rowObject(obj: KObject, include: IncludeObject): unknown {
   if (include === 'None') return undefined;
@@ -23,7 +27,11 @@ export interface TableMeta {
 }
 
 export function toTable(d: ResourceDescriptor, objs: KObject[], meta: TableMeta, now: number, include: IncludeObject, withColumns = true): unknown {
-  const set = columnsFor(d.group, d.plural);
+  return tableOf(columnsFor(d.group, d.plural), objs, meta, now, include, withColumns);
+}
+
+/** The Table of objs printed with the column set `set`. */
+export function tableOf(set: ColumnSet, objs: KObject[], meta: TableMeta, now: number, include: IncludeObject, withColumns = true): unknown {
   const rows = objs.map((o) => {
     const row: Record<string, unknown> = { cells: set.cells(o, { now }) };
     const ro = rowObject(o, include);

@@ -14,6 +14,8 @@ export interface GetScope {
   labelSelector: string;
   fieldSelector: string;
   chunkSize: number;
+  /** --subresource: what is read of each named object ('' for the object itself) */
+  subresource: string;
 }
 
 export interface FetchedTable {
@@ -67,7 +69,7 @@ export async function fetchTables(client: RestClient, requests: ResourceRequest[
     }
     for (const name of req.names) {
       try {
-        const t = await requestJson<Table>(client, 'GET', objectPath(r, s.namespace, name) + query({ includeObject }), { accept: TABLE_ACCEPT });
+        const t = await requestJson<Table>(client, 'GET', objectPath(r, s.namespace, name, s.subresource || undefined) + query({ includeObject }), { accept: TABLE_ACCEPT });
         const last = tables[tables.length - 1];
         if (last && last.resource === r) last.table.rows = [...(last.table.rows ?? []), ...(t.rows ?? [])];
         else tables.push({ resource: r, table: t });
@@ -92,7 +94,7 @@ export async function fetchObjects(client: RestClient, requests: ResourceRequest
     }
     for (const name of req.names) {
       try {
-        objects.push(await requestJson<Obj>(client, 'GET', objectPath(r, s.namespace, name)));
+        objects.push(await requestJson<Obj>(client, 'GET', objectPath(r, s.namespace, name, s.subresource || undefined)));
       } catch (err) {
         errors.push(err as Error);
       }

@@ -20,6 +20,8 @@ function validate(ctx: Ctx, requests: ResourceRequest[]): void {
   const named = requests.some((r) => r.names.length > 0);
   if (named && ctx.str('selector') !== '') throw new Error('name cannot be provided when a selector is specified');
   if (named && ctx.bool('all-namespaces')) throw new Error('a resource cannot be retrieved by name across all namespaces');
+  // the builder visits anything but names by selector, which refuses a subresource
+  if (ctx.str('subresource') !== '' && requests.some((r) => r.names.length === 0)) throw new Error('subresource cannot be used when bulk resources are specified');
 }
 
 async function scopeOf(ctx: Ctx): Promise<GetScope> {
@@ -30,6 +32,7 @@ async function scopeOf(ctx: Ctx): Promise<GetScope> {
     labelSelector: ctx.str('selector'),
     fieldSelector: ctx.str('field-selector'),
     chunkSize: ctx.int('chunk-size'),
+    subresource: ctx.str('subresource'),
   };
 }
 
