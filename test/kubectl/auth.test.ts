@@ -10,6 +10,11 @@ const CASES: Case[] = [
   { args: ['auth', 'can-i', 'get', 'pods'] },
   { args: ['auth', 'can-i', 'create', 'deploy', '--as=bob'] },
   { args: ['auth', 'can-i', 'get', 'foos'] },
+  // `*` and RBAC's users/groups go to the server without a warning; types are matched lower-cased
+  { args: ['auth', 'can-i', '*', '*', '-A'] },
+  { args: ['auth', 'can-i', 'impersonate', 'users/bob'] },
+  { args: ['auth', 'can-i', 'get', 'Pods', '--as=bob'] },
+  { args: ['auth', 'can-i', 'get', 'FOOS'] },
   { args: ['auth', 'can-i', 'get', 'foos.bar.io', '--as=bob'] },
   { args: ['auth', 'can-i', 'list', 'pods', '--subresource=log', '-n', 'kube-system', `--as=${SA}`] },
   { args: ['auth', 'can-i', 'get', 'pods/web', '-A'] },

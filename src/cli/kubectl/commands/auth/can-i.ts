@@ -11,19 +11,29 @@ const KNOWN_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delet
 
 interface Review { status?: { allowed?: boolean; reason?: string; evaluationError?: string } }
 
+/** Names RBAC knows that no API serves: asked about without a warning. */
+const NON_STANDARD = new Set(['users', 'groups']);
+
+/** CanIOptions.resourceFor: `*` as it is, else the type through discovery (lower-cased). */
 async function resourceAttributes(ctx: Ctx, typeArg: string): Promise<Record<string, string>> {
-  const [type, name] = typeArg.includes('/') ? [typeArg.slice(0, typeArg.indexOf('/')), typeArg.slice(typeArg.indexOf('/') + 1)] : [typeArg, ''];
+  const slash = typeArg.indexOf('/');
+  const [type, name] = slash < 0 ? [typeArg, ''] : [typeArg.slice(0, slash), typeArg.slice(slash + 1)];
+  const named: Record<string, string> = name ? { name } : {};
+  if (type === '*') return { resource: type, ...named };
   try {
     const mapper = await ctx.factory.mapper(2);
-    const r = await mapper.resolve(type);
-    return { group: r.group, resource: r.resource, ...(name ? { name } : {}) };
+    const r = await mapper.resolve(type.toLowerCase());
+    return { group: r.group, resource: r.resource, ...named };
   } catch (err) {
-    // Discovery failed or knows no such type: warn, and ask about the name as given.
+    // Discovery failed or knows no such type: warn, and ask about the type as given.
     if (!(err instanceof NoResourceMatchError) && !(err instanceof TransportError)) throw err;
-    const dot = type.indexOf('.');
-    const what = dot < 0 ? `'${type}'` : `'${type.slice(0, dot)}' in group '${type.slice(dot + 1)}'`;
-    ctx.io.stderr.write(`Warning: the server doesn't have a resource type ${what}\n\n`);
-    return dot < 0 ? { resource: type, ...(name ? { name } : {}) } : { resource: type.slice(0, dot), group: type.slice(dot + 1), ...(name ? { name } : {}) };
+    const lower = type.toLowerCase();
+    const dot = lower.indexOf('.');
+    if (!NON_STANDARD.has(lower)) {
+      const what = dot < 0 ? `'${lower}'` : `'${lower.slice(0, dot)}' in group '${lower.slice(dot + 1)}'`;
+      ctx.io.stderr.write(`Warning: the server doesn't have a resource type ${what}\n\n`);
+    }
+    return { resource: type, ...named };
   }
 }
 
