@@ -9,8 +9,19 @@ export function clientId(): string {
 }
 
 /** zap's JSON line; `ts` is ISO-8601 (clientv3 logger) or epoch seconds (etcd's default logger). */
+/** zapcore.EpochTimeEncoder: float64(UnixNano) / 1e9, so the fraction goes below the millisecond. */
+function epochSeconds(): number {
+  return Math.round((performance.timeOrigin + performance.now()) * 1e6) / 1e9;
+}
+
+/** time.Duration.Seconds of a span measured in (fractional) milliseconds: whole ns, then seconds. */
+export function durationSeconds(ms: number): number {
+  const ns = Math.round(ms * 1e6);
+  return Math.floor(ns / 1e9) + (ns % 1e9) / 1e9;
+}
+
 export function zapLine(level: string, caller: string, msg: string, fields: Record<string, unknown>, epochTs = false): string {
-  const ts = epochTs ? Date.now() / 1000 : new Date().toISOString();
+  const ts = epochTs ? epochSeconds() : new Date().toISOString();
   return `${JSON.stringify({ level, ts, caller, msg, ...fields })}\n`;
 }
 

@@ -6,7 +6,7 @@ import { ExitError } from '../../../shared/exit.js';
 import { GO_CODES, type EtcdClient } from '../client/client.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { zapLine } from '../logs.js';
+import { durationSeconds, zapLine } from '../logs.js';
 import { humanBytes } from '../printers/format.js';
 import { withClient } from './dial.js';
 
@@ -67,7 +67,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       fsyncSync(fd);
       closeSync(fd);
       ctx.err(zapLine('info', 'snapshot/v3_snapshot.go:142', 'fetched snapshot', {
-        endpoint: eps[0], size: humanBytes(size), took: (performance.now() - start) / 1000,
+        endpoint: eps[0], size: humanBytes(size), took: durationSeconds(performance.now() - start),
       }, true));
       renameSync(resolve(ctx.io.cwd, part), resolve(ctx.io.cwd, path));
       ctx.err(zapLine('info', 'snapshot/v3_snapshot.go:152', 'saved', { path }, true));
