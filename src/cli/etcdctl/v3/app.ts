@@ -57,8 +57,10 @@ export async function runV3(argv: string[], io: Io): Promise<number> {
     parsed = parseFlags(allFlags(node, root), found.args);
   } catch (err) {
     if (!(err instanceof FlagError)) throw err;
+    // cobra: the error, the usage (stdout), then the error again, in that order on a terminal
+    io.stderr.write(`Error: ${err.message}\n`);
     io.stdout.write(renderHelp(node));
-    io.stderr.write(`Error: ${err.message}\n\nError: ${err.message}\n`);
+    io.stderr.write(`\nError: ${err.message}\n`);
     return EXIT.error;
   }
   if (parsed.values.get('help') === true || !isRunnable(node)) {
