@@ -194,6 +194,15 @@ describe.skipIf(!hasRealKubectl)('kubectl port-forward', () => {
       expect(pf.stderr()).toBe('');
     }, 60_000);
 
+    it('logs the tunnel\'s upgrade at -v=4 (the WebSocket dialer only)', async () => {
+      const port = await freePort();
+      const pf = startForward(which, ['pod/web', `${port}:80`, '-v=4'], env);
+      await until(() => pf.stdout().split('\n').length > 2, () => pf.stdout() + pf.stderr());
+      expect(await pf.stop()).toBe(0);
+      const lines = pf.stderr().split('\n').filter(Boolean).map((l) => l.replace(/^I\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /, ''));
+      expect(lines).toEqual(ws === 'true' ? ['tunneling_dialer.go:75] Before WebSocket Upgrade Connection...', 'tunneling_dialer.go:85] negotiated protocol: portforward.k8s.io'] : []);
+    }, 60_000);
+
     it('maps a Service port name to the target port, and a workload to its pod; `:N` takes a random port', async () => {
       const port = await freePort();
       const svc = startForward(which, ['svc/web', `${port}:site`], env);
