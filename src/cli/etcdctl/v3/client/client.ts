@@ -71,7 +71,7 @@ export class EtcdClient {
   service(name: string): GrpcJs.Client {
     let c = this.clients.get(name);
     if (c === undefined) {
-      const Ctor = this.proto.services[name]!;
+      const Ctor = this.proto.service(name);
       const first = this.clients.values().next().value;
       const config = { loadBalancingConfig: [{ round_robin: {} }] };
       c = new Ctor(this.channelTarget(), this.creds, {

@@ -1,16 +1,18 @@
 // etcd's v3 protocol: rpc.proto from the etcd3 package, loaded with @grpc/proto-loader. Loaded
 // only by commands that dial, so `etcdctl version` and help never pay for gRPC.
 import type * as GrpcJs from '@grpc/grpc-js';
-import { importCjs, loadEtcdDefinition } from '../../../../etcd/grpc/descriptor.js';
+import { etcdServiceLoader, importCjs } from '../../../../etcd/grpc/descriptor.js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 
 export type Grpc = typeof GrpcJs;
 
 export interface EtcdProto {
   grpc: Grpc;
+  /** the definitions of the services used so far, and of their types (what the printers read) */
   def: PackageDefinition;
-  /** service constructors by name (KV, Watch, Lease, Cluster, Maintenance, Auth) */
-  services: Record<string, GrpcJs.ServiceClientConstructor>;
+  /** a service's constructor by name (KV, Watch, Lease, Cluster, Maintenance, Auth); its part of
+   * rpc.proto is loaded on first use */
+  service(name: string): GrpcJs.ServiceClientConstructor;
 }
 
 /**
@@ -21,9 +23,21 @@ export interface EtcdProto {
 export const LOADER_OPTIONS = { keepCase: true, longs: String, enums: Number, defaults: false, oneofs: false };
 
 export async function loadProto(): Promise<EtcdProto> {
-  const [grpc, def] = await Promise.all([importCjs(import('@grpc/grpc-js')), loadEtcdDefinition(LOADER_OPTIONS)]);
-  const pkg = grpc.loadPackageDefinition(def) as unknown as { etcdserverpb: Record<string, GrpcJs.ServiceClientConstructor> };
-  return { grpc, def, services: pkg.etcdserverpb };
+  const [grpc, load] = await Promise.all([importCjs(import('@grpc/grpc-js')), etcdServiceLoader(LOADER_OPTIONS)]);
+  const def: PackageDefinition = {};
+  const ctors = new Map<string, GrpcJs.ServiceClientConstructor>();
+  const service = (name: string): GrpcJs.ServiceClientConstructor => {
+    let ctor = ctors.get(name);
+    if (ctor === undefined) {
+      const part = load(name);
+      Object.assign(def, part);
+      const pkg = grpc.loadPackageDefinition(part) as unknown as { etcdserverpb: Record<string, GrpcJs.ServiceClientConstructor> };
+      ctor = pkg.etcdserverpb[name]!;
+      ctors.set(name, ctor);
+    }
+    return ctor;
+  };
+  return { grpc, def, service };
 }
 
 /** Encodes a message of `type` (e.g. `etcdserverpb.PutResponse`) as protobuf bytes. */

@@ -15,17 +15,20 @@ import { checkFormat } from '../printers/printer.js';
 
 /** The service constructors with a subchannel pool of their own: one connection per client. */
 function ownConnections(proto: EtcdProto): EtcdProto {
-  const services: Record<string, GrpcJs.ServiceClientConstructor> = {};
-  for (const [name, Ctor] of Object.entries(proto.services)) {
-    // the package also holds message types, which are not constructors
-    if (typeof Ctor !== 'function') continue;
-    services[name] = class extends Ctor {
-      constructor(address: string, creds: GrpcJs.ChannelCredentials, options?: Partial<GrpcJs.ClientOptions>) {
-        super(address, creds, { ...options, 'grpc.use_local_subchannel_pool': 1 });
-      }
-    } as GrpcJs.ServiceClientConstructor;
-  }
-  return { ...proto, services };
+  const own = new Map<string, GrpcJs.ServiceClientConstructor>();
+  const service = (name: string): GrpcJs.ServiceClientConstructor => {
+    let ctor = own.get(name);
+    if (ctor === undefined) {
+      ctor = class extends proto.service(name) {
+        constructor(address: string, creds: GrpcJs.ChannelCredentials, options?: Partial<GrpcJs.ClientOptions>) {
+          super(address, creds, { ...options, 'grpc.use_local_subchannel_pool': 1 });
+        }
+      } as GrpcJs.ServiceClientConstructor;
+      own.set(name, ctor);
+    }
+    return ctor;
+  };
+  return { ...proto, service };
 }
 
 /** authCfgFromCmd: `--user name` without a password asks for it, once. */
