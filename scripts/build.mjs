@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { buildGrpcBundle } from './grpc-bundle.mjs';
 
 const require = createRequire(import.meta.url);
 const entries = {
@@ -30,7 +31,8 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   // just-bash loads these optional compressors on demand (tar --zstd/--xz); we do not ship them.
-  external: ['better-sqlite3', '@mongodb-js/zstd', 'node-liblzma'],
+  // gRPC is loaded from its own bundle, dist/grpc.cjs (scripts/grpc-bundle.mjs).
+  external: ['better-sqlite3', '@mongodb-js/zstd', 'node-liblzma', '@grpc/grpc-js', '@grpc/proto-loader'],
   // Bundled CommonJS code calls require() for Node's built-ins.
   banner: { js: "import { createRequire as __kdRequire } from 'node:module'; const require = __kdRequire(import.meta.url);" },
   sourcemap: 'linked',
@@ -51,3 +53,4 @@ copyFileSync('src/client/cri/api.proto', 'dist/cri-api.proto');
 const cri = new protobuf.Root();
 cri.loadSync('src/client/cri/api.proto', { keepCase: false });
 writeFileSync('dist/cri-api.json', JSON.stringify(cri.toJSON({ keepComments: false })));
+await buildGrpcBundle('dist');

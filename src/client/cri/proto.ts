@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as GrpcJs from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
-import { importCjs } from '../cjs.js';
+import { loadGrpcModules } from '../grpc-modules.js';
 
 /** File name of the schema in dist/ when bundled. */
 export const CRI_BUNDLED_PROTO = 'cri-api.proto';
@@ -56,10 +56,7 @@ let cached: Promise<CriProto> | undefined;
 /** Loads grpc-js and the schema once per process. */
 export function loadCriProto(): Promise<CriProto> {
   cached ??= (async () => {
-    const [grpc, loader] = await Promise.all([
-      importCjs(import('@grpc/grpc-js')),
-      importCjs(import('@grpc/proto-loader')),
-    ]);
+    const { grpc, loader } = await loadGrpcModules();
     const built = findBuiltJson();
     const def = built
       ? loader.fromJSON(JSON.parse(readFileSync(built, 'utf8')) as Record<string, unknown>, { ...CRI_LOADER_OPTIONS })

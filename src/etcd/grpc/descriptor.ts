@@ -6,14 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Options, PackageDefinition } from '@grpc/proto-loader';
-import { importCjs } from '../../client/cjs.js';
+import { loadGrpcModules } from '../../client/grpc-modules.js';
 import { serviceSubset, type JsonNode } from './subset.js';
 
 /** Where the build writes the descriptors, relative to dist/: field names as in the .proto
  * (keepCase, what etcdctl's JSON printer needs) or camelCased (what the server's code reads). */
 export const DESCRIPTOR_FILES = { keepCase: 'etcd-rpc.json', camelCase: 'etcd-rpc-camel.json' } as const;
 
-export { importCjs } from '../../client/cjs.js';
 
 function builtDescriptor(keepCase: boolean): string | undefined {
   const file = keepCase ? DESCRIPTOR_FILES.keepCase : DESCRIPTOR_FILES.camelCase;
@@ -29,7 +28,7 @@ export function protoFile(): string {
 }
 
 export async function loadEtcdDefinition(options: Options): Promise<PackageDefinition> {
-  const loader = await importCjs(import('@grpc/proto-loader'));
+  const { loader } = await loadGrpcModules();
   const built = builtDescriptor(options.keepCase === true);
   if (built) return loader.fromJSON(JSON.parse(readFileSync(built, 'utf8')), options);
   return loader.loadSync(protoFile(), options);
@@ -38,7 +37,7 @@ export async function loadEtcdDefinition(options: Options): Promise<PackageDefin
 /** One service's definition (with the types it reaches) per call, from the built JSON; unbundled,
  * the whole parsed .proto, which holds every service. */
 export async function etcdServiceLoader(options: Options): Promise<(service: string) => PackageDefinition> {
-  const loader = await importCjs(import('@grpc/proto-loader'));
+  const { loader } = await loadGrpcModules();
   const built = builtDescriptor(options.keepCase === true);
   if (built === undefined) {
     let all: PackageDefinition | undefined;

@@ -2,7 +2,8 @@
 // demand: only a process that serves or dials etcd pays for them. Enums stay numbers: this copy of
 // the .proto spells enum values in its own case, but the wire carries only their numbers.
 import type * as GrpcJs from '@grpc/grpc-js';
-import { importCjs, loadEtcdDefinition } from './descriptor.js';
+import { loadGrpcModules } from '../../client/grpc-modules.js';
+import { loadEtcdDefinition } from './descriptor.js';
 
 export interface EtcdProto {
   grpc: typeof GrpcJs;
@@ -14,7 +15,7 @@ let loaded: Promise<EtcdProto> | undefined;
 
 export function loadEtcdProto(): Promise<EtcdProto> {
   loaded ??= (async () => {
-    const [grpc, def] = await Promise.all([importCjs(import('@grpc/grpc-js')), loadEtcdDefinition({ keepCase: false, longs: String, defaults: true, oneofs: true })]);
+    const [grpc, def] = await Promise.all([loadGrpcModules().then((m) => m.grpc), loadEtcdDefinition({ keepCase: false, longs: String, defaults: true, oneofs: true })]);
     const services: Record<string, GrpcJs.ServiceDefinition> = {};
     for (const name of ['KV', 'Watch', 'Lease', 'Cluster', 'Maintenance', 'Auth']) {
       services[name] = def[`etcdserverpb.${name}`] as GrpcJs.ServiceDefinition;

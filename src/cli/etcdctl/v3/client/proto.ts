@@ -1,7 +1,8 @@
 // etcd's v3 protocol: rpc.proto from the etcd3 package, loaded with @grpc/proto-loader. Loaded
 // only by commands that dial, so `etcdctl version` and help never pay for gRPC.
 import type * as GrpcJs from '@grpc/grpc-js';
-import { etcdServiceLoader, importCjs } from '../../../../etcd/grpc/descriptor.js';
+import { loadGrpcModules } from '../../../../client/grpc-modules.js';
+import { etcdServiceLoader } from '../../../../etcd/grpc/descriptor.js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 
 export type Grpc = typeof GrpcJs;
@@ -23,7 +24,7 @@ export interface EtcdProto {
 export const LOADER_OPTIONS = { keepCase: true, longs: String, enums: Number, defaults: false, oneofs: false };
 
 export async function loadProto(): Promise<EtcdProto> {
-  const [grpc, load] = await Promise.all([importCjs(import('@grpc/grpc-js')), etcdServiceLoader(LOADER_OPTIONS)]);
+  const [grpc, load] = await Promise.all([loadGrpcModules().then((m) => m.grpc), etcdServiceLoader(LOADER_OPTIONS)]);
   const def: PackageDefinition = {};
   const ctors = new Map<string, GrpcJs.ServiceClientConstructor>();
   const service = (name: string): GrpcJs.ServiceClientConstructor => {

@@ -1,0 +1,47 @@
+// dist/grpc.cjs: @grpc/grpc-js and @grpc/proto-loader bundled into one CommonJS file, and
+// dist/grpc.cjs.cache, V8's code cache of it after a typical start-up has run (loading the etcd and
+// CRI schemas, building clients and a server). src/client/grpc-modules.ts loads the pair; the
+// cache saves compiling the functions a gRPC user runs on every start. Must be called after
+// dist/*.json are written.
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import vm from 'node:vm';
+
+const ENTRY = "module.exports = { grpc: require('@grpc/grpc-js'), loader: require('@grpc/proto-loader') };\n";
+
+export async function buildGrpcBundle(dist) {
+  const file = resolve(dist, 'grpc.cjs');
+  await build({
+    stdin: { contents: ENTRY, resolveDir: process.cwd(), sourcefile: 'grpc-entry.cjs', loader: 'js' },
+    outfile: file,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  // compiled and run as src/client/grpc-modules.ts does (the same wrapper, so the same source)
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new vm.Script(wrapped, { filename: file });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const { grpc, loader } = module.exports;
+  const json = (name) => JSON.parse(readFileSync(resolve(dist, name), 'utf8'));
+  for (const [name, options] of [
+    ['etcd-rpc.json', { keepCase: true, longs: String, enums: Number, defaults: false, oneofs: false }],
+    ['etcd-rpc-camel.json', { keepCase: false, longs: String, defaults: true, oneofs: true }],
+    ['cri-api.json', { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true }],
+  ]) {
+    const def = loader.fromJSON(json(name), options);
+    const pkg = grpc.loadPackageDefinition(def);
+    const service = Object.values(def).find((d) => d.format === undefined);
+    const Client = grpc.makeClientConstructor(service, 'Warm');
+    new Client('127.0.0.1:1', grpc.credentials.createInsecure()).close();
+    void pkg;
+  }
+  new grpc.Metadata().set('token', 'x');
+  new grpc.Server({ 'grpc.enable_channelz': 0 }).forceShutdown();
+  writeFileSync(`${file}.cache`, script.createCachedData());
+}
