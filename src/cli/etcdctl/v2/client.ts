@@ -29,6 +29,8 @@ function peers(ctx: V2Context): string[] {
 
 interface Tls { ca?: Buffer; cert?: Buffer; key?: Buffer }
 
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+
 function tlsFiles(ctx: V2Context): Tls {
   const read = (flag: string, env: string): Buffer | undefined => {
     const file = ctx.globalOrEnv(flag, env);
@@ -65,14 +67,19 @@ export class V2Client {
     if (this.auth !== undefined) headers.Authorization = `Basic ${Buffer.from(this.auth).toString('base64')}`;
     const lib = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
-      const req = lib.request(url, { method, headers, ...this.tls, timeout: 5000 }, (res) => {
+      // client/v2 puts no deadline on a long poll (wait=true, Go's ParseBool): watch and
+      // exec-watch wait for as long as the key stays unchanged.
+      const waiting = GO_TRUE.has(url.searchParams.get('wait') ?? '');
+      const req = lib.request(url, { method, headers, ...this.tls, ...(waiting ? {} : { timeout: 5000 }) }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => { text += c; });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
       });
       req.on('error', (err) => reject(new Error(netError(err, url))));
-      req.on('timeout', () => req.destroy(new Error('context deadline exceeded')));
+      // a kept-alive socket keeps the 5 s idle timeout of the request that opened it
+      if (waiting) req.on('socket', (socket) => socket.setTimeout(0));
+      else req.on('timeout', () => req.destroy(new Error('context deadline exceeded')));
       req.end(body);
     });
   }
