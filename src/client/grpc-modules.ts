@@ -19,7 +19,7 @@ export interface GrpcModules {
 }
 
 /** Where the build writes the bundle, relative to dist/ (its code cache is `<file>.cache`). */
-export const GRPC_BUNDLE = 'grpc.cjs';
+const GRPC_BUNDLE = 'grpc.cjs';
 
 function builtBundle(): string | undefined {
   for (const rel of [`./${GRPC_BUNDLE}`, `../${GRPC_BUNDLE}`]) {
@@ -30,12 +30,12 @@ function builtBundle(): string | undefined {
 }
 
 /** Wraps CommonJS source as Node does, so the compiled function takes the module's variables. */
-export function wrapCommonJs(source: string): string {
+function wrapCommonJs(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
 /** Runs the bundle as a CommonJS module, compiled with its code cache when V8 accepts it. */
-export function runBundle(file: string, cachedData?: Buffer): { exports: GrpcModules; script: vm.Script } {
+function runBundle(file: string, cachedData?: Buffer): { exports: GrpcModules; script: vm.Script } {
   const script = new vm.Script(wrapCommonJs(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as GrpcModules };
   (script.runInThisContext() as Function)(module.exports, createRequire(file), module, file, dirname(file));

@@ -58,7 +58,8 @@ export function serviceSubset(root: JsonNode, servicePath: string): JsonNode {
   const keep = reachable(root, servicePath);
   if (keep.size === 0) throw new Error(`no service ${servicePath} in the descriptor`);
   const out: JsonNode = {};
-  // parents before children: a kept message's own fields are copied; its nested types only if kept
+  // parents before children: a kept message is copied without its nested types, which are added
+  // as they are kept
   for (const dotted of [...keep].sort((a, b) => a.split('.').length - b.split('.').length)) {
     const path = dotted.split('.');
     let src: JsonNode = root;
@@ -68,7 +69,7 @@ export function serviceSubset(root: JsonNode, servicePath: string): JsonNode {
       dst.nested ??= {};
       if (i === path.length - 1) {
         const { nested: _nested, ...own } = src;
-        dst.nested[part] = { ...own, ...(dst.nested[part]?.nested ? { nested: dst.nested[part].nested } : {}) };
+        dst.nested[part] = own;
       } else {
         dst = dst.nested[part] ??= {};
       }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { resolve as resolvePath } from 'node:path';
+import { goParseBool } from '../../../etcd/http/form.js';
 import { ExitError } from '../../shared/exit.js';
 import type { V2Context } from './context.js';
 import { V2_EXIT } from './exit-codes.js';
@@ -28,8 +29,6 @@ function peers(ctx: V2Context): string[] {
 }
 
 interface Tls { ca?: Buffer; cert?: Buffer; key?: Buffer }
-
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 
 function tlsFiles(ctx: V2Context): Tls {
   const read = (flag: string, env: string): Buffer | undefined => {
@@ -69,7 +68,7 @@ export class V2Client {
     return new Promise((resolve, reject) => {
       // client/v2 puts no deadline on a long poll (wait=true, Go's ParseBool): watch and
       // exec-watch wait for as long as the key stays unchanged.
-      const waiting = GO_TRUE.has(url.searchParams.get('wait') ?? '');
+      const waiting = goParseBool(url.searchParams.get('wait') ?? '') === true;
       const req = lib.request(url, { method, headers, ...this.tls, ...(waiting ? {} : { timeout: 5000 }) }, (res) => {
         let text = '';
         res.setEncoding('utf8');

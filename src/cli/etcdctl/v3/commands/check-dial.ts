@@ -15,19 +15,11 @@ import { checkFormat } from '../printers/printer.js';
 
 /** The service constructors with a subchannel pool of their own: one connection per client. */
 function ownConnections(proto: EtcdProto): EtcdProto {
-  const own = new Map<string, GrpcJs.ServiceClientConstructor>();
-  const service = (name: string): GrpcJs.ServiceClientConstructor => {
-    let ctor = own.get(name);
-    if (ctor === undefined) {
-      ctor = class extends proto.service(name) {
-        constructor(address: string, creds: GrpcJs.ChannelCredentials, options?: Partial<GrpcJs.ClientOptions>) {
-          super(address, creds, { ...options, 'grpc.use_local_subchannel_pool': 1 });
-        }
-      } as GrpcJs.ServiceClientConstructor;
-      own.set(name, ctor);
+  const service = (name: string): GrpcJs.ServiceClientConstructor => class extends proto.service(name) {
+    constructor(address: string, creds: GrpcJs.ChannelCredentials, options?: Partial<GrpcJs.ClientOptions>) {
+      super(address, creds, { ...options, 'grpc.use_local_subchannel_pool': 1 });
     }
-    return ctor;
-  };
+  } as GrpcJs.ServiceClientConstructor;
   return { ...proto, service };
 }
 
