@@ -16,6 +16,12 @@ export interface Case {
   /** stdout interleaves `[pod/…]`-prefixed streams in an order the real kubectl leaves to Go's
    * map iteration (logs -l --prefix): compare with lines stably grouped by that prefix */
   groupByPrefix?: boolean;
+  /** lines the real kubectl prints or not depending on goroutine timing: dropped from both sides */
+  racy?: RegExp;
+}
+
+function dropLines(text: string, racy: RegExp): string {
+  return text.split('\n').filter((l) => !racy.test(l)).join('\n');
 }
 
 function groupByPrefix(text: string): string {
@@ -38,6 +44,9 @@ async function runSide(c: TestCluster, side: 'real' | 'ours', k: Case): Promise<
 export async function expectSame(c: TestCluster, k: Case): Promise<void> {
   const real = await runSide(c, 'real', k);
   const ours = await runSide(c, 'ours', k);
+  if (k.racy !== undefined) {
+    for (const r of [real, ours]) [r.stdout, r.stderr] = [dropLines(r.stdout, k.racy), dropLines(r.stderr, k.racy)];
+  }
   if (k.groupByPrefix === true) {
     real.stdout = groupByPrefix(real.stdout);
     ours.stdout = groupByPrefix(ours.stdout);

@@ -33,7 +33,9 @@ function sortHeaderBlocks(text: string): string {
 
 /** The real kubectl's informer sometimes logs its watch being cut at stop (streamwatcher.go,
  * `Unexpected EOF` or `use of closed network connection`), depending on a race: left out. */
-const dropRacyLines = (text: string): string => text.split('\n').filter((l) => !/ streamwatcher\.go:\d+\] /.test(l)).join('\n');
+// streamwatcher's lines, and websocket.go:490's "closed channel--returning" (the reader goroutine
+// logs it, or not, before the process ends) come and go with goroutine timing in the real kubectl
+const dropRacyLines = (text: string): string => text.split('\n').filter((l) => !/ streamwatcher\.go:\d+\] | websocket\.go:490\] closed channel--returning$/.test(l)).join('\n');
 
 function normaliseV(text: string): string {
   return normalise(sortHeaderBlocks(dropRacyLines(text)))
