@@ -12,7 +12,7 @@ import { buildConfig } from '../../src/etcd/config.js';
 import { parseFlags } from '../../src/etcd/flags.js';
 import { createLogger } from '../../src/etcd/log.js';
 import { haveRealEtcd, REAL_ETCD, REAL_ETCDCTL, run, type Run } from '../support/etcd-pair.js';
-import { freePort } from '../support/ports.js';
+import { freePorts } from '../support/ports.js';
 
 const OPENSSL = '/usr/bin/openssl';
 
@@ -32,8 +32,7 @@ async function makePki(dir: string): Promise<void> {
   }
 }
 
-async function tlsFlags(pki: string, dataDir: string): Promise<{ args: string[]; port: number }> {
-  const [client, peer] = [await freePort(), await freePort()];
+function tlsFlags(pki: string, dataDir: string, [client, peer]: [number, number]): { args: string[]; port: number } {
   const url = `https://127.0.0.1:${client}`;
   const tls = ['--cert-file', join(pki, 'server.crt'), '--key-file', join(pki, 'server.key'), '--trusted-ca-file', join(pki, 'ca.crt'), '--client-cert-auth'];
   return { args: ['--data-dir', dataDir, '--listen-client-urls', url, '--advertise-client-urls', url, '--listen-peer-urls', `http://127.0.0.1:${peer}`, ...tls], port: client };
@@ -52,9 +51,11 @@ describe.skipIf(!haveRealEtcd || !existsSync(OPENSSL))('client certificate CN as
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kubedojo-auth-tls-'));
     await makePki(dir);
-    const r = await tlsFlags(dir, join(dir, 'real'));
+    // all four ports chosen before either server starts, so the second cannot get one the first is about to bind
+    const free = await freePorts(4);
+    const r = tlsFlags(dir, join(dir, 'real'), [free[0]!, free[1]!]);
     real = spawn(REAL_ETCD, r.args, { stdio: 'ignore' });
-    const o = await tlsFlags(dir, join(dir, 'ours'));
+    const o = tlsFlags(dir, join(dir, 'ours'), [free[2]!, free[3]!]);
     const parsed = parseFlags(o.args, {});
     if (parsed.kind !== 'run') throw new Error(parsed.kind);
     ours = await serve(buildConfig(parsed.values), createLogger(() => undefined));

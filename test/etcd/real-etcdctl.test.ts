@@ -10,7 +10,7 @@ import { serve, type Running } from '../../src/etcd/serve.js';
 import { buildConfig } from '../../src/etcd/config.js';
 import { parseFlags } from '../../src/etcd/flags.js';
 import { createLogger } from '../../src/etcd/log.js';
-import { freePort } from '../support/ports.js';
+import { freePorts } from '../support/ports.js';
 
 const ETCDCTL = '/usr/bin/etcdctl';
 const haveEtcdctl = existsSync(ETCDCTL);
@@ -21,7 +21,7 @@ describe.skipIf(!haveEtcdctl)('real etcdctl against our etcd', () => {
   let endpoint = '';
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kubedojo-etcd-'));
-    const [client, peer] = [await freePort(), await freePort()];
+    const [client, peer] = await freePorts(2);
     endpoint = `127.0.0.1:${client}`;
     const parsed = parseFlags(['--data-dir', join(dir, 'data'), '--listen-client-urls', `http://${endpoint}`, '--advertise-client-urls', `http://${endpoint}`, '--listen-peer-urls', `http://127.0.0.1:${peer}`], {});
     if (parsed.kind !== 'run') throw new Error(parsed.kind);

@@ -11,13 +11,13 @@ import { buildConfig } from '../../src/etcd/config.js';
 import { parseFlags } from '../../src/etcd/flags.js';
 import { createLogger } from '../../src/etcd/log.js';
 import { parseInitialCluster, restoreDataDir, RestoreError } from '../../src/etcd/offline.js';
-import { freePort } from '../support/ports.js';
+import { freePorts } from '../support/ports.js';
 
 const ETCDCTL = '/usr/bin/etcdctl';
 const dir = mkdtempSync(join(tmpdir(), 'kubedojo-restore-'));
 
 async function start(dataDir: string): Promise<{ running: Running; endpoint: string }> {
-  const [client, peer] = [await freePort(), await freePort()];
+  const [client, peer] = await freePorts(2);
   const endpoint = `127.0.0.1:${client}`;
   const parsed = parseFlags(['--data-dir', dataDir, '--listen-client-urls', `http://${endpoint}`, '--advertise-client-urls', `http://${endpoint}`, '--listen-peer-urls', `http://127.0.0.1:${peer}`], {});
   if (parsed.kind !== 'run') throw new Error(parsed.kind);

@@ -9,7 +9,7 @@ import { serve, type Running } from '../../src/etcd/serve.js';
 import { buildConfig } from '../../src/etcd/config.js';
 import { parseFlags } from '../../src/etcd/flags.js';
 import { createLogger } from '../../src/etcd/log.js';
-import { freePort } from '../support/ports.js';
+import { freePorts } from '../support/ports.js';
 import { REAL_ETCDCTL, run } from '../support/etcd-pair.js';
 
 const haveTools = existsSync(REAL_ETCDCTL) && existsSync('/usr/bin/openssl') && existsSync('/usr/bin/curl');
@@ -35,7 +35,7 @@ describe.skipIf(!haveTools)('TLS client port', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kubedojo-tls-'));
     makeCerts(dir);
-    const [client, peer] = [await freePort(), await freePort()];
+    const [client, peer] = await freePorts(2);
     url = `https://127.0.0.1:${client}`;
     const tls = ['--cert-file', join(dir, 'server.crt'), '--key-file', join(dir, 'server.key'), '--trusted-ca-file', join(dir, 'ca.crt'), '--client-cert-auth'];
     const parsed = parseFlags(['--data-dir', join(dir, 'data'), '--enable-v2', '--listen-client-urls', url, '--advertise-client-urls', url, '--listen-peer-urls', `http://127.0.0.1:${peer}`, ...tls], {});

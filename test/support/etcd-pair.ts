@@ -10,7 +10,7 @@ import { serve, type Running } from '../../src/etcd/serve.js';
 import { buildConfig } from '../../src/etcd/config.js';
 import { parseFlags } from '../../src/etcd/flags.js';
 import { createLogger } from '../../src/etcd/log.js';
-import { freePort } from './ports.js';
+import { freePorts } from './ports.js';
 
 export const REAL_ETCD = '/usr/bin/etcd';
 export const REAL_ETCDCTL = '/usr/bin/etcdctl';
@@ -23,10 +23,10 @@ export interface Endpoint {
 }
 
 async function flagsFor(dir: string, v2: boolean): Promise<{ args: string[]; port: number }> {
-  const [client, peer] = [await freePort(), await freePort()];
+  const [client, peer] = await freePorts(2);
   const url = `http://127.0.0.1:${client}`;
   const args = ['--data-dir', join(dir, 'data'), '--listen-client-urls', url, '--advertise-client-urls', url, '--listen-peer-urls', `http://127.0.0.1:${peer}`];
-  return { args: v2 ? [...args, '--enable-v2'] : args, port: client };
+  return { args: v2 ? [...args, '--enable-v2'] : args, port: client! };
 }
 
 /** Polls until the member answers reads of the v2 keyspace (or /version without v2). */
