@@ -19,7 +19,7 @@ function rssMb(pid: number): number {
 }
 
 export async function clusterRows(): Promise<[string, string][]> {
-  if (!existsSync('dist/kubedojo.mjs')) return [['kubedojo', 'not built']];
+  if (!existsSync('dist/kubedojo.cjs')) return [['kubedojo', 'not built']];
   const home = mkdtempSync(join(tmpdir(), 'kubedojo-bench-up-'));
   const env = envFor(home);
   const rows: [string, string][] = [];
@@ -34,7 +34,7 @@ export async function clusterRows(): Promise<[string, string][]> {
       wallMs('/usr/bin/kubectl', ['get', 'pods', '-A'], 2, env);
       const real = wallMs('/usr/bin/kubectl', ['get', 'pods', '-A'], 10, env);
       rows.push(['real `kubectl get pods -A` against the daemon (wall)', `${fmt(real, 1)} ms`]);
-      if (existsSync('dist/kubectl.mjs')) {
+      if (existsSync('dist/kubectl.cjs')) {
         wallMs(process.execPath, ['bin/kubectl', 'get', 'pods', '-A'], 2, env);
         const ours = wallMs(process.execPath, ['bin/kubectl', 'get', 'pods', '-A'], 10, env);
         rows.push(['`kubectl get pods -A` ours / real (wall)', `${fmt(ours, 1)} ms / ${fmt(real, 1)} ms = ${fmt(ours / real, 2)} (goal <= 1.0)`]);

@@ -45,7 +45,7 @@ async function serverRates(kind: 'ours' | 'real'): Promise<ServerRates> {
     const puts = await rate(N, (i) => client.put(`/registry/bench/k${i}`, value));
     const gets = await rate(N, (i) => client.get(`/registry/bench/k${i}`));
     const pipelinedPuts = await pipelinedRate(N, 32, (i) => client.put(`/registry/bench/p${i}`, value));
-    const etcdctl = existsSync('dist/etcdctl.mjs') ? ['bin/etcdctl'] : undefined;
+    const etcdctl = existsSync('dist/etcdctl.cjs') ? ['bin/etcdctl'] : undefined;
     const cmd = kind === 'real' ? ['/usr/bin/etcdctl'] : etcdctl;
     const getWallMs = cmd ? wallMs(cmd[0]!.startsWith('/') ? cmd[0]! : process.execPath, [...(cmd[0]!.startsWith('/') ? [] : cmd), '--endpoints', server.endpoint, 'get', '/registry/bench/k1'], 15) : NaN;
     return { puts, gets, pipelinedPuts, getWallMs };
@@ -72,7 +72,7 @@ export async function main(): Promise<number> {
   } else rows.push(['real etcd 3.4', 'not installed (apt-get install etcd-server etcd-client): ratios skipped']);
   const bare = wallMs(process.execPath, ['-e', '0']);
   for (const bin of ['etcdctl', 'etcd']) {
-    if (!existsSync(`dist/${bin}.mjs`)) continue;
+    if (!existsSync(`dist/${bin}.cjs`)) continue;
     const args = bin === 'etcd' ? ['bin/etcd', '--version'] : ['bin/etcdctl', 'version'];
     const t = wallMs(process.execPath, args);
     rows.push([`${args.slice(0).join(' ')} / node -e 0`, `${fmt(t, 1)} ms / ${fmt(bare, 1)} ms = ${fmt(t / bare, 2)} (goal <= 1.3)`]);

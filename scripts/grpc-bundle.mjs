@@ -2,12 +2,11 @@
 // dist/grpc.cjs.cache, V8's code cache of it after a typical start-up has run (loading the etcd and
 // CRI schemas, building clients and a server). src/client/grpc-modules.ts loads the pair; the
 // cache saves compiling the functions a gRPC user runs on every start. Must be called after
-// dist/*.json are written.
+// dist/*.json and dist/launch.cjs are written.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import vm from 'node:vm';
+import { resolve } from 'node:path';
+import { asciiOnly, launcher } from './code-cache.mjs';
 
 const ENTRY = "module.exports = { grpc: require('@grpc/grpc-js'), loader: require('@grpc/proto-loader') };\n";
 
@@ -22,12 +21,11 @@ export async function buildGrpcBundle(dist) {
     target: 'node20',
     logLevel: 'warning',
   });
+  asciiOnly(file);
   // compiled and run as src/client/grpc-modules.ts does (the same wrapper, so the same source)
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new vm.Script(wrapped, { filename: file });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  const { grpc, loader } = module.exports;
+  const { compileBundle, runBundle, codeCachePath } = launcher(dist);
+  const script = compileBundle(file);
+  const { grpc, loader } = runBundle(file, script);
   const json = (name) => JSON.parse(readFileSync(resolve(dist, name), 'utf8'));
   for (const [name, options] of [
     ['etcd-rpc.json', { keepCase: true, longs: String, enums: Number, defaults: false, oneofs: false }],
@@ -43,5 +41,5 @@ export async function buildGrpcBundle(dist) {
   }
   new grpc.Metadata().set('token', 'x');
   new grpc.Server({ 'grpc.enable_channelz': 0 }).forceShutdown();
-  writeFileSync(`${file}.cache`, script.createCachedData());
+  writeFileSync(codeCachePath(file), script.createCachedData());
 }

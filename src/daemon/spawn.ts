@@ -3,7 +3,7 @@
 // SIGTERM and waits for it to exit.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DAEMON_MARKER, isDaemonAlive, readPid, releasePidLock } from './lock.js';
 import type { ClusterPaths } from './paths.js';
@@ -22,17 +22,15 @@ export interface SpawnedDaemon {
 }
 
 /**
- * The daemon's script: bin/kubedojo, the launcher that runs the bundle's main (dist/kubedojo.mjs
- * only exports it). Found from this module: bundled, it sits in dist/ or dist/chunks/ (our kubectl
- * and crictl start daemons too); run from source, in src/daemon/. Both are two levels below bin/'s
- * parent or fewer.
+ * The daemon's script: bin/kubedojo, the launcher that runs the bundle's main (dist/kubedojo.cjs
+ * only exports it). Found from this module: bundled, it is in a bundle in dist/ (our kubectl and
+ * crictl start daemons too); run from source, in src/daemon/. bin/'s parent is one or two levels up.
  */
 export function daemonEntry(moduleUrl: string = import.meta.url): string {
   const here = dirname(fileURLToPath(moduleUrl));
-  const dist = basename(here) === 'chunks' ? dirname(here) : here;
-  const roots = [dirname(dist), resolve(here, '../..')];
-  const root = roots.find((r) => existsSync(join(r, 'bin', 'kubedojo')) && existsSync(join(r, 'dist', 'kubedojo.mjs')));
-  if (root === undefined) throw new Error(`kubedojo's launcher or bundle is missing (looked for bin/kubedojo and dist/kubedojo.mjs in ${roots.map((r) => `"${r}"`).join(', ')}); run: npm run build`);
+  const roots = [dirname(here), resolve(here, '../..')];
+  const root = roots.find((r) => existsSync(join(r, 'bin', 'kubedojo')) && existsSync(join(r, 'dist', 'kubedojo.cjs')));
+  if (root === undefined) throw new Error(`kubedojo's launcher or bundle is missing (looked for bin/kubedojo and dist/kubedojo.cjs in ${roots.map((r) => `"${r}"`).join(', ')}); run: npm run build`);
   return join(root, 'bin', 'kubedojo');
 }
 

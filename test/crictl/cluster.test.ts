@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eventually, hasRealKubectl, run, useCluster, type TestCluster } from '../support/cluster.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const built = existsSync(join(ROOT, 'dist/crictl.mjs'));
+const built = existsSync(join(ROOT, 'dist/crictl.cjs'));
 
 function crictl(c: TestCluster, node: string | undefined, args: string[]) {
   const env = { ...c.env, ...(node ? { KUBEDOJO_NODE_ROOT: join(c.env.KUBEDOJO_HOME!, c.name, 'nodes', node) } : {}) };

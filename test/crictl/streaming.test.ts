@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, hasRealKubectl, run, useCluster } from '../support/cluster.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const built = existsSync(join(ROOT, 'dist/crictl.mjs'));
+const built = existsSync(join(ROOT, 'dist/crictl.cjs'));
 
 const MANIFEST = `apiVersion: v1
 kind: Pod

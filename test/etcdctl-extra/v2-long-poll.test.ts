@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REAL_ETCDCTL, start, startOurs, type Endpoint } from '../support/etcd-pair.js';
 
 const OUR_ETCDCTL = resolve(import.meta.dirname, '../../bin/etcdctl');
-const built = existsSync(resolve(import.meta.dirname, '../../dist/etcdctl.mjs'));
+const built = existsSync(resolve(import.meta.dirname, '../../dist/etcdctl.cjs'));
 const IDLE_MS = 6_000;
 
 let etcd: Endpoint & { stop(): Promise<void> };

@@ -17,7 +17,7 @@ const BIN = process.env.KUBEDOJO_TEST_BIN ?? join(ROOT, 'bin', 'kubedojo');
 /** Why these cases cannot run here: runCluster not written yet (it throws "runCluster: being written"), or no bundle. */
 function unavailable(): string | undefined {
   if (readFileSync(join(ROOT, 'src/daemon/run.ts'), 'utf8').includes('being written')) return 'src/daemon/run.ts: runCluster is still being written';
-  if (!existsSync(join(dirname(BIN), '..', 'dist', 'kubedojo.mjs'))) return 'dist/kubedojo.mjs is not built (npm run build)';
+  if (!existsSync(join(dirname(BIN), '..', 'dist', 'kubedojo.cjs'))) return 'dist/kubedojo.cjs is not built (npm run build)';
   return undefined;
 }
 const skipReason = unavailable();

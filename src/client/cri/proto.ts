@@ -1,6 +1,6 @@
 // Where the CRI schema (api.proto) is and how it is loaded. Unbundled (tests, tsx) it sits next to
-// this file; in the esbuild bundle the build copies it to dist/cri-api.proto, which is looked for
-// first (next to the chunk, or one folder up from dist/chunks/).
+// this file; bundled, the build copies it to dist/cri-api.proto, beside the bundle, which is looked
+// for first.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as GrpcJs from '@grpc/grpc-js';
@@ -13,10 +13,10 @@ export const CRI_BUNDLED_PROTO = 'cri-api.proto';
 export const CRI_BUNDLED_JSON = 'cri-api.json';
 
 function findBuiltJson(): string | undefined {
-  return besideModule([`./${CRI_BUNDLED_JSON}`, `../${CRI_BUNDLED_JSON}`]);
+  return besideModule([`./${CRI_BUNDLED_JSON}`]);
 }
 
-/** The first of `names` next to this module (in the bundle: next to the chunk or one folder up). */
+/** The first of `names` next to this module (bundled: in dist/). */
 function besideModule(names: string[]): string | undefined {
   for (const rel of names) {
     const path = fileURLToPath(new URL(rel, import.meta.url));
@@ -26,7 +26,7 @@ function besideModule(names: string[]): string | undefined {
 }
 
 function findProto(): string {
-  return besideModule([`./${CRI_BUNDLED_PROTO}`, `../${CRI_BUNDLED_PROTO}`, './api.proto']) ?? fileURLToPath(new URL('./api.proto', import.meta.url));
+  return besideModule([`./${CRI_BUNDLED_PROTO}`, './api.proto']) ?? fileURLToPath(new URL('./api.proto', import.meta.url));
 }
 
 /** Absolute path of the CRI runtime.v1 .proto this process loads. */

@@ -13,14 +13,10 @@ import { serviceSubset, type JsonNode } from './subset.js';
  * (keepCase, what etcdctl's JSON printer needs) or camelCased (what the server's code reads). */
 export const DESCRIPTOR_FILES = { keepCase: 'etcd-rpc.json', camelCase: 'etcd-rpc-camel.json' } as const;
 
-
 function builtDescriptor(keepCase: boolean): string | undefined {
   const file = keepCase ? DESCRIPTOR_FILES.keepCase : DESCRIPTOR_FILES.camelCase;
-  for (const rel of [`./${file}`, `../${file}`]) {
-    const path = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
+  const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
+  return existsSync(path) ? path : undefined;
 }
 
 export function protoFile(): string {

@@ -16,7 +16,7 @@ export interface Client {
 
 const REPO = resolve(import.meta.dirname, '../../..');
 export const OUR_LAUNCHER = join(REPO, 'bin/etcdctl');
-export const OUR_BUNDLE = join(REPO, 'dist/etcdctl.mjs');
+export const OUR_BUNDLE = join(REPO, 'dist/etcdctl.cjs');
 
 const shimDirs: string[] = [];
 

@@ -28,7 +28,7 @@ const REPO = resolve(import.meta.dirname, '../../..');
 /** Our etcd server (bin/etcd), started with the same flags as the real one (see etcdArgs). */
 export const OUR_ETCD: ServerImpl = {
   name: 'our etcd',
-  unavailable: () => (existsSync(join(REPO, 'dist/etcd.mjs')) ? null : 'dist/etcd.mjs is not built (npm run build)'),
+  unavailable: () => (existsSync(join(REPO, 'dist/etcd.cjs')) ? null : 'dist/etcd.cjs is not built (npm run build)'),
   command: () => [process.execPath, join(REPO, 'bin/etcd')],
 };
 
