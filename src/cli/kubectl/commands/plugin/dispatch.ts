@@ -3,7 +3,7 @@
 // found on PATH (dashes in the words become underscores) with the remaining arguments; so does
 // `kubectl create fancy` for a `create` subcommand that is not built in (KUBECTL_ENABLE_CMD_SHADOW
 // not "false"). The plugin runs with kubectl's environment and streams; its exit code is kubectl's.
-import { spawn, type StdioOptions } from 'node:child_process';
+import type { StdioOptions } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -59,7 +59,9 @@ function searchFrom(root: CommandNode, node: CommandNode, argv: string[], rest: 
 
 const ERRNO: Record<string, string> = { ENOEXEC: 'exec format error', EACCES: 'permission denied', ENOENT: 'no such file or directory' };
 
-function execute(path: string, args: string[], io: Io): Promise<number> {
+async function execute(path: string, args: string[], io: Io): Promise<number> {
+  // loaded here: every kubectl call looks for a plugin, few run one, and the module costs ~5 ms
+  const { spawn } = await import('node:child_process');
   const own = (s: unknown, p: unknown) => s === p;
   const stdio: StdioOptions = [own(io.stdin, process.stdin) ? 'inherit' : 'pipe', own(io.stdout, process.stdout) ? 'inherit' : 'pipe', own(io.stderr, process.stderr) ? 'inherit' : 'pipe'];
   return new Promise((resolve, reject) => {
