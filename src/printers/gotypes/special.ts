@@ -1,8 +1,10 @@
 // The UnmarshalJSON methods of apimachinery's self-decoding types. Their errors are not
 // encoding/json's own: they end decoding at once, with no struct field context.
 //   resource.Quantity: ParseQuantity(strings.TrimSpace(unquoted text)) — ErrFormatWrong/ErrSuffix.
-//   metav1.Time/MicroTime: json.Unmarshal into a string, then time.Parse(RFC3339).
+//   metav1.Time/MicroTime: json.Unmarshal into a string, then time.Parse(RFC3339) (go-time.ts).
 //   intstr.IntOrString: a JSON string, or json.Unmarshal into an int32.
+
+import { parseRfc3339 } from './go-time.js';
 
 export const QUANTITY_FORMAT_WRONG = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 const QUANTITY_SUFFIX = "unable to parse quantity's suffix";
@@ -25,12 +27,12 @@ function quantityError(v: unknown): string | undefined {
   return SUFFIXES.has(suffix) || /^[eE][-+]?\d+$/.test(suffix) ? undefined : QUANTITY_SUFFIX;
 }
 
-/** metav1.Time: a non-string, or text whose year does not parse (other time.Parse failures are not modelled). */
+/** metav1.Time: a JSON string that time.Parse(time.RFC3339) takes (MicroTime's layout is not modelled). */
 function timeError(type: string, v: unknown): string | undefined {
   if (typeof v !== 'string') return `json: cannot unmarshal ${jsonKind(v)} into Go value of type string`;
-  if (type !== '@time' || /^\d{4}/.test(v)) return undefined;
-  const q = JSON.stringify(v);
-  return `parsing time ${q} as "2006-01-02T15:04:05Z07:00": cannot parse ${q} as "2006"`;
+  if (type !== '@time') return undefined;
+  const t = parseRfc3339(v);
+  return t.ok ? undefined : t.error;
 }
 
 function intOrStringError(v: unknown): string | undefined {

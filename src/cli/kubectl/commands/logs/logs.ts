@@ -2,11 +2,12 @@
 // the pod behind TYPE/NAME, or of each pod a selector matches (10 lines each unless --tail),
 // optionally followed and prefixed with [pod/name/container].
 import type { RestClient } from '../../../../client/rest.js';
-import { ApiError, isNotFound } from '../../../../client/types.js';
+import { isNotFound } from '../../../../client/types.js';
 import { statusOf } from '../../../../client/rest.js';
 import type { Ctx } from '../../context.js';
+import { formatRfc3339Utc, parseRfc3339 } from '../../../../printers/gotypes/go-time.js';
 import { objectPath, query } from '../../resource/paths.js';
-import { TYPED_ACCEPT, typedGet } from '../../resource/request.js';
+import { TYPED_ACCEPT, typedError, typedGet } from '../../resource/request.js';
 
 import { podFor, podsBySelector, type Pod } from './pods.js';
 
@@ -14,28 +15,69 @@ const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD 
 
 interface Target { pod: Pod; container: string }
 
-function logQuery(ctx: Ctx, container: string, tail: number): string {
-  const sinceMs = ctx.int('since');
+/** ToPodLogOptions: the request's options, once the pods are known (--since-time must parse). */
+interface LogOptions {
+  sinceTime?: string;
+  sinceSeconds?: number;
+  limitBytes?: number;
+  tailLines?: number;
+}
+
+/** time.Duration.Round(time.Second), in seconds: halves round away from zero. */
+function roundSeconds(ms: number): number {
+  const s = Math.floor(Math.abs(ms) / 1000 + 0.5);
+  return ms < 0 ? -s : s;
+}
+
+function logOptions(ctx: Ctx, bySelector: boolean): LogOptions {
+  const o: LogOptions = {};
+  const sinceTime = ctx.str('since-time');
+  if (sinceTime !== '') {
+    const t = parseRfc3339(sinceTime);
+    if (!t.ok) throw new Error(t.error);
+    o.sinceTime = formatRfc3339Utc(t.epochMs);
+  }
+  if (ctx.int('limit-bytes') !== 0) o.limitBytes = ctx.int('limit-bytes');
+  if (ctx.int('since') !== 0) o.sinceSeconds = roundSeconds(ctx.int('since'));
+  const tail = ctx.int('tail');
+  if (bySelector && tail === -1 && !ctx.changed('tail')) o.tailLines = 10;
+  else if (tail !== -1) o.tailLines = tail;
+  return o;
+}
+
+/** LogsOptions.Validate for pods, in its order. */
+function validate(ctx: Ctx, o: LogOptions, container: string): void {
+  if (ctx.str('since-time') !== '' && ctx.int('since') !== 0) throw new Error('at most one of `sinceTime` or `sinceSeconds` may be specified');
+  if (ctx.int('limit-bytes') < 0) throw new Error('--limit-bytes must be greater than 0');
+  if (ctx.bool('all-containers') && container !== '') throw new Error(`--all-containers=true should not be specified with container name ${container}`);
+  if (ctx.changed('container') && ctx.args.length === 2) throw new Error('only one of -c or an inline [CONTAINER] arg is allowed');
+  if (o.sinceSeconds !== undefined && o.sinceSeconds < 0) throw new Error('--since must be greater than 0');
+  if (o.tailLines !== undefined && o.tailLines < -1) throw new Error('--tail must be greater than or equal to -1');
+}
+
+/** The query as client-go encodes PodLogOptions: url.Values, so keys in sorted order. */
+function logQuery(ctx: Ctx, container: string, o: LogOptions): string {
   return query({
     container,
     follow: ctx.bool('follow') || undefined,
+    limitBytes: o.limitBytes,
     previous: ctx.bool('previous') || undefined,
-    tailLines: tail >= 0 ? tail : undefined,
-    sinceSeconds: sinceMs > 0 ? Math.ceil(sinceMs / 1000) : undefined,
-    sinceTime: ctx.str('since-time') || undefined,
+    sinceSeconds: o.sinceSeconds,
+    sinceTime: o.sinceTime,
+    tailLines: o.tailLines,
     timestamps: ctx.bool('timestamps') || undefined,
-    limitBytes: ctx.int('limit-bytes') > 0 ? ctx.int('limit-bytes') : undefined,
   });
 }
 
-async function stream(client: RestClient, ctx: Ctx, t: Target, tail: number, prefix: boolean): Promise<void> {
+async function stream(client: RestClient, ctx: Ctx, t: Target, o: LogOptions, prefix: boolean): Promise<void> {
   const ns = t.pod.metadata.namespace ?? '';
-  const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(t.pod.metadata.name ?? '')}/log${logQuery(ctx, t.container, tail)}`;
+  const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(t.pod.metadata.name ?? '')}/log${logQuery(ctx, t.container, o)}`;
   const res = await client.stream(path, TYPED_ACCEPT);
   if ((res.statusCode ?? 0) >= 300) {
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
-    throw new ApiError(statusOf({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    // the typed clientset's GetLogs: its Status comes back without kind and apiVersion
+    throw typedError(statusOf({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
   }
   const tag = `[pod/${t.pod.metadata.name ?? ''}/${t.container}] `;
   let partial = '';
@@ -113,15 +155,16 @@ export async function run(ctx: Ctx): Promise<number> {
   const { pods, container } = bySelector
     ? { pods: await podsBySelector(client, namespace, selector), container: ctx.str('container') }
     : await podsFromArgs(ctx, client, namespace);
-  const tail = bySelector && !ctx.changed('tail') ? 10 : ctx.int('tail');
+  if (bySelector && pods.length === 0) ctx.io.stderr.write(`No resources found in ${namespace} namespace.\n`);
+  const options = logOptions(ctx, bySelector);
+  validate(ctx, options, container);
   const targets = pods.flatMap((p) => targetsOf(ctx, p, container, bySelector));
-  if (bySelector && targets.length === 0) ctx.io.stderr.write(`No resources found in ${namespace} namespace.\n`);
   const max = ctx.int('max-log-requests');
   if (ctx.bool('follow') && targets.length > max) {
     throw new Error(`you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`);
   }
   const prefix = ctx.bool('prefix');
-  if (ctx.bool('follow') && targets.length > 1) await Promise.all(targets.map((t) => stream(client, ctx, t, tail, prefix)));
-  else for (const t of targets) await stream(client, ctx, t, tail, prefix);
+  if (ctx.bool('follow') && targets.length > 1) await Promise.all(targets.map((t) => stream(client, ctx, t, options, prefix)));
+  else for (const t of targets) await stream(client, ctx, t, options, prefix);
   return 0;
 }
