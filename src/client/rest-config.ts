@@ -16,8 +16,11 @@ export interface RestConfig {
   basic?: { username: string; password: string };
   /** Impersonate-User / Impersonate-Group / Impersonate-Uid (kubectl --as, --as-group, --as-uid) */
   impersonate?: { user?: string; groups?: string[]; uid?: string };
-  /** sent as ?timeout= on requests and enforced on the client (kubectl --request-timeout) */
-  timeoutMs?: number;
+  /**
+   * kubectl --request-timeout (client-go's Config.Timeout): sent as ?timeout=<text> on every
+   * request and enforced by the client until the response is read.
+   */
+  timeout?: { ms: number; text: string };
   /** called with the text of each `Warning: 299 - "…"` header the server sends */
   onWarning?: (text: string) => void;
   /** told about each request and its response (kubectl's -v request logging) */

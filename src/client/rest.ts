@@ -5,7 +5,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import type { RestConfig } from './rest-config.js';
 import type { TracedResponse } from './request-trace.js';
 import { authHeaders, tlsOptions } from './rest-auth.js';
-import { transportError } from './transport-error.js';
+import { DeadlineError, transportError } from './transport-error.js';
 import { resourcePath, queryString } from './paths.js';
 import {
   ApiError, type ApiStatus, type Client, type DeleteOptions, type ListOptions, type Obj, type ObjList, type PatchType,
@@ -15,6 +15,14 @@ import {
 export interface RawResponse {
   status: number;
   body: string;
+}
+
+export interface OpenOptions {
+  /**
+   * false: leave out the ?timeout= of the configured timeout (its deadline still holds), as
+   * client-go's generated List and Watch do: they set Timeout(0) unless TimeoutSeconds is given.
+   */
+  timeoutParam?: boolean;
 }
 
 export class RestClient implements Client {
@@ -41,7 +49,9 @@ export class RestClient implements Client {
     return { Accept: accept ?? 'application/json', ...authHeaders(this.config) };
   }
 
-  private open(method: string, path: string, body?: string, contentType?: string, agent: Agent | HttpAgent = this.agent, accept?: string): Promise<IncomingMessage> {
+  private open(method: string, rawPath: string, body?: string, contentType?: string, agent: Agent | HttpAgent = this.agent, accept?: string, o: OpenOptions = {}): Promise<IncomingMessage> {
+    const timeout = this.config.timeout;
+    const path = timeout && o.timeoutParam !== false ? withTimeout(rawPath, timeout.text) : rawPath;
     const headers = this.headers(accept);
     if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
     const trace = this.config.trace;
@@ -59,10 +69,18 @@ export class RestClient implements Client {
         protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port || (this.base.protocol === 'http:' ? 80 : 443),
         path, method, headers, agent,
       }, (res) => {
+        response = res;
         if (traced) trace!.response(traced, { status: `${res.statusCode ?? 0} ${res.statusMessage ?? ''}`, headers: headerPairs(res.rawHeaders), ...timing() });
         this.warnings(res);
         resolve(res);
       });
+      let response: IncomingMessage | undefined;
+      if (timeout && timeout.ms > 0) {
+        // http.Client.Timeout: the whole exchange, reading the answer included
+        const timer = setTimeout(() => (response ? response.destroy(new DeadlineError(true)) : req.destroy(new DeadlineError(false))), timeout.ms);
+        timer.unref();
+        req.once('close', () => clearTimeout(timer));
+      }
       if (traced) {
         req.once('socket', (sock) => {
           if (req.reusedSocket || !sock.connecting) t.connected = performance.now();
@@ -94,8 +112,8 @@ export class RestClient implements Client {
   }
 
   /** One request, its whole answer as text. */
-  async raw(method: string, path: string, body?: string, contentType?: string, accept?: string): Promise<RawResponse> {
-    const res = await this.open(method, path, body, contentType, this.agent, accept);
+  async raw(method: string, path: string, body?: string, contentType?: string, accept?: string, o: OpenOptions = {}): Promise<RawResponse> {
+    const res = await this.open(method, path, body, contentType, this.agent, accept, o);
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -154,7 +172,9 @@ export class RestClient implements Client {
         }
         return await readEvents(res, onEvent);
       } catch (err) {
-        return stopped ? undefined : (err as Error);
+        // a watch cut by the client's timeout ends as if the server had closed it (client-go's
+        // StreamWatcher only logs the read error)
+        return stopped || (err instanceof DeadlineError && err.whileReading) ? undefined : (err as Error);
       }
     })();
     return { stop() { stopped = true; res?.destroy(); }, done };
@@ -176,6 +196,20 @@ async function readEvents<T extends Obj>(res: IncomingMessage, onEvent: (e: Watc
     }
   }
   return undefined;
+}
+
+/**
+ * The path with client-go's `timeout` parameter, unless it has one (discovery sets its own):
+ * url.Values.Encode sorts the keys, so it goes before the first key after it.
+ */
+export function withTimeout(path: string, text: string): string {
+  const at = path.indexOf('?');
+  const params = at < 0 ? [] : path.slice(at + 1).split('&').filter((p) => p !== '');
+  const key = (p: string) => decodeURIComponent(p.split('=')[0]!);
+  if (params.some((p) => key(p) === 'timeout')) return path;
+  const after = params.findIndex((p) => key(p) > 'timeout');
+  params.splice(after < 0 ? params.length : after, 0, `timeout=${encodeURIComponent(text)}`);
+  return `${at < 0 ? path : path.slice(0, at)}?${params.join('&')}`;
 }
 
 /** Node's rawHeaders as name/value pairs. */

@@ -18,11 +18,19 @@ export class TransportError extends Error {
   }
 }
 
+/** http.Client.Timeout running out, before the response (`awaiting headers`) or while reading it. */
+export class DeadlineError extends Error {
+  constructor(readonly whileReading: boolean) {
+    super(whileReading ? 'context deadline exceeded (Client.Timeout or context cancellation while reading body)' : 'context deadline exceeded');
+  }
+}
+
 const UNKNOWN_AUTHORITY = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
 
 function goWording(err: NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string }, url: URL): string {
+  if (err instanceof DeadlineError) return err.message;
   const addr = `${err.address ?? url.hostname}:${err.port ?? url.port}`;
   switch (err.code) {
     case 'ECONNREFUSED': return `dial tcp ${addr}: connect: connection refused`;

@@ -97,6 +97,30 @@ const CASES: VCase[] = [
   { args: ['wait', '--for=condition=Ready', 'node/node01', '--timeout=10s', '-v=3'] },
   { args: ['apply', '-f', '-', '-v=4'], stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v3\ndata:\n  a: b\n', undo: [['delete', 'cm', 'v3']] },
   { args: ['get', 'ns', 'nope', 'default', '-o', 'name', '-v=2'] },
+  // logs: PodLogOptions as url.Values encodes them (sorted keys), --since rounded as
+  // Duration.Round(time.Second), --since-time as metav1.Time in UTC; Complete's and Validate's errors
+  { args: ['logs', 'bb', '-v=6', '--tail=1', '--since=1200ms', '--timestamps', '--limit-bytes=100'] },
+  { args: ['logs', 'bb', '-v=6', '--since-time=2020-01-01T00:30:00.7+01:00'] },
+  { args: ['logs', 'bb', '-p', '-v=6'] },
+  { args: ['logs', 'bb', '--since=-1s'] },
+  { args: ['logs', 'bb', '--since=-400ms'] },
+  { args: ['logs', 'bb', '--tail=-2'] },
+  { args: ['logs', 'bb', '--limit-bytes=-1'] },
+  { args: ['logs', 'bb', '--since=1s', '--since-time=2020-01-01T00:00:00Z'] },
+  { args: ['logs', 'bb', '--since-time=2020-13-01T00:00:00Z'] },
+  { args: ['logs', 'bb', '--all-containers', '-c', 'bb'] },
+  { args: ['logs', 'bb', 'bb', '-c', 'bb'] },
+  { args: ['logs', 'nope', '--since=-1s'] },
+  // --request-timeout: ?timeout= (Duration.String()) on every request but typed Lists and Watches
+  { args: ['get', 'pods', '--request-timeout=1500ms', '-v=6'] },
+  { args: ['get', 'pods', '--request-timeout=-1s', '-v=6'] },
+  { args: ['get', 'pods', '--request-timeout=abc'] },
+  { args: ['get', 'pods', '--request-timeout=1.5'] },
+  { args: ['exec', 'bb', '--request-timeout=5s', '-v=6', '--', 'true'] },
+  { args: ['get', 'pods', '--chunk-size=1', '-l', 'run=bb', '--field-selector=status.phase=Running', '--request-timeout=90s', '-v=6'] },
+  { args: ['drain', 'node01', '--dry-run=client', '--ignore-daemonsets', '--request-timeout=3s', '-v=6'] },
+  // a watch cut by the client's timeout ends quietly
+  { args: ['get', 'pods', 'bb', '-w', '--request-timeout=2s'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the real one', () => {

@@ -2,7 +2,7 @@
 // the discovery-backed resource mapper, each built once per command and only when asked for.
 import { loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
 import { RestClient } from '../../client/rest.js';
-import { parseDuration } from '../shared/go-duration.js';
+import { goDurationString, parseDuration } from '../shared/go-duration.js';
 import type { Io } from '../shared/io.js';
 import type { Parsed } from '../shared/pflag.js';
 import { openDiscovery } from './discovery/cached-discovery.js';
@@ -37,12 +37,17 @@ export function overridesFrom(p: Parsed): ConfigOverrides {
   return o;
 }
 
-/** --request-timeout: a Go duration or a bare number of seconds; 0 means none. */
+const INVALID_TIMEOUT = 'Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)';
+
+/**
+ * --request-timeout as clientcmd.ParseTimeout reads it: a whole number of seconds or a Go
+ * duration; 0 means none. A negative one is still sent as ?timeout= but sets no deadline.
+ */
 export function requestTimeout(raw: string): { ms: number; text: string } | undefined {
-  if (raw === '' || raw === '0') return undefined;
-  if (/^\d+$/.test(raw)) return { ms: Number(raw) * 1000, text: `${raw}s` };
-  const ms = parseDuration(raw);
-  return ms === null || ms === 0 ? undefined : { ms, text: raw };
+  if (raw === '') return undefined;
+  const ms = /^\+?\d+$/.test(raw) ? Number(raw) * 1000 : parseDuration(raw);
+  if (ms === null) throw new Error(INVALID_TIMEOUT);
+  return ms === 0 ? undefined : { ms, text: goDurationString(ms) };
 }
 
 export class Factory {
@@ -97,7 +102,7 @@ export class Factory {
         rest.impersonate = { ...(as ? { user: as } : {}), ...(Array.isArray(groups) ? { groups } : {}), ...(uid ? { uid } : {}) };
       }
       const t = requestTimeout(str(this.parsed, 'request-timeout') ?? '');
-      if (t) rest.timeoutMs = t.ms;
+      if (t) rest.timeout = t;
       // client-go's warning handler: each distinct server warning once, on stderr.
       const seen = new Set<string>();
       rest.onWarning = (text) => {

@@ -1,4 +1,5 @@
-// Go's time.ParseDuration (milliseconds here) and its error texts, for the Go CLIs we copy.
+// Go's time.ParseDuration (milliseconds here) and its error texts, and Duration.String(), for the
+// Go CLIs we copy.
 export function parseDuration(input: string): number | null {
   const sign = input.startsWith('-') ? -1 : 1;
   const text = input.startsWith('-') || input.startsWith('+') ? input.slice(1) : input;
@@ -22,4 +23,22 @@ export function durationError(raw: string): string {
   if (m === null) return `time: invalid duration ${q}`;
   if (m[2] === '') return `time: missing unit in duration ${q}`;
   return `time: unknown unit ${JSON.stringify(m[2])} in duration ${q}`;
+}
+
+function seconds(ms: number): string {
+  const s = (ms / 1000).toFixed(3).replace(/\.?0+$/, '');
+  return `${s}s`;
+}
+
+/** time.Duration.String() of a millisecond duration (`10s`, `1m30s`, `500ms`, `1h0m0s`, `1.5s`). */
+export function goDurationString(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 0) return `-${goDurationString(-ms)}`;
+  if (ms < 1000) return `${ms}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const rest = seconds(ms % 60_000);
+  if (h > 0) return `${h}h${m}m${rest}`;
+  if (m > 0) return `${m}m${rest}`;
+  return rest;
 }

@@ -4,8 +4,11 @@ import { ApiError } from '../../client/types.js';
 import type { Obj } from '../../client/types.js';
 
 export interface DescribeClient {
-  /** GET path (with query); the parsed JSON body, or an ApiError thrown. */
-  get(path: string): Promise<unknown>;
+  /**
+   * GET path (with query); the parsed JSON body, or an ApiError thrown. `list`: a typed clientset
+   * List, which client-go sends without the ?timeout= of --request-timeout (it sets Timeout(0)).
+   */
+  get(path: string, o?: { list?: boolean }): Promise<unknown>;
 }
 
 export interface DescriberSettings {
@@ -74,7 +77,7 @@ export async function listAll(env: DescribeEnv, path: string, q: ListQuery, subj
   do {
     let page: { items?: Obj[] | null; metadata?: { continue?: string } };
     try {
-      page = (await env.client.get(withQuery(path, q, env.settings.chunkSize, cont))) as typeof page;
+      page = (await env.client.get(withQuery(path, q, env.settings.chunkSize, cont), { list: true })) as typeof page;
     } catch (err) {
       return { items, error: enhance(err, q, subject) };
     }

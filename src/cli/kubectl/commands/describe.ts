@@ -6,7 +6,7 @@ import { describerFor, type DescribeEnv } from '../../../printers/describe/index
 import { localZone } from '../../../printers/describe/time.js';
 import type { Ctx } from '../context.js';
 import type { ApiResource, RestMapper } from '../discovery/mapper.js';
-import { requestJson } from '../resource/request.js';
+import { requestJson, TYPED_LIST } from '../resource/request.js';
 import { Aggregate, reportable } from './mutate/aggregate.js';
 import { Builder } from './mutate/builder.js';
 import type { BuilderEnv } from './mutate/builder-types.js';
@@ -58,7 +58,7 @@ function builderFor(ctx: Ctx, o: Options): Builder {
 
 function envFor(ctx: Ctx, client: RestClient): DescribeEnv {
   return {
-    client: { get: (path: string) => requestJson(client, 'GET', path) },
+    client: { get: (path: string, o?: { list?: boolean }) => requestJson(client, 'GET', path, o?.list === true ? TYPED_LIST : {}) },
     settings: { showEvents: ctx.value('show-events') !== false, chunkSize: ctx.int('chunk-size') },
     now: Date.now(),
     zone: localZone(ctx.io.env.TZ),

@@ -4,9 +4,20 @@ import { ApiError, type ApiStatus } from '../../../client/types.js';
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
-export async function requestJson<T>(client: RestClient, method: string, path: string, o: { body?: unknown; contentType?: string; accept?: string } = {}): Promise<T> {
+export interface RequestOptions {
+  body?: unknown;
+  contentType?: string;
+  accept?: string;
+  /** false: no ?timeout= for --request-timeout (a typed clientset List or Watch) */
+  timeoutParam?: boolean;
+}
+
+/** A typed clientset List: client-go's generated List sends no ?timeout= (it sets Timeout(0)). */
+export const TYPED_LIST: RequestOptions = { timeoutParam: false };
+
+export async function requestJson<T>(client: RestClient, method: string, path: string, o: RequestOptions = {}): Promise<T> {
   const body = o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
-  const r = await client.raw(method, path, body, o.body === undefined ? undefined : (o.contentType ?? 'application/json'), o.accept);
+  const r = await client.raw(method, path, body, o.body === undefined ? undefined : (o.contentType ?? 'application/json'), o.accept, { timeoutParam: o.timeoutParam });
   if (r.status < 200 || r.status > 299) throw new ApiError(statusOf(r));
   return JSON.parse(r.body) as T;
 }

@@ -9,7 +9,7 @@ import { requestJson } from '../../resource/request.js';
 import { aggregate } from '../mutate/aggregate.js';
 import type { DryRun } from '../mutate/dry-run.js';
 import { deletedLongAgo } from './filters.js';
-import { goDurationString } from './go-duration-string.js';
+import { goDurationString } from '../../../shared/go-duration.js';
 
 export interface EvictOptions {
   io: Io;

@@ -3,7 +3,7 @@
 import type { RestClient } from '../../../../client/rest.js';
 import type { Obj } from '../../../../client/types.js';
 import { ApiError } from '../../../../client/types.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, TYPED_LIST } from '../../resource/request.js';
 import { errorsOf, filterPods, type FilterOptions, type PodDelete } from './filters.js';
 
 const enc = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
@@ -28,7 +28,7 @@ async function podsOnNode(client: RestClient, node: string, podSelector: string,
   do {
     let page: PodPage;
     try {
-      page = await requestJson<PodPage>(client, 'GET', `/api/v1/pods${listQuery(podSelector, node, chunk, cont)}`);
+      page = await requestJson<PodPage>(client, 'GET', `/api/v1/pods${listQuery(podSelector, node, chunk, cont)}`, TYPED_LIST);
     } catch (err) {
       if (err instanceof ApiError && (err.status.reason === 'BadRequest' || err.status.reason === 'NotFound')) {
         const msg = `Unable to find "/v1, Resource=pods" that match label selector "${podSelector}", field selector "spec.nodeName=${node}": ${err.message}`;

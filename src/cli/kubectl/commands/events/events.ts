@@ -9,7 +9,7 @@ import { PrintedError } from '../../errors.js';
 import { parseOutput } from '../../output/format.js';
 import { printObjects } from '../../output/objects.js';
 import { query } from '../../resource/paths.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, TYPED_LIST } from '../../resource/request.js';
 import { typedEventList } from '../../../../printers/typed/event.js';
 import { eventHeader, eventRow, sortEvents, type CoreEvent } from './table.js';
 
@@ -42,7 +42,7 @@ export async function run(ctx: Ctx): Promise<number> {
   const fieldSelector = await forSelector(ctx);
   const client = await ctx.factory.client();
   const base = all ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
-  const list = await requestJson<{ items?: CoreEvent[]; metadata?: { resourceVersion?: string } }>(client, 'GET', base + query({ fieldSelector, limit: ctx.int('chunk-size') || undefined }));
+  const list = await requestJson<{ items?: CoreEvent[]; metadata?: { resourceVersion?: string } }>(client, 'GET', base + query({ fieldSelector, limit: ctx.int('chunk-size') || undefined }), TYPED_LIST);
   const keep = (e: CoreEvent): boolean => wanted.length === 0 || wanted.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase());
   const events = sortEvents((list.items ?? []).filter(keep));
   const out = parseOutput(ctx.str('output'), 'object');

@@ -6,7 +6,7 @@ import { request as httpsRequest } from 'node:https';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import type { RestConfig } from '../../../../client/rest-config.js';
-import { statusOf } from '../../../../client/rest.js';
+import { statusOf, withTimeout } from '../../../../client/rest.js';
 import { typedError } from '../../resource/request.js';
 import { transportError } from '../../../../client/transport-error.js';
 import { authHeaders, tlsOptions } from '../../../../client/rest-auth.js';
@@ -86,7 +86,9 @@ function spdy(c: RestConfig, path: string): Promise<never> {
 }
 
 /** The v5 WebSocket to path (its query included), or the error the fallback ends with. */
-export async function connect(c: RestConfig, path: string, klog?: Klog): Promise<WebSocket> {
+export async function connect(c: RestConfig, requestPath: string, klog?: Klog): Promise<WebSocket> {
+  // the upgrade request comes from the same REST client as the rest: it has --request-timeout's ?timeout=
+  const path = c.timeout ? withTimeout(requestPath, c.timeout.text) : requestPath;
   try {
     return await websocket(c, path, klog);
   } catch (err) {

@@ -32,9 +32,10 @@ interface ListBody<T> {
 
 function listPath(r: ApiResource, s: GetScope, cont: string | undefined, includeObject?: string): string {
   const ns = s.allNamespaces ? undefined : s.namespace;
+  // url.Values.Encode: keys in sorted order
   return collectionPath(r, ns) + query({
-    labelSelector: s.labelSelector, fieldSelector: s.fieldSelector, limit: s.chunkSize > 0 ? s.chunkSize : undefined,
-    continue: cont, includeObject,
+    continue: cont, fieldSelector: s.fieldSelector, includeObject,
+    labelSelector: s.labelSelector, limit: s.chunkSize > 0 ? s.chunkSize : undefined,
   });
 }
 

@@ -5,7 +5,6 @@ import type { Obj, WatchEvent } from '../../../../client/types.js';
 import { RememberingAligner } from '../../../../printers/remembering.js';
 import { tableCells, type Table } from '../../../../printers/table.js';
 import type { Ctx } from '../../context.js';
-import { requestTimeout } from '../../factory.js';
 import type { ResourceRequest } from '../../resource/args.js';
 import { collectionPath, query } from '../../resource/paths.js';
 import { requestJson, TABLE_ACCEPT } from '../../resource/request.js';
@@ -36,11 +35,8 @@ export async function watchTables(ctx: Ctx, req: ResourceRequest, s: GetScope, w
     if (withHead.length > 0) ctx.io.stdout.write(aligner.flush(withHead));
   };
   if (!ctx.bool('watch-only')) print('ADDED', list.rows);
-  const timeout = requestTimeout(ctx.str('request-timeout'));
-  const path = base + query({
-    labelSelector: s.labelSelector, fieldSelector, resourceVersion: list.metadata?.resourceVersion, watch: true,
-    timeoutSeconds: timeout ? Math.max(1, Math.round(timeout.ms / 1000)) : undefined,
-  });
+  // --request-timeout reaches the watch as the client's timeout (?timeout= and its deadline)
+  const path = base + query({ labelSelector: s.labelSelector, fieldSelector, resourceVersion: list.metadata?.resourceVersion, watch: true });
   const w = client.watchPath(path, (e: WatchEvent<Obj>) => print(e.type, (e.object as unknown as Table).rows), TABLE_ACCEPT);
   const err = await w.done;
   if (err) throw err;

@@ -8,7 +8,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { createWebSocketStream } from 'ws';
 import type { RestConfig } from '../../../../client/rest-config.js';
-import { statusOf } from '../../../../client/rest.js';
+import { statusOf, withTimeout } from '../../../../client/rest.js';
 import { transportError } from '../../../../client/transport-error.js';
 import { authHeaders, tlsOptions } from '../../../../client/rest-auth.js';
 import { SpdySession } from '../../../../client/spdy/session.js';
@@ -105,7 +105,8 @@ function spdy(c: RestConfig, path: string): Promise<{ socket: Duplex; head: Buff
  * The SPDY connection to path, or the error ForwardPorts ends with. websockets: false when
  * KUBECTL_PORT_FORWARD_WEBSOCKETS=false turns the tunnel off (SPDY only, as before 1.31).
  */
-export async function dialPortForward(c: RestConfig, path: string, websockets = true, klog?: Klog): Promise<SpdySession> {
+export async function dialPortForward(c: RestConfig, requestPath: string, websockets = true, klog?: Klog): Promise<SpdySession> {
+  const path = c.timeout ? withTimeout(requestPath, c.timeout.text) : requestPath;
   if (websockets) {
     try {
       return new SpdySession(await tunnel(c, path, klog), { server: false });

@@ -2,7 +2,7 @@
 // listed by the deployment's selector, kept when the deployment controls them, the new one the
 // oldest whose template matches), a DaemonSet's or StatefulSet's ControllerRevisions.
 import type { RestClient } from '../../../../client/rest.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, TYPED_LIST } from '../../resource/request.js';
 import { list, rec, semanticEqual, str, type Json } from '../workload/json-values.js';
 
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -38,7 +38,7 @@ export function isControlledBy(obj: Json, owner: Json): boolean {
 
 async function listOwned(client: RestClient, path: string, owner: Json): Promise<Json[]> {
   const selector = selectorString(rec(owner.spec).selector);
-  const body = await requestJson<ListBody>(client, 'GET', selector === '' ? path : `${path}?labelSelector=${enc(selector)}`);
+  const body = await requestJson<ListBody>(client, 'GET', selector === '' ? path : `${path}?labelSelector=${enc(selector)}`, TYPED_LIST);
   return (body.items ?? []).filter((i) => isControlledBy(i, owner));
 }
 

@@ -5,7 +5,7 @@ import type { RestClient } from '../../../../client/rest.js';
 import { podMetricsText, type PodMetrics } from '../../../../printers/top.js';
 import type { Ctx } from '../../context.js';
 import { query } from '../../resource/paths.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, TYPED_LIST } from '../../resource/request.js';
 import { requireMetricsApi } from './metrics-api.js';
 import { goDurationNs } from './age.js';
 
@@ -18,7 +18,7 @@ interface Options { name: string; namespace: string; all: boolean; labels: strin
 async function podMetrics(client: RestClient, o: Options): Promise<PodMetrics[]> {
   const base = o.all ? `${METRICS}/pods` : `${METRICS}/namespaces/${encodeURIComponent(o.namespace)}/pods`;
   if (o.name) return [await requestJson<PodMetrics>(client, 'GET', `${base}/${encodeURIComponent(o.name)}`)];
-  return (await requestJson<{ items?: PodMetrics[] }>(client, 'GET', base + query({ labelSelector: o.labels, fieldSelector: o.fields }))).items ?? [];
+  return (await requestJson<{ items?: PodMetrics[] }>(client, 'GET', base + query({ labelSelector: o.labels, fieldSelector: o.fields }), TYPED_LIST)).items ?? [];
 }
 
 interface Pod { metadata: { name?: string; namespace?: string; creationTimestamp?: string } }
@@ -26,7 +26,7 @@ interface Pod { metadata: { name?: string; namespace?: string; creationTimestamp
 /** verifyEmptyMetrics: the pods of the namespace (the command's, even with -A) say why there are none. */
 async function verifyEmpty(client: RestClient, o: Options, now: number): Promise<void> {
   const path = `/api/v1/namespaces/${encodeURIComponent(o.namespace)}/pods`;
-  const pods = (await requestJson<{ items?: Pod[] }>(client, 'GET', path + query({ labelSelector: o.labels, fieldSelector: o.fields }))).items ?? [];
+  const pods = (await requestJson<{ items?: Pod[] }>(client, 'GET', path + query({ labelSelector: o.labels, fieldSelector: o.fields }), TYPED_LIST)).items ?? [];
   if (!pods.length) return;
   for (const p of pods) {
     const age = now - Date.parse(p.metadata.creationTimestamp ?? '');
