@@ -65,6 +65,7 @@ export class RestClient implements Client {
       return { ms: now - t.start, connectMs: (t.connected || now) - t.start, serverMs: t.written ? now - t.written : 0 };
     };
     return new Promise((resolve, reject) => {
+      let response: IncomingMessage | undefined;
       const req = request({
         protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port || (this.base.protocol === 'http:' ? 80 : 443),
         path, method, headers, agent,
@@ -74,7 +75,6 @@ export class RestClient implements Client {
         this.warnings(res);
         resolve(res);
       });
-      let response: IncomingMessage | undefined;
       if (timeout && timeout.ms > 0) {
         // http.Client.Timeout: the whole exchange, reading the answer included
         const timer = setTimeout(() => (response ? response.destroy(new DeadlineError(true)) : req.destroy(new DeadlineError(false))), timeout.ms);
@@ -89,6 +89,8 @@ export class RestClient implements Client {
         req.once('finish', () => { t.written = performance.now(); });
       }
       req.on('error', (err) => {
+        // after the answer came (a deadline cutting its body), the request was already logged
+        if (response) return;
         if (traced) trace!.response(traced, { status: '', headers: [], ...timing(), serverMs: 0, error: err });
         reject(transportError(method, new URL(path, this.base), err));
       });

@@ -44,6 +44,8 @@ function normaliseV(text: string): string {
     .replace(/Date: .* GMT/g, 'Date: <date>')
     .replace(/Sec-Websocket-Accept: \S+/g, 'Sec-Websocket-Accept: <key>')
     .replace(/\\"resourceVersion\\":\\"\d+\\"/g, '\\"resourceVersion\\":\\"<rv>\\"')
+    // a watch starts from the list's resourceVersion, which moves with the cluster (0 is kept)
+    .replace(/([?&]resourceVersion=)[1-9]\d*/g, '$1<rv>')
     .replace(/\[truncated \d+ chars\]/g, '[truncated N chars]');
 }
 
@@ -119,8 +121,17 @@ const CASES: VCase[] = [
   { args: ['exec', 'bb', '--request-timeout=5s', '-v=6', '--', 'true'] },
   { args: ['get', 'pods', '--chunk-size=1', '-l', 'run=bb', '--field-selector=status.phase=Running', '--request-timeout=90s', '-v=6'] },
   { args: ['drain', 'node01', '--dry-run=client', '--ignore-daemonsets', '--request-timeout=3s', '-v=6'] },
-  // a watch cut by the client's timeout ends quietly
+  // a watch cut by the client's timeout ends quietly; an empty list prints no header
   { args: ['get', 'pods', 'bb', '-w', '--request-timeout=2s'] },
+  { args: ['get', 'pods', '-l', 'nomatch=1', '-w', '--request-timeout=1s', '-v=6'] },
+  // EnhanceListError: the refused list named, with its selectors; the builder's selector rules
+  { args: ['get', 'pods', '-l', 'a in (b'] },
+  { args: ['get', 'pods,svc', '--field-selector=foo=bar'] },
+  { args: ['get', 'pods', '-w', '-l', 'a in (b'] },
+  { args: ['logs', '-l', 'a in (b'] },
+  { args: ['get', 'pods', 'bb', '--field-selector=foo=bar'] },
+  { args: ['get', 'pod/bb', '-l', 'a=b'] },
+  { args: ['get', 'pods', 'bb', '-l', ' '] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the real one', () => {

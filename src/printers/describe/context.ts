@@ -1,6 +1,6 @@
 // What a describer works with: a client that GETs API paths (throwing ApiError on a failed
 // request), kubectl's describer settings, the clock and the local time zone.
-import { ApiError } from '../../client/types.js';
+import { enhanceListError } from '../../client/list-error.js';
 import type { Obj } from '../../client/types.js';
 
 export interface DescribeClient {
@@ -54,16 +54,6 @@ function withQuery(path: string, q: ListQuery, limit: number, cont: string): str
   return s ? `${path}?${s}` : path;
 }
 
-/** runtimeresource.EnhanceListError: BadRequest and NotFound say what could not be listed. */
-function enhance(err: unknown, q: ListQuery, subject: string): unknown {
-  if (!(err instanceof ApiError) || (err.status.reason !== 'BadRequest' && err.status.reason !== 'NotFound')) return err;
-  const msg = err.status.message ?? '';
-  const message = !q.labelSelector && !q.fieldSelector
-    ? `Unable to list ${JSON.stringify(subject)}: ${msg}`
-    : `Unable to find ${JSON.stringify(subject)} that match label selector ${JSON.stringify(q.labelSelector ?? '')}, field selector ${JSON.stringify(q.fieldSelector ?? '')}: ${msg}`;
-  return new ApiError({ ...err.status, message });
-}
-
 export interface Listed {
   items: Obj[];
   /** the error that stopped the listing (items holds the pages read before it) */
@@ -79,7 +69,7 @@ export async function listAll(env: DescribeEnv, path: string, q: ListQuery, subj
     try {
       page = (await env.client.get(withQuery(path, q, env.settings.chunkSize, cont), { list: true })) as typeof page;
     } catch (err) {
-      return { items, error: enhance(err, q, subject) };
+      return { items, error: enhanceListError(err, subject, q) };
     }
     items.push(...(page.items ?? []));
     cont = page.metadata?.continue ?? '';

@@ -6,6 +6,8 @@ export interface ResourceRequest {
   resource: ApiResource;
   /** names asked for; empty means the whole list */
   names: string[];
+  /** given in TYPE/NAME form (the builder's resource tuples) */
+  tuples?: boolean;
 }
 
 export const SLASH_MIXED = "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
@@ -40,7 +42,7 @@ export async function resourceRequests(mapper: RestMapper, args: string[], warn:
       const resource = await mapper.resolve(a.slice(0, at));
       const same = out.find((r) => gvrKey(r.resource) === gvrKey(resource));
       if (same) same.names.push(name);
-      else out.push({ resource, names: [name] });
+      else out.push({ resource, names: [name], tuples: true });
     }
     return out;
   }

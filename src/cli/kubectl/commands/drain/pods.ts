@@ -2,7 +2,7 @@
 // page), filtered; the errors of the filters, one per message.
 import type { RestClient } from '../../../../client/rest.js';
 import type { Obj } from '../../../../client/types.js';
-import { ApiError } from '../../../../client/types.js';
+import { enhanceListError } from '../../../../client/list-error.js';
 import { requestJson, TYPED_LIST } from '../../resource/request.js';
 import { errorsOf, filterPods, type FilterOptions, type PodDelete } from './filters.js';
 
@@ -30,11 +30,7 @@ async function podsOnNode(client: RestClient, node: string, podSelector: string,
     try {
       page = await requestJson<PodPage>(client, 'GET', `/api/v1/pods${listQuery(podSelector, node, chunk, cont)}`, TYPED_LIST);
     } catch (err) {
-      if (err instanceof ApiError && (err.status.reason === 'BadRequest' || err.status.reason === 'NotFound')) {
-        const msg = `Unable to find "/v1, Resource=pods" that match label selector "${podSelector}", field selector "spec.nodeName=${node}": ${err.message}`;
-        throw new ApiError({ ...err.status, message: msg });
-      }
-      throw err;
+      throw enhanceListError(err, '/v1, Resource=pods', { labelSelector: podSelector, fieldSelector: `spec.nodeName=${node}` });
     }
     pods.push(...(page.items ?? []));
     cont = page.metadata?.continue || undefined;

@@ -1,6 +1,7 @@
 // What `get` asks the server for: per requested type, the named objects one by one or the list
 // (500 at a time, following `continue`), as Tables for human output or as objects otherwise.
 import type { RestClient } from '../../../../client/rest.js';
+import { enhanceListError, gvrString } from '../../../../client/list-error.js';
 import type { Obj } from '../../../../client/types.js';
 import type { Table } from '../../../../printers/table.js';
 import type { ApiResource } from '../../discovery/mapper.js';
@@ -43,7 +44,8 @@ async function listAll<T>(client: RestClient, r: ApiResource, s: GetScope, accep
   const pages: ListBody<T>[] = [];
   let cont: string | undefined;
   do {
-    const page = await requestJson<ListBody<T>>(client, 'GET', listPath(r, s, cont, includeObject), accept ? { accept } : {});
+    const page = await requestJson<ListBody<T>>(client, 'GET', listPath(r, s, cont, includeObject), accept ? { accept } : {})
+      .catch((err: unknown) => { throw enhanceListError(err, gvrString(r), s); });
     pages.push(page);
     cont = page.metadata?.continue || undefined;
   } while (cont);

@@ -18,7 +18,10 @@ const NO_TYPE_USAGE = 'Required resource not specified.\nUse "kubectl explain <r
 
 function validate(ctx: Ctx, requests: ResourceRequest[]): void {
   const named = requests.some((r) => r.names.length > 0);
-  if (named && ctx.str('selector') !== '') throw new Error('name cannot be provided when a selector is specified');
+  // LabelSelectorParam/FieldSelectorParam: a blank selector is no selector
+  const bySelector = ctx.str('selector').trim() !== '' || ctx.str('field-selector').trim() !== '';
+  if (bySelector && requests.some((r) => r.tuples)) throw new Error('selectors and the all flag cannot be used when passing resource/name arguments');
+  if (named && bySelector) throw new Error('name cannot be provided when a selector is specified');
   if (named && ctx.bool('all-namespaces')) throw new Error('a resource cannot be retrieved by name across all namespaces');
   // the builder visits anything but names by selector, which refuses a subresource
   if (ctx.str('subresource') !== '' && requests.some((r) => r.names.length === 0)) throw new Error('subresource cannot be used when bulk resources are specified');

@@ -8,9 +8,10 @@ import type { Ctx } from '../../context.js';
 import type { ResourceRequest } from '../../resource/args.js';
 import { collectionPath, query } from '../../resource/paths.js';
 import { requestJson, TABLE_ACCEPT } from '../../resource/request.js';
+import { enhanceListError, gvrString } from '../../../../client/list-error.js';
 import type { GetScope } from './fetch.js';
 
-interface TableList extends Table { metadata?: { resourceVersion?: string } }
+interface TableList extends Table { metadata?: { resourceVersion?: string; continue?: string } }
 
 function selectorFor(req: ResourceRequest, s: GetScope): string {
   const names = req.names.map((n) => `metadata.name=${n}`);
@@ -24,11 +25,22 @@ export async function watchTables(ctx: Ctx, req: ResourceRequest, s: GetScope, w
   const opts = { wide, withNamespace: s.allNamespaces && req.resource.namespaced, showLabels: ctx.bool('show-labels'), labelColumns: ctx.list('label-columns') };
   const base = collectionPath(req.resource, s.allNamespaces ? undefined : s.namespace);
   const fieldSelector = selectorFor(req, s);
-  const list = await requestJson<TableList>(client, 'GET', base + query({ labelSelector: s.labelSelector, fieldSelector }), { accept: TABLE_ACCEPT });
+  // the builder's list, --chunk-size at a time (names are asked for by field selector here)
+  const limit = req.names.length === 0 && s.chunkSize > 0 ? s.chunkSize : undefined;
+  let list: TableList | undefined;
+  let cont: string | undefined;
+  do {
+    const page = await requestJson<TableList>(client, 'GET', base + query({ continue: cont, fieldSelector, labelSelector: s.labelSelector, limit }), { accept: TABLE_ACCEPT })
+      .catch((err: unknown) => { throw enhanceListError(err, gvrString(req.resource), { labelSelector: s.labelSelector, fieldSelector }); });
+    list = list === undefined ? page : { ...page, columnDefinitions: list.columnDefinitions, rows: [...(list.rows ?? []), ...(page.rows ?? [])] };
+    cont = page.metadata?.continue || undefined;
+  } while (cont);
   const columns = list.columnDefinitions;
   const prefix = (type: string, rows: string[][]): string[][] => (events ? rows.map((r) => [type.padEnd(8), ...r]) : rows);
   let header = !ctx.bool('no-headers');
   const print = (type: string, rows: Table['rows']): void => {
+    // an empty list prints nothing, not even the header
+    if ((rows ?? []).length === 0) return;
     const cells = tableCells({ columnDefinitions: columns, rows: rows ?? [] }, { ...opts, noHeaders: !header });
     const withHead = header ? [[...(events ? ['EVENT'] : []), ...cells[0]!], ...prefix(type, cells.slice(1))] : prefix(type, cells);
     header = false;
@@ -36,7 +48,7 @@ export async function watchTables(ctx: Ctx, req: ResourceRequest, s: GetScope, w
   };
   if (!ctx.bool('watch-only')) print('ADDED', list.rows);
   // --request-timeout reaches the watch as the client's timeout (?timeout= and its deadline)
-  const path = base + query({ labelSelector: s.labelSelector, fieldSelector, resourceVersion: list.metadata?.resourceVersion, watch: true });
+  const path = base + query({ fieldSelector, labelSelector: s.labelSelector, resourceVersion: list.metadata?.resourceVersion, watch: true });
   const w = client.watchPath(path, (e: WatchEvent<Obj>) => print(e.type, (e.object as unknown as Table).rows), TABLE_ACCEPT);
   const err = await w.done;
   if (err) throw err;

@@ -2,6 +2,7 @@
 // the pod behind TYPE/NAME, or of each pod a selector matches (10 lines each unless --tail),
 // optionally followed and prefixed with [pod/name/container].
 import type { RestClient } from '../../../../client/rest.js';
+import { enhanceListError } from '../../../../client/list-error.js';
 import { isNotFound } from '../../../../client/types.js';
 import { statusOf } from '../../../../client/rest.js';
 import type { Ctx } from '../../context.js';
@@ -153,7 +154,10 @@ export async function run(ctx: Ctx): Promise<number> {
   const { namespace } = await ctx.factory.namespace();
   const bySelector = selector !== '';
   const { pods, container } = bySelector
-    ? { pods: await podsBySelector(client, namespace, selector), container: ctx.str('container') }
+    ? {
+      pods: await podsBySelector(client, namespace, selector).catch((err: unknown) => { throw enhanceListError(err, '/v1, Resource=pods', { labelSelector: selector }); }),
+      container: ctx.str('container'),
+    }
     : await podsFromArgs(ctx, client, namespace);
   if (bySelector && pods.length === 0) ctx.io.stderr.write(`No resources found in ${namespace} namespace.\n`);
   const options = logOptions(ctx, bySelector);

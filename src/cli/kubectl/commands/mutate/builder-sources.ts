@@ -1,6 +1,7 @@
 // Where the builder's objects come from: the documents of -f files (mapped by kind, Lists
 // flattened, re-read from the server with Latest) and the lists a selector asks the server for.
 import type { Obj } from '../../../../client/types.js';
+import { enhanceListError, gvrString } from '../../../../client/list-error.js';
 import { TransportError } from '../../../../client/transport-error.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import { isList, listItems, readSource, type FilePlan } from '../../resource/files.js';
@@ -10,7 +11,6 @@ import type { BuilderEnv, VisitPlan } from './builder-types.js';
 import { apiVersionOf, collectionPath, isNamespaced, retrieve, setObjectNamespace, type Info } from './info.js';
 import { matchesLabelSelector } from './label-selector.js';
 import { mappingForKind, NoKindMatchError } from './mapping.js';
-import { ApiError } from '../../../../client/types.js';
 
 /** An object to act on, or an error; `source` errors are the ones a visitor's source hit. */
 export type Entry = { info: Info } | { error: Error; source?: boolean };
@@ -112,16 +112,6 @@ export async function* pathEntries(env: BuilderEnv, p: VisitPlan, plan: FilePlan
   }
 }
 
-/** EnhanceListError: a failed list names what was listed. */
-function enhanceListError(err: Error, r: ApiResource, labelSelector: string, fieldSelector: string): Error {
-  if (!(err instanceof ApiError) || (err.status.reason !== 'BadRequest' && err.status.reason !== 'NotFound')) return err;
-  const subj = `${r.group}/${r.version}, Resource=${r.resource}`;
-  const message = labelSelector === '' && fieldSelector === ''
-    ? `Unable to list ${JSON.stringify(subj)}: ${err.status.message ?? ''}`
-    : `Unable to find ${JSON.stringify(subj)} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${err.status.message ?? ''}`;
-  return new ApiError({ ...err.status, message });
-}
-
 function listQuery(p: VisitPlan, cont: string | undefined): string {
   const q = new URLSearchParams();
   if (cont) q.set('continue', cont);
@@ -148,7 +138,7 @@ export async function* selectorEntries(env: BuilderEnv, p: VisitPlan, r: ApiReso
     try {
       page = await requestJson<ListPage>(client, 'GET', collectionPath(r, ns || undefined) + listQuery(p, cont));
     } catch (err) {
-      yield { error: enhanceListError(err as Error, r, p.labelSelector ?? '', p.fieldSelector ?? ''), source: true };
+      yield { error: enhanceListError(err as Error, gvrString(r), p), source: true };
       return;
     }
     for (const item of page.items ?? []) {
