@@ -54,7 +54,7 @@ function literal(value: string, prefix: string): string {
 }
 
 function year(value: string): [number, string] {
-  if (value.length < 4 || !isDigit(value, 0) || !/^\d{4}/.test(value)) throw new ParseFailure(value, '2006');
+  if (!/^\d{4}/.test(value)) throw new ParseFailure(value, '2006');
   return [Number(value.slice(0, 4)), value.slice(4)];
 }
 

@@ -24,8 +24,8 @@ export interface FetchedTable {
   table: Table;
 }
 
-interface ListBody<T> {
-  metadata?: { continue?: string };
+export interface ListBody<T> {
+  metadata?: { continue?: string; resourceVersion?: string };
   items?: T[];
   rows?: Table['rows'];
   columnDefinitions?: Table['columnDefinitions'];
@@ -40,7 +40,8 @@ function listPath(r: ApiResource, s: GetScope, cont: string | undefined, include
   });
 }
 
-async function listAll<T>(client: RestClient, r: ApiResource, s: GetScope, accept: string | undefined, includeObject?: string): Promise<ListBody<T>[]> {
+/** FollowContinue over the builder's list, --chunk-size at a time; a refused list named (EnhanceListError). */
+export async function listAll<T>(client: RestClient, r: ApiResource, s: GetScope, accept: string | undefined, includeObject?: string): Promise<ListBody<T>[]> {
   const pages: ListBody<T>[] = [];
   let cont: string | undefined;
   do {

@@ -7,11 +7,8 @@ import { tableCells, type Table } from '../../../../printers/table.js';
 import type { Ctx } from '../../context.js';
 import type { ResourceRequest } from '../../resource/args.js';
 import { collectionPath, query } from '../../resource/paths.js';
-import { requestJson, TABLE_ACCEPT } from '../../resource/request.js';
-import { enhanceListError, gvrString } from '../../../../client/list-error.js';
-import type { GetScope } from './fetch.js';
-
-interface TableList extends Table { metadata?: { resourceVersion?: string; continue?: string } }
+import { TABLE_ACCEPT } from '../../resource/request.js';
+import { listAll, type GetScope } from './fetch.js';
 
 function selectorFor(req: ResourceRequest, s: GetScope): string {
   const names = req.names.map((n) => `metadata.name=${n}`);
@@ -25,17 +22,10 @@ export async function watchTables(ctx: Ctx, req: ResourceRequest, s: GetScope, w
   const opts = { wide, withNamespace: s.allNamespaces && req.resource.namespaced, showLabels: ctx.bool('show-labels'), labelColumns: ctx.list('label-columns') };
   const base = collectionPath(req.resource, s.allNamespaces ? undefined : s.namespace);
   const fieldSelector = selectorFor(req, s);
-  // the builder's list, --chunk-size at a time (names are asked for by field selector here)
-  const limit = req.names.length === 0 && s.chunkSize > 0 ? s.chunkSize : undefined;
-  let list: TableList | undefined;
-  let cont: string | undefined;
-  do {
-    const page = await requestJson<TableList>(client, 'GET', base + query({ continue: cont, fieldSelector, labelSelector: s.labelSelector, limit }), { accept: TABLE_ACCEPT })
-      .catch((err: unknown) => { throw enhanceListError(err, gvrString(req.resource), { labelSelector: s.labelSelector, fieldSelector }); });
-    list = list === undefined ? page : { ...page, columnDefinitions: list.columnDefinitions, rows: [...(list.rows ?? []), ...(page.rows ?? [])] };
-    cont = page.metadata?.continue || undefined;
-  } while (cont);
-  const columns = list.columnDefinitions;
+  // the builder's list (names are asked for by field selector here, in one request)
+  const pages = await listAll<never>(client, req.resource, { ...s, fieldSelector, chunkSize: req.names.length === 0 ? s.chunkSize : 0 }, TABLE_ACCEPT);
+  const list = { ...pages[0], rows: pages.flatMap((p) => p.rows ?? []), metadata: pages[pages.length - 1]?.metadata };
+  const columns = list.columnDefinitions ?? [];
   const prefix = (type: string, rows: string[][]): string[][] => (events ? rows.map((r) => [type.padEnd(8), ...r]) : rows);
   let header = !ctx.bool('no-headers');
   const print = (type: string, rows: Table['rows']): void => {
