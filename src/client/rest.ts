@@ -163,6 +163,7 @@ export class RestClient implements Client {
   watchPath<T extends Obj>(path: string, onEvent: (e: WatchEvent<T>) => void, accept?: string): Watch {
     let res: IncomingMessage | undefined;
     let stopped = false;
+    let cut = false;
     const done = (async (): Promise<Error | undefined> => {
       try {
         res = await this.open('GET', path, undefined, undefined, this.watchAgent, accept);
@@ -176,10 +177,12 @@ export class RestClient implements Client {
       } catch (err) {
         // a watch cut by the client's timeout ends as if the server had closed it (client-go's
         // StreamWatcher only logs the read error)
-        return stopped || (err instanceof DeadlineError && err.whileReading) ? undefined : (err as Error);
+        if (stopped) return undefined;
+        cut = err instanceof DeadlineError && err.whileReading;
+        return cut ? undefined : (err as Error);
       }
     })();
-    return { stop() { stopped = true; res?.destroy(); }, done };
+    return { stop() { stopped = true; res?.destroy(); }, done, get cutByDeadline() { return cut; } };
   }
 }
 

@@ -87,6 +87,8 @@ export interface Watch {
   stop(): void;
   /** Settles when the watch ends: undefined when stopped or closed by the server, else why. */
   done: Promise<Error | undefined>;
+  /** whether the client's deadline (--request-timeout) cut the stream, once done */
+  readonly cutByDeadline?: boolean;
 }
 
 export interface DeleteOptions {

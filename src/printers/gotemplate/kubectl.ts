@@ -94,9 +94,9 @@ const base64decode: GoFunc = Object.assign(
 
 export const KUBECTL_TEMPLATE_FUNCS: Record<string, GoFunc> = { exists, base64decode };
 
-/** NewGoTemplatePrinter + AllowMissingKeys; throws kubectl's parse error. */
-export function kubectlGoTemplate(text: string, allowMissingKeys = true): GoTemplate {
-  if (text === '') throw new Error(NO_TEMPLATE_GIVEN);
+/** NewGoTemplatePrinter + AllowMissingKeys; throws kubectl's parse error. A file's text may be empty. */
+export function kubectlGoTemplate(text: string, allowMissingKeys = true, fromFile = false): GoTemplate {
+  if (text === '' && !fromFile) throw new Error(NO_TEMPLATE_GIVEN);
   try {
     return parseGoTemplate(text, KUBECTL_TEMPLATE_FUNCS, { name: 'output', missingKey: allowMissingKeys ? 'default' : 'error' });
   } catch (err) {

@@ -35,7 +35,8 @@ export class JsonPathPrinter {
    * `error parsing jsonpath <template>, <reason>`.
    */
   constructor(template: string, private readonly format: JsonPathFormat, o: JsonPathPrinterOptions = {}) {
-    if (template === '') throw new JsonPathPrinterError(NO_TEMPLATE_GIVEN);
+    // a file's content may be empty; only the flag's own value may not
+    if (template === '' && format !== 'jsonpath-file') throw new JsonPathPrinterError(NO_TEMPLATE_GIVEN);
     try {
       this.tpl = parseJsonPath(template);
     } catch (err) {

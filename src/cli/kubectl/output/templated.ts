@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Obj } from '../../../client/types.js';
-import { CustomColumnsError, parseCustomColumns, parseCustomColumnsFile, printCustomColumns } from '../../../printers/custom-columns.js';
-import { GoTemplatePrinterError, kubectlGoTemplate, printGoTemplate } from '../../../printers/gotemplate/kubectl.js';
+import { CustomColumnsError, parseCustomColumns, parseCustomColumnsFile, printCustomColumns, type Tabwrite } from '../../../printers/custom-columns.js';
+import { GoTemplatePrinterError, kubectlGoTemplate, NO_TEMPLATE_GIVEN, printGoTemplate } from '../../../printers/gotemplate/kubectl.js';
 import { JsonPathPrinter, templateReadError } from '../../../printers/jsonpath/index.js';
 import { tabwrite } from '../../../printers/tabwriter.js';
 import type { OutputFormat } from './format.js';
@@ -21,9 +21,15 @@ export interface TemplatedOptions {
   cwd?: string;
   /** --allow-missing-template-keys (true unless given false) */
   allowMissingKeys?: boolean;
+  /** custom columns: the printer printed its header already (it prints one per type) */
+  headerPrinted?: boolean;
+  /** custom columns: the tabwriter the lines go through (kubectl's own by default) */
+  tabwrite?: Tabwrite;
 }
 
 function readTemplate(file: string, cwd: string | undefined, columns = false): string {
+  // the flag's value is checked before any file is read
+  if (file === '') throw new Error(columns ? 'custom-columns format specified but no custom columns given' : NO_TEMPLATE_GIVEN);
   try {
     return readFileSync(isAbsolute(file) || !cwd ? file : join(cwd, file), 'utf8');
   } catch (err) {
@@ -37,7 +43,7 @@ function customColumns(objects: Obj[], out: OutputFormat, o: TemplatedOptions): 
   const fromFile = out.kind === 'custom-columns-file';
   const columns = fromFile ? parseCustomColumnsFile(readTemplate(out.arg, o.cwd, true)) : parseCustomColumns(out.arg);
   try {
-    return printCustomColumns(columns, objects, { noHeaders: fromFile ? false : (o.noHeaders ?? false), tabwrite });
+    return printCustomColumns(columns, objects, { noHeaders: o.headerPrinted === true || (fromFile ? false : (o.noHeaders ?? false)), tabwrite: o.tabwrite ?? tabwrite });
   } catch (err) {
     if (err instanceof CustomColumnsError) throw new PartialOutputError(err.output, err.message);
     throw err;
@@ -46,7 +52,7 @@ function customColumns(objects: Obj[], out: OutputFormat, o: TemplatedOptions): 
 
 function goTemplate(value: Obj, out: OutputFormat, o: TemplatedOptions): string {
   const text = out.kind === 'go-template-file' ? readTemplate(out.arg, o.cwd) : out.arg;
-  const tmpl = kubectlGoTemplate(text, o.allowMissingKeys ?? true);
+  const tmpl = kubectlGoTemplate(text, o.allowMissingKeys ?? true, out.kind === 'go-template-file');
   try {
     return printGoTemplate(tmpl, text, value, { typed: o.generated ?? false });
   } catch (err) {

@@ -1,8 +1,8 @@
 // kubectl events: the core/v1 events of a namespace (or all), optionally --for one object and
 // of some --types, as kubectl's own table or any object format; -w keeps printing new ones.
 import type { Obj, WatchEvent } from '../../../../client/types.js';
-import { RememberingAligner } from '../../../../printers/remembering.js';
-import { alignRows } from '../../../../printers/table.js';
+import { RememberingTabwriter } from '../../../../printers/tabwriter.js';
+import { alignRows, TAB_OPTIONS } from '../../../../printers/table.js';
 import type { Ctx } from '../../context.js';
 import { NoResourceMatchError } from '../../discovery/mapper.js';
 import { PrintedError } from '../../errors.js';
@@ -53,7 +53,9 @@ export async function run(ctx: Ctx): Promise<number> {
     return 0;
   }
   const now = Date.now();
-  const aligner = new RememberingAligner();
+  // kubectl's tabwriter remembers its widths: later rows line up under the first table
+  const tw = new RememberingTabwriter(TAB_OPTIONS);
+  const flush = (lines: string[][]): string => { tw.write(lines.map((l) => `${l.join('\t')}\n`).join('')); return tw.flush(); };
   const rows = events.map((e) => eventRow(e, all, now));
   const header = ctx.bool('no-headers') ? [] : [eventHeader(all)];
   if (rows.length === 0 && !ctx.bool('watch')) {
@@ -64,10 +66,10 @@ export async function run(ctx: Ctx): Promise<number> {
     ctx.io.stdout.write(alignRows([...header, ...rows]));
     return 0;
   }
-  ctx.io.stdout.write(aligner.flush([...header, ...rows]));
+  ctx.io.stdout.write(flush([...header, ...rows]));
   const w = client.watchPath(base + query({ fieldSelector, resourceVersion: list.metadata?.resourceVersion, watch: true }), (e: WatchEvent<Obj>) => {
     const ev = e.object as unknown as CoreEvent;
-    if (e.type !== 'DELETED' && keep(ev)) ctx.io.stdout.write(aligner.flush([eventRow(ev, all, Date.now())]));
+    if (e.type !== 'DELETED' && keep(ev)) ctx.io.stdout.write(flush([eventRow(ev, all, Date.now())]));
   });
   const err = await w.done;
   if (err) throw err;

@@ -3,6 +3,8 @@
 import type { RestClient } from '../../../../client/rest.js';
 import { enhanceListError, gvrString } from '../../../../client/list-error.js';
 import type { Obj } from '../../../../client/types.js';
+import { since } from '../../../../printers/columns/timestamps.js';
+import { ageColumn, nameColumn } from '../../../../printers/columns/define.js';
 import type { Table } from '../../../../printers/table.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import type { ResourceRequest } from '../../resource/args.js';
@@ -19,9 +21,12 @@ export interface GetScope {
   subresource: string;
 }
 
+/** One of the builder's infos as get prints it: a Table, and the object the info held. */
 export interface FetchedTable {
   resource: ApiResource;
   table: Table;
+  /** the info's object (a list page or one object, as a Table or as it is): what --sort-by orders infos by */
+  source?: unknown;
 }
 
 export interface ListBody<T> {
@@ -57,6 +62,10 @@ function apiVersionOf(r: ApiResource): string {
   return r.group === '' ? r.version : `${r.group}/${r.version}`;
 }
 
+/** A list item as UnstructuredList decodes it: apiVersion and kind from the list. */
+export const typedAs = (r: ApiResource) => (o: Obj): Obj => ({ apiVersion: apiVersionOf(r), kind: r.kind, ...o });
+
+/** Each type's list pages, or each named object, as Tables: one per info, in the builder's order. */
 export async function fetchTables(client: RestClient, requests: ResourceRequest[], s: GetScope, withObjects: boolean): Promise<{ tables: FetchedTable[]; errors: Error[] }> {
   const tables: FetchedTable[] = [];
   const errors: Error[] = [];
@@ -66,17 +75,17 @@ export async function fetchTables(client: RestClient, requests: ResourceRequest[
     if (req.names.length === 0) {
       // The builder continues on error: a list the server refuses is reported after the rest.
       const pages = await listAll<never>(client, r, s, TABLE_ACCEPT, includeObject).catch((err: Error) => { errors.push(err); return undefined; });
-      if (pages === undefined) continue;
-      const rows = pages.flatMap((p) => p.rows ?? []);
-      tables.push({ resource: r, table: { columnDefinitions: pages[0]?.columnDefinitions ?? [], rows } });
+      let columns: Table['columnDefinitions'] = [];
+      for (const page of pages ?? []) {
+        columns = page.columnDefinitions ?? columns;
+        tables.push({ resource: r, table: { columnDefinitions: columns, rows: page.rows ?? [] }, source: page });
+      }
       continue;
     }
     for (const name of req.names) {
       try {
         const t = await requestJson<Table>(client, 'GET', objectPath(r, s.namespace, name, s.subresource || undefined) + query({ includeObject }), { accept: TABLE_ACCEPT });
-        const last = tables[tables.length - 1];
-        if (last && last.resource === r) last.table.rows = [...(last.table.rows ?? []), ...(t.rows ?? [])];
-        else tables.push({ resource: r, table: t });
+        tables.push({ resource: r, table: t, source: t });
       } catch (err) {
         errors.push(err as Error);
       }
@@ -90,7 +99,7 @@ export async function fetchObjects(client: RestClient, requests: ResourceRequest
   const errors: Error[] = [];
   for (const req of requests) {
     const r = req.resource;
-    const typed = (o: Obj): Obj => ({ apiVersion: apiVersionOf(r), kind: r.kind, ...o });
+    const typed = typedAs(r);
     if (req.names.length === 0) {
       const pages = await listAll<Obj>(client, r, s, undefined).catch((err: Error) => { errors.push(err); return []; });
       for (const page of pages) objects.push(...(page.items ?? []).map(typed));
@@ -105,4 +114,33 @@ export async function fetchObjects(client: RestClient, requests: ResourceRequest
     }
   }
   return { objects, errors };
+}
+
+/**
+ * --server-print=false: cli-runtime's default handler over plain objects, NAME and AGE (the
+ * client has no printers of its own any more).
+ */
+export function clientTable(objects: Obj[], now: number): Table {
+  return {
+    columnDefinitions: [nameColumn(), ageColumn()],
+    rows: objects.map((o) => ({ cells: [o.metadata?.name ?? '', since(o.metadata?.creationTimestamp, now)], object: o })),
+  };
+}
+
+/** fetchTables without server-side printing: each list page or object as the default table. */
+export async function fetchClientTables(client: RestClient, requests: ResourceRequest[], s: GetScope, now: number): Promise<{ tables: FetchedTable[]; errors: Error[] }> {
+  const tables: FetchedTable[] = [];
+  const errors: Error[] = [];
+  for (const req of requests) {
+    const r = req.resource;
+    if (req.names.length === 0) {
+      const pages = await listAll<Obj>(client, r, s, undefined).catch((err: Error) => { errors.push(err); return []; });
+      for (const page of pages) tables.push({ resource: r, table: clientTable((page.items ?? []).map(typedAs(r)), now), source: page });
+      continue;
+    }
+    const got = await fetchObjects(client, [req], s);
+    errors.push(...got.errors);
+    for (const o of got.objects) tables.push({ resource: r, table: clientTable([o], now), source: o });
+  }
+  return { tables, errors };
 }

@@ -1,31 +1,20 @@
 // kubectl get: resolve the types, ask the server (Tables for human output, objects otherwise),
-// print what was found, then the errors (NotFound for missing names) — exit 1 if any.
+// print what was found, then the errors (NotFound for missing names) — exit 1 if any. -f/-k go
+// through the resource builder (files.ts), -w/--watch-only through watch.ts.
 import type { Ctx } from '../../context.js';
-import { SortError, SortFatalError, sortObjects, sortTableRows, UnsortableError } from '../../../../printers/sort-by.js';
-import { AggregateError, PrintedError } from '../../errors.js';
-import { klogHeader } from '../../klog.js';
-import { allowMissingKeys } from '../../output/template-errors.js';
+import { AggregateError } from '../../errors.js';
 import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
-import { printObjects } from '../../output/objects.js';
-import { fetchObjects, fetchTables, type GetScope } from './fetch.js';
-import { printTables } from './human.js';
-import { watchTables } from './watch.js';
+import { fetchClientTables, fetchObjects, fetchTables, type GetScope } from './fetch.js';
+import { runFiles, usesFiles } from './files.js';
+import { ignoring, printGeneric, printHuman } from './print.js';
+import { serverPrint } from './server-print.js';
+import { validate } from './validate.js';
+import { watch } from './watch.js';
 import { rawRequest, rawUriError } from '../rawhttp.js';
 
 const NO_TYPE = 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n';
 const NO_TYPE_USAGE = 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).';
-
-function validate(ctx: Ctx, requests: ResourceRequest[]): void {
-  const named = requests.some((r) => r.names.length > 0);
-  // LabelSelectorParam/FieldSelectorParam: a blank selector is no selector
-  const bySelector = ctx.str('selector').trim() !== '' || ctx.str('field-selector').trim() !== '';
-  if (bySelector && requests.some((r) => r.tuples)) throw new Error('selectors and the all flag cannot be used when passing resource/name arguments');
-  if (named && bySelector) throw new Error('name cannot be provided when a selector is specified');
-  if (named && ctx.bool('all-namespaces')) throw new Error('a resource cannot be retrieved by name across all namespaces');
-  // the builder visits anything but names by selector, which refuses a subresource
-  if (ctx.str('subresource') !== '' && requests.some((r) => r.names.length === 0)) throw new Error('subresource cannot be used when bulk resources are specified');
-}
 
 async function scopeOf(ctx: Ctx): Promise<GetScope> {
   const { namespace } = await ctx.factory.namespace();
@@ -34,60 +23,29 @@ async function scopeOf(ctx: Ctx): Promise<GetScope> {
     allNamespaces: ctx.bool('all-namespaces'),
     labelSelector: ctx.str('selector'),
     fieldSelector: ctx.str('field-selector'),
-    chunkSize: ctx.int('chunk-size'),
+    // sorting needs every object at once
+    chunkSize: ctx.str('sort-by') !== '' ? 0 : ctx.int('chunk-size'),
     subresource: ctx.str('subresource'),
   };
 }
 
-function noResourcesMessage(requests: ResourceRequest[], scope: GetScope): string {
-  const allNamespaced = requests.every((r) => r.resource.namespaced);
-  return allNamespaced && !scope.allNamespaces ? `No resources found in ${scope.namespace} namespace.\n` : 'No resources found\n';
-}
-
 async function runHuman(ctx: Ctx, requests: ResourceRequest[], scope: GetScope, out: OutputFormat): Promise<Error[]> {
   const client = await ctx.factory.client();
-  const { tables, errors } = await fetchTables(client, requests, scope, ctx.str('sort-by') !== '');
-  const text = printTables(tables, {
-    wide: out.kind === 'wide',
-    allNamespaces: scope.allNamespaces,
-    // multipleGVKsRequested over what came back: a type whose list failed does not count
-    showKind: ctx.bool('show-kind') || new Set(tables.map((t) => `${t.resource.group}/${t.resource.resource}`)).size > 1,
-    showLabels: ctx.bool('show-labels'),
-    labelColumns: ctx.list('label-columns'),
-    noHeaders: ctx.bool('no-headers'),
-    sortBy: ctx.str('sort-by'),
-    sortRows: (rows, expr) => sortTableRows(rows, expr, (r) => r.object),
-  });
-  ctx.io.stdout.write(text);
-  if (text === '' && errors.length === 0) ctx.io.stderr.write(noResourcesMessage(requests, scope));
-  return errors;
-}
-
-/** kubectl drops a failed sort of Tables (nothing printed); unsortable values end through klog. */
-function sortFailure(err: unknown): never | 'swallow' {
-  if (err instanceof UnsortableError) {
-    throw new PrintedError(`${klogHeader('F', err.source)}${err.message}`, err instanceof SortFatalError ? 255 : 1);
-  }
-  if (err instanceof SortError) return 'swallow';
-  throw err;
+  const { tables, errors } = serverPrint(ctx)
+    ? await fetchTables(client, requests, scope, ctx.str('sort-by') !== '')
+    : await fetchClientTables(client, requests, scope, Date.now());
+  const kept = ignoring(ctx, errors);
+  // multipleGVKsRequested over what came back: a type whose list failed does not count
+  const showKind = new Set(tables.map((t) => t.resource)).size > 1;
+  printHuman(ctx, tables, { scope, out, namespaced: requests.map((r) => r.resource.namespaced), showKind, failed: kept.length > 0 });
+  return kept;
 }
 
 async function runObjects(ctx: Ctx, requests: ResourceRequest[], scope: GetScope, out: OutputFormat): Promise<Error[]> {
   const client = await ctx.factory.client();
   const { objects, errors } = await fetchObjects(client, requests, scope);
   const single = requests.length === 1 && requests[0]!.names.length === 1;
-  if (single && errors.length > 0) return errors;
-  const sortBy = ctx.str('sort-by');
-  let sorted = objects;
-  try {
-    if (sortBy) sorted = sortObjects(objects, sortBy);
-  } catch (err) {
-    if (sortFailure(err) === 'swallow') throw err;
-  }
-  // get's TablePrinter wraps the name printer only; what it is handed is not a Table.
-  if (out.kind === 'name') ctx.factory.klog.info(2, 'table_printer.go:45', 'Unable to decode server response into a Table. Falling back to hardcoded types: attempt to decode non-Table object');
-  ctx.io.stdout.write(printObjects(sorted, out, { single, noHeaders: ctx.bool('no-headers'), cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) }));
-  return errors;
+  return printGeneric(ctx, objects, ignoring(ctx, errors), single, out);
 }
 
 /** -o, where --template alone means go-template and fills a template format without its own. */
@@ -109,30 +67,29 @@ function rawGet(ctx: Ctx, raw: string): Promise<number> {
   return rawRequest(ctx, 'GET', raw);
 }
 
+function sortWarning(ctx: Ctx): void {
+  if (ctx.str('sort-by') === '') return;
+  if (ctx.bool('watch')) ctx.io.stderr.write('warning: --watch requested, --sort-by will be ignored for watch events received\n');
+  else ctx.io.stderr.write('warning: --watch-only requested, --sort-by will be ignored\n');
+}
+
 export async function run(ctx: Ctx): Promise<number> {
   if (ctx.str('raw') !== '') return rawGet(ctx, ctx.str('raw'));
   const out = outputFormat(ctx);
-  if (ctx.args.length === 0 && ctx.list('filename').length === 0 && ctx.str('kustomize') === '') {
+  const watching = ctx.bool('watch') || ctx.bool('watch-only');
+  if (watching) sortWarning(ctx);
+  else if (ctx.args.length === 0 && !usesFiles(ctx)) {
     ctx.io.stderr.write(NO_TYPE);
     throw ctx.usageError(NO_TYPE_USAGE);
   }
+  const scope = await scopeOf(ctx);
+  const human = out.kind === 'table' || out.kind === 'wide';
+  if (watching) return watch(ctx, scope, out);
+  if (usesFiles(ctx)) return runFiles(ctx, scope, out, human);
   const mapper = await ctx.factory.mapper();
   const requests = await resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests);
-  const scope = await scopeOf(ctx);
-  const human = out.kind === 'table' || out.kind === 'wide';
-  if (ctx.bool('watch') || ctx.bool('watch-only')) {
-    if (requests.length !== 1) throw new Error(`watch is only supported on individual resources and resource collections, but ${requests.length} resources were found`);
-    if (human) return watchTables(ctx, requests[0]!, scope, out.kind === 'wide');
-  }
-  let errors: Error[];
-  try {
-    errors = human ? await runHuman(ctx, requests, scope, out) : await runObjects(ctx, requests, scope, out);
-  } catch (err) {
-    if (!human || sortFailure(err) !== 'swallow') throw err;
-    ctx.io.stderr.write(noResourcesMessage(requests, scope));
-    return 0;
-  }
+  const errors = human ? await runHuman(ctx, requests, scope, out) : await runObjects(ctx, requests, scope, out);
   if (errors.length > 0) throw new AggregateError(errors);
   return 0;
 }

@@ -1,6 +1,6 @@
 // `get`'s human-readable output: one aligned table per type, separated by a blank line, empty
 // types skipped; NAMESPACE with -A, kind-qualified names when several types were asked for.
-import { alignRows, tableCells, type TableRow } from '../../../../printers/table.js';
+import { alignRows, tableCells } from '../../../../printers/table.js';
 import { kindPrefix } from '../../resource/args.js';
 import type { FetchedTable } from './fetch.js';
 
@@ -11,22 +11,28 @@ export interface HumanOptions {
   showLabels: boolean;
   labelColumns: string[];
   noHeaders: boolean;
-  sortBy: string;
-  sortRows?: (rows: TableRow[], expr: string) => TableRow[];
+}
+
+/** One printer per run of infos of the same type: their rows share a header and the alignment. */
+function byPrinter(tables: FetchedTable[]): FetchedTable[] {
+  const out: FetchedTable[] = [];
+  for (const t of tables) {
+    const last = out[out.length - 1];
+    if (last && last.resource === t.resource) last.table = { ...last.table, rows: [...(last.table.rows ?? []), ...(t.table.rows ?? [])] };
+    else out.push({ ...t });
+  }
+  return out;
 }
 
 export function printTables(tables: FetchedTable[], o: HumanOptions): string {
-  const shown = tables.filter((t) => (t.table.rows ?? []).length > 0);
+  const shown = byPrinter(tables).filter((t) => (t.table.rows ?? []).length > 0);
   const firstNamespaced = shown[0]?.resource.namespaced ?? false;
-  return shown.map((t) => {
-    const rows = o.sortBy && o.sortRows ? o.sortRows(t.table.rows ?? [], o.sortBy) : (t.table.rows ?? []);
-    return alignRows(tableCells({ ...t.table, rows }, {
-      wide: o.wide,
-      withNamespace: o.allNamespaces && (t.resource.namespaced || firstNamespaced),
-      showLabels: o.showLabels,
-      labelColumns: o.labelColumns.flatMap((l) => l.split(',')).filter((l) => l !== ''),
-      noHeaders: o.noHeaders,
-      ...(o.showKind ? { kindPrefix: kindPrefix(t.resource) } : {}),
-    }));
-  }).join('\n');
+  return shown.map((t) => alignRows(tableCells(t.table, {
+    wide: o.wide,
+    withNamespace: o.allNamespaces && (t.resource.namespaced || firstNamespaced),
+    showLabels: o.showLabels,
+    labelColumns: o.labelColumns.flatMap((l) => l.split(',')).filter((l) => l !== ''),
+    noHeaders: o.noHeaders,
+    ...(o.showKind ? { kindPrefix: kindPrefix(t.resource) } : {}),
+  }))).join('\n');
 }

@@ -68,7 +68,7 @@ async function latest(env: BuilderEnv, p: VisitPlan, info: Info): Promise<void> 
     throw new Error(`no namespace set on resource ${info.mapping?.resource ?? ''} ${JSON.stringify(info.name)}`);
   }
   delete info.object;
-  await retrieve(await env.client(), info);
+  await retrieve(await env.client(), info, p.accept, p.includeObject);
 }
 
 async function* objectEntries(env: BuilderEnv, p: VisitPlan, obj: Record<string, unknown>, source: string): AsyncGenerator<Entry> {

@@ -73,4 +73,7 @@ export interface VisitPlan {
   singleResourceType: boolean;
   chunkSize: number;
   singleItemImplied: boolean;
+  /** TransformRequests' Accept header (get asks for Tables) on what Latest() reads */
+  accept?: string;
+  includeObject?: string;
 }

@@ -27,6 +27,12 @@ export class Builder {
   singleResourceType(): this { this.p.singleResourceType = true; return this; }
   requestChunksOf(n: number): this { this.p.chunkSize = n; return this; }
   addError(e: Error): this { this.errs.push(e); return this; }
+  /** get's TransformRequests on what Latest() reads: an Accept header, and includeObject */
+  transformRequests(accept: string | undefined, includeObject?: string): this {
+    if (accept) this.p.accept = accept;
+    if (includeObject) this.p.includeObject = includeObject;
+    return this;
+  }
 
   allNamespaces(all: boolean): this {
     if (all) this.p.namespace = '';

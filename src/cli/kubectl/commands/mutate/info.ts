@@ -3,7 +3,7 @@
 import type { RestClient } from '../../../../client/rest.js';
 import { ApiError, type Obj, type ResourceRef } from '../../../../client/types.js';
 import type { ApiResource } from '../../discovery/mapper.js';
-import { collectionPath, objectPath } from '../../resource/paths.js';
+import { collectionPath, objectPath, query } from '../../resource/paths.js';
 import { requestJson } from '../../resource/request.js';
 
 export interface Info {
@@ -45,11 +45,11 @@ export function kindString(r: { kind: string; group: string }): string {
 export const apiVersionOf = (r: ResourceRef): string => (r.group === '' ? r.version : `${r.group}/${r.version}`);
 
 /** Info.Get: the object from the server; a missing object in a missing namespace reports the namespace. */
-export async function retrieve(client: RestClient, info: Info): Promise<void> {
+export async function retrieve(client: RestClient, info: Info, accept?: string, includeObject?: string): Promise<void> {
   const r = info.mapping;
   if (!r) return;
   try {
-    info.object = await requestJson<Obj>(client, 'GET', objectPath(r, info.namespace || undefined, info.name, info.subresource));
+    info.object = await requestJson<Obj>(client, 'GET', objectPath(r, info.namespace || undefined, info.name, info.subresource) + query({ includeObject }), accept ? { accept } : {});
   } catch (err) {
     const ns = info.namespace;
     if (err instanceof ApiError && err.status.reason === 'NotFound' && ns !== '' && ns !== 'default') {
