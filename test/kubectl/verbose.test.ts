@@ -70,6 +70,8 @@ async function side(c: TestCluster, which: 'real' | 'ours', k: VCase): Promise<R
   return r;
 }
 
+const CM_V4 = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v4\ndata:\n  a: b\n';
+
 const CASES: VCase[] = [
   { args: ['get', 'pods', '-v=6'] },
   { args: ['get', 'ns', '-v=5'] },
@@ -134,6 +136,19 @@ const CASES: VCase[] = [
   { args: ['get', 'pods', 'bb', '--field-selector=foo=bar'] },
   { args: ['get', 'pod/bb', '-l', 'a=b'] },
   { args: ['get', 'pods', 'bb', '-l', ' '] },
+  // the server down: each of discovery's tries is a request of its own, with the cache's note and,
+  // after the category expansion's tries, the shortcut expander's; checkErr's V(4) connection error
+  { args: ['get', 'pods', '--server=https://127.0.0.1:1', '-v=6'] },
+  { args: ['get', 'po,svc', '--server=https://127.0.0.1:1', '-v=6'] },
+  { args: ['get', 'pods/x', '--server=https://127.0.0.1:1', '-v=6'] },
+  { args: ['run', 'x', '--image=y', '--server=https://127.0.0.1:1', '-v=6'] },
+  { args: ['explain', 'pods', '--server=https://127.0.0.1:1', '-v=6'] },
+  { args: ['get', '-f', '-', '--server=https://127.0.0.1:1', '-v=6'], stdin: CM_V4 },
+  // the validator reads the kind's OpenAPI v3 document (v2 for a List, or when v3 fails) first
+  { args: ['apply', '-f', '-', '--server=https://127.0.0.1:1', '-v=6'], stdin: CM_V4 },
+  { args: ['create', '-f', '-', '--dry-run=client', '-v=6'], stdin: CM_V4 },
+  { args: ['replace', '-f', '-', '--dry-run=server', '--validate=false', '-v=6'], stdin: CM_V4 },
+  { args: ['apply', '-f', '-', '--dry-run=server', '-v=6'], stdin: `apiVersion: v1\nkind: List\nitems:\n- ${CM_V4.trimEnd().split('\n').join('\n  ')}\n` },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the real one', () => {

@@ -75,7 +75,15 @@ function messageFor(err: unknown): string {
  * indented by json.MarshalIndent, printed through Info's Sprint (hence the literal `%s[…]`).
  */
 function debugStatus(err: unknown, klog: Klog | undefined): void {
-  if (!klog?.v(4) || !(err instanceof ApiError) || err.status.reason === 'Invalid') return;
+  if (!klog?.v(4)) return;
+  // every error of an aggregate goes through StandardErrorMessage
+  if (err instanceof AggregateError) {
+    for (const e of err.errors) debugStatus(e, klog);
+    return;
+  }
+  // a *url.Error: `Connection error: <Op> <URL>: <Err>`
+  if (err instanceof TransportError) klog.info(4, 'helpers.go:264', `Connection error: ${err.method[0]}${err.method.slice(1).toLowerCase()} ${err.url}: ${err.inner}`);
+  if (!(err instanceof ApiError) || err.status.reason === 'Invalid') return;
   klog.info(4, 'helpers.go:246', `server response object: %s[${JSON.stringify(goStatusOrder(err.status), null, 2)}]`);
 }
 
@@ -92,7 +100,7 @@ export function reportError(err: unknown, io: Io, klog?: Klog): number {
     io.stderr.write(`error: ${err.message}\nSee '${err.commandPath} -h' for help and examples\n`);
     return 1;
   }
-  debugStatus(err instanceof AggregateError && err.errors.length === 1 ? err.errors[0] : err, klog);
+  debugStatus(err, klog);
   const msg = messageFor(err);
   io.stderr.write(msg.endsWith('\n') ? msg : `${msg}\n`);
   return 1;

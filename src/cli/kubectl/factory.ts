@@ -117,10 +117,15 @@ export class Factory {
     return this.restClient;
   }
 
-  /** Discovery through the disk cache, loaded once; failures are logged `attempts` times as client-go's cache retries. */
+  /**
+   * Discovery through the disk cache, loaded once; a failure is asked again `attempts` times, as
+   * client-go's callers do, and not kept: the next lookup asks the server again.
+   */
   mapper(attempts = 5, opts: { invalidate?: boolean } = {}): Promise<RestMapper> {
     this.mapperP ??= openDiscovery(this, this.parsed).then((d) => RestMapper.load(d, { io: this.io, klog: this.klog, attempts, ...opts }));
-    return this.mapperP;
+    const p = this.mapperP;
+    p.catch(() => { if (this.mapperP === p) this.mapperP = undefined; });
+    return p;
   }
 
   close(): void {

@@ -6,6 +6,7 @@ import { buildKustomization } from '../kustomize/build.js';
 import { requestJson } from '../resource/request.js';
 import { createOrUpdateAnnotation } from './apply/last-applied.js';
 import { visitManifests, type ManifestOptions } from './apply/objects/visit.js';
+import { fieldValidationVerifier, OpenApiV3 } from './apply/openapi.js';
 import { withSource } from './apply/source-error.js';
 import { rawRequest } from './rawhttp.js';
 import { reportable } from './mutate/aggregate.js';
@@ -39,6 +40,7 @@ export async function run(ctx: Ctx): Promise<number> {
   const m: ManifestOptions = {
     files: o.files, namespace: o.namespace, enforceNamespace: o.enforceNamespace, validate: o.validation !== 'Ignore',
     kustomize: (dir) => buildKustomization(dir, ctx.io),
+    verify: fieldValidationVerifier(o.validation, new OpenApiV3(await ctx.factory.client())),
   };
   if (o.force) return forceReplace(ctx, o, m);
   const err = await visitManifests(builderEnv(ctx), m, async (info) => {

@@ -31,9 +31,9 @@ export class CacheNotFoundError extends Error {
 }
 
 /** memcache.go's HandleError line for a failed refresh, as kubectl prints it on stderr. */
-export function logRefreshError(io: Io, err: unknown, times = 1): void {
+export function logRefreshError(io: Io, err: unknown): void {
   const msg = `couldn't get current server API group list: ${(err as Error).message}`;
-  for (let i = 0; i < times; i++) klog(io.stderr, 'E', 'memcache.go:265', `"Unhandled Error" err=${JSON.stringify(msg)}`);
+  klog(io.stderr, 'E', 'memcache.go:265', `"Unhandled Error" err=${JSON.stringify(msg)}`);
 }
 
 /** GET /api then GET /apis as aggregated discovery (a 404 on /api is tolerated, as client-go does). */

@@ -53,24 +53,41 @@ export function apiResources(groups: ApiGroup[], lists: Map<string, ApiResourceL
 }
 
 /**
- * The memcache lines kubectl v1.32.4 prints with the server down: `attempts` when discovery
- * cannot load at all (cold or expired cache); after a miss on cached data resets discovery,
- * fewer, since the cached read already ran the first lookups (measured per command).
+ * How many times kubectl v1.32.4 asks for discovery when it cannot load (cold or expired cache,
+ * server down): `attempts`, each a request of its own (memcache keeps no failure). After a miss on
+ * cached data resets discovery, fewer, since the cached read already ran the first lookups
+ * (measured per command).
  */
 const AFTER_RESET: Record<number, number> = { 5: 3, 4: 3, 2: 1, 1: 1 };
+
+/**
+ * After which attempt the shortcut expander logs its failure: the builder's category expansion
+ * comes first (one attempt per comma-separated type), then the expander, then the deferred
+ * mapper's three tries; a lookup by kind alone (-f) never reaches the expander.
+ */
+function shortcutAfter(attempts: number): number {
+  if (attempts >= 4) return attempts - 3;
+  return attempts > 1 ? 1 : 0;
+}
 
 interface Snapshot {
   groups: ApiGroup[];
   resources: ApiResource[];
 }
 
-async function snapshot(d: CachedDiscovery, io: Io, attempts: number): Promise<Snapshot> {
-  try {
-    const all = await d.serverGroupsAndResources(io);
-    return { groups: all.groups, resources: apiResources(all.groups, all.lists) };
-  } catch (err) {
-    logRefreshError(io, err, attempts);
-    throw err;
+async function snapshot(d: CachedDiscovery, io: Io, klog: Klog, attempts: number, shortcut = 0): Promise<Snapshot> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const all = await d.serverGroupsAndResources(io);
+      return { groups: all.groups, resources: apiResources(all.groups, all.lists) };
+    } catch (err) {
+      // memcache's HandleError, then the cached client's V(3) note; the next call asks again
+      logRefreshError(io, err);
+      const why = (err as Error).message;
+      klog.info(3, 'cached_discovery.go:120', `skipped caching discovery info due to ${why}`);
+      if (attempt === shortcut) klog.info(1, 'shortcut.go:103', `Error loading discovery information: ${why}`);
+      if (attempt >= attempts) throw err;
+    }
   }
 }
 
@@ -84,7 +101,7 @@ interface Source {
 export interface LoadOptions {
   io: Io;
   klog: Klog;
-  /** memcache lines to print when discovery cannot load */
+  /** how many times discovery is asked for when it cannot load */
   attempts: number;
   /** drop the cache first (api-resources without --cached) */
   invalidate?: boolean;
@@ -100,7 +117,7 @@ export class RestMapper {
   /** GetAPIGroupResources through the cached discovery client. */
   static async load(discovery: CachedDiscovery, o: LoadOptions): Promise<RestMapper> {
     if (o.invalidate) discovery.invalidate();
-    const s = await snapshot(discovery, o.io, o.attempts);
+    const s = await snapshot(discovery, o.io, o.klog, o.attempts, shortcutAfter(o.attempts));
     return new RestMapper(s.resources, s.groups, { discovery, io: o.io, klog: o.klog, attempts: AFTER_RESET[o.attempts] ?? o.attempts });
   }
 
@@ -119,7 +136,7 @@ export class RestMapper {
     if (!s) return;
     s.klog.info(5, 'discovery.go:214', 'Invalidating discovery information');
     s.discovery.invalidate();
-    Object.assign(this.state, await snapshot(s.discovery, s.io, s.attempts));
+    Object.assign(this.state, await snapshot(s.discovery, s.io, s.klog, s.attempts));
   }
 
   /** A lookup the way the deferred mapper retries it: on a miss over cached data, reset and look again. */

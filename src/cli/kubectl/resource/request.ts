@@ -1,5 +1,5 @@
 // One REST call as kubectl makes it: JSON (or a server-side Table) back, a Status error thrown.
-import { statusOf, type RestClient } from '../../../client/rest.js';
+import { statusOf, withTimeout, type RestClient } from '../../../client/rest.js';
 import { ApiError, type ApiStatus } from '../../../client/types.js';
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
@@ -10,6 +10,14 @@ export interface RequestOptions {
   accept?: string;
   /** false: no ?timeout= for --request-timeout (a typed clientset List or Watch) */
   timeoutParam?: boolean;
+}
+
+/**
+ * A path as the discovery client's REST client sends it (discovery, and the OpenAPI documents
+ * read through it): with ?timeout= of --request-timeout, else of its 32s default.
+ */
+export function viaDiscoveryClient(client: RestClient, path: string): string {
+  return withTimeout(path, client.config.timeout?.text ?? '32s');
 }
 
 /** A typed clientset List: client-go's generated List sends no ?timeout= (it sets Timeout(0)). */

@@ -10,7 +10,7 @@ import type { Info } from '../mutate/info.js';
 import { buildKustomization } from '../../kustomize/build.js';
 import { visitManifests } from './objects/visit.js';
 import { applyOne } from './one.js';
-import { OpenApiV3 } from './openapi.js';
+import { fieldValidationVerifier, OpenApiV3 } from './openapi.js';
 import { completeApply, validateApply } from './options.js';
 import { parseResources, pruneAll, type PruneResource } from './prune.js';
 import { ApplyRun } from './state.js';
@@ -21,6 +21,7 @@ async function readObjects(ctx: Ctx, run: ApplyRun): Promise<{ infos: Info[]; er
   const error = await visitManifests(builderEnv(ctx), {
     files: o.files, namespace: o.namespace, enforceNamespace: o.enforceNamespace, selector: o.selector,
     validate: o.validation !== 'Ignore', kustomize: (dir) => buildKustomization(dir, ctx.io),
+    ...(run.openapi ? { verify: fieldValidationVerifier(o.validation, run.openapi) } : {}),
   }, async (info) => {
     infos.push(info);
   });

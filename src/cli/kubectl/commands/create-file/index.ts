@@ -7,6 +7,7 @@ import { buildKustomization } from '../../kustomize/build.js';
 import { requestJson } from '../../resource/request.js';
 import { createOrUpdateAnnotation } from '../apply/last-applied.js';
 import { visitManifests } from '../apply/objects/visit.js';
+import { fieldValidationVerifier, OpenApiV3 } from '../apply/openapi.js';
 import { withSource } from '../apply/source-error.js';
 import { dryRunStrategy, validationDirective } from '../create/options.js';
 import { reportable } from '../mutate/aggregate.js';
@@ -78,6 +79,7 @@ export async function runCreateFromFiles(ctx: Ctx): Promise<number> {
     files: { filenames: ctx.list('filename'), recursive: ctx.bool('recursive'), kustomize: ctx.str('kustomize') },
     namespace, enforceNamespace: explicit, selector: ctx.str('selector'), validate: o.validation !== 'Ignore',
     kustomize: (dir) => buildKustomization(dir, ctx.io),
+    verify: fieldValidationVerifier(o.validation, new OpenApiV3(await ctx.factory.client())),
   }, async (info) => {
     await createOne(ctx, o, info);
     count++;

@@ -6,11 +6,12 @@ import type { RestClient } from '../../../../client/rest.js';
 import { statusOf } from '../../../../client/rest.js';
 import { ApiError } from '../../../../client/types.js';
 import { isMap, mapProp, prop, type JsonMap } from '../../../../printers/explain/values.js';
+import { viaDiscoveryClient } from '../../resource/request.js';
 
 const documents = new Map<string, Promise<JsonMap>>();
 
 async function getJson(client: RestClient, path: string, accept: string): Promise<JsonMap> {
-  const r = await client.raw('GET', path, undefined, undefined, accept);
+  const r = await client.raw('GET', viaDiscoveryClient(client, path), undefined, undefined, accept);
   if (r.status < 200 || r.status > 299) throw new ApiError(statusOf(r));
   const parsed: unknown = JSON.parse(r.body);
   if (!isMap(parsed)) throw new Error(`unexpected OpenAPI document at ${path}`);

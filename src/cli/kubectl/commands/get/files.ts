@@ -5,7 +5,7 @@ import type { Table } from '../../../../printers/table.js';
 import type { Ctx } from '../../context.js';
 import type { OutputFormat } from '../../output/format.js';
 import { TABLE_ACCEPT } from '../../resource/request.js';
-import { reportable } from '../mutate/aggregate.js';
+import { Aggregate, reportable } from '../mutate/aggregate.js';
 import { Builder } from '../mutate/builder.js';
 import { builderEnv } from '../mutate/env.js';
 import { isNotFoundError, type Info } from '../mutate/info.js';
@@ -68,6 +68,7 @@ export async function runFiles(ctx: Ctx, scope: GetScope, out: OutputFormat, hum
     }));
     printHuman(ctx, tables, { scope, out, namespaced: got.infos.map((i) => i.mapping?.namespaced ?? false), showKind: multipleKinds(got.infos), failed: got.error !== undefined });
   }
-  if (got.error) throw reportable(got.error);
+  // Infos' error is kept in one more aggregate, which kubectl's checkErr unwraps once
+  if (got.error) throw reportable(new Aggregate([got.error]));
   return 0;
 }

@@ -9,7 +9,7 @@ import { fetchClientTables, fetchObjects, fetchTables, type GetScope } from './f
 import { runFiles, usesFiles } from './files.js';
 import { ignoring, printGeneric, printHuman } from './print.js';
 import { serverPrint } from './server-print.js';
-import { validate } from './validate.js';
+import { discoveryAttempts, validate } from './validate.js';
 import { watch } from './watch.js';
 import { rawRequest, rawUriError } from '../rawhttp.js';
 
@@ -86,7 +86,7 @@ export async function run(ctx: Ctx): Promise<number> {
   const human = out.kind === 'table' || out.kind === 'wide';
   if (watching) return watch(ctx, scope, out);
   if (usesFiles(ctx)) return runFiles(ctx, scope, out, human);
-  const mapper = await ctx.factory.mapper();
+  const mapper = await ctx.factory.mapper(discoveryAttempts(ctx.args));
   const requests = await resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests);
   const errors = human ? await runHuman(ctx, requests, scope, out) : await runObjects(ctx, requests, scope, out);

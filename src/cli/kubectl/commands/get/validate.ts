@@ -13,3 +13,13 @@ export function validate(ctx: Ctx, requests: ResourceRequest[], subresource = tr
   // the builder visits anything but names by selector, which refuses a subresource
   if (subresource && ctx.str('subresource') !== '' && requests.some((r) => r.names.length === 0)) throw new Error('subresource cannot be used when bulk resources are specified');
 }
+
+/**
+ * How often get's builder asks for discovery when it cannot load: once per comma-separated type
+ * (category expansion), once in the shortcut expander, three times in the deferred mapper;
+ * TYPE/NAME arguments skip the category expansion.
+ */
+export function discoveryAttempts(args: string[]): number {
+  const first = args[0] ?? '';
+  return first.includes('/') ? 4 : 4 + first.split(',').length;
+}

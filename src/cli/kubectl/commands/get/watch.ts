@@ -18,7 +18,7 @@ import { retrieve, type Info } from '../mutate/info.js';
 import { listAll, typedAs, type GetScope, type ListBody } from './fetch.js';
 import { fileInfos, multipleKinds, usesFiles } from './files.js';
 import { serverPrint } from './server-print.js';
-import { validate } from './validate.js';
+import { discoveryAttempts, validate } from './validate.js';
 import { WatchPrinter } from './watch-print.js';
 
 const ONE_SOURCE = 'you may only watch a single resource or type of resource at a time';
@@ -59,7 +59,7 @@ async function fromList(client: RestClient, r: ApiResource, s: GetScope, accept:
 
 async function fromArgs(ctx: Ctx, s: GetScope, accept: string | undefined): Promise<Found> {
   if (ctx.args.length === 0) throw new Error(MISSING_RESOURCE);
-  const requests = await resourceRequests(await ctx.factory.mapper(), ctx.args, (w) => ctx.io.stderr.write(w));
+  const requests = await resourceRequests(await ctx.factory.mapper(discoveryAttempts(ctx.args)), ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests, false);
   if (requests.length > 1) throw new Error('you may only specify a single resource type');
   const req = requests[0]!;

@@ -24,7 +24,7 @@ export function objectKindErrors(value: unknown): string[] {
   return errs;
 }
 
-function validationError(source: string, errs: string[]): Error {
+export function validationError(source: string, errs: string[]): Error {
   const detail = errs.length === 1 ? errs[0]! : `[${errs.join(', ')}]`;
   return new Error(`error validating ${JSON.stringify(source)}: error validating data: ${detail}; ${STOP_VALIDATE}`);
 }

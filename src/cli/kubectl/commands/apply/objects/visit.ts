@@ -13,7 +13,7 @@ import type { BuilderEnv } from '../../mutate/builder-types.js';
 import { isNamespaced, setObjectNamespace, type Info } from '../../mutate/info.js';
 import { matchesLabelSelector, parseLabelSelector } from '../../mutate/label-selector.js';
 import { mappingForKind, NoKindMatchError } from '../../mutate/mapping.js';
-import { decodeStream, type StreamItem } from './stream.js';
+import { decodeStream, validationError, type StreamItem } from './stream.js';
 
 export interface ManifestOptions {
   files: FilenameOptions;
@@ -31,6 +31,8 @@ export interface ManifestOptions {
   noDefaultNamespace?: boolean;
   /** stdin already read (a command that visits the files twice) */
   stdinText?: string;
+  /** the validator's server check of each document before it is decoded (ValidateSchema) */
+  verify?: (gvk: { group: string; version: string; kind: string }) => Promise<void>;
 }
 
 export type VisitFn = (info: Info) => Promise<void>;
@@ -133,12 +135,27 @@ export async function visitManifests(env: BuilderEnv, o: ManifestOptions, fn: Vi
   for (const s of await streams(o, env.io)) {
     for (const item of await s.items()) {
       if ('error' in item) sourceErrs.push(item.error);
+      else if (!(await verified(o, item.object, s.source, sourceErrs))) break;
       else await visitObject(env, o, item.object, s.source, run, sourceErrs);
       if (o.stopOnError && (errs.length > 0 || sourceErrs.length > 0)) return errs[0] ?? sourceErrs[0];
     }
   }
   if (sourceErrs.length > 0) errs.push(new Aggregate(sourceErrs));
   return errs.length === 1 ? errs[0] : aggregate(errs);
+}
+
+/** ValidateSchema: a document the validator cannot check ends its stream. */
+async function verified(o: ManifestOptions, obj: Record<string, unknown>, source: string, sourceErrs: Error[]): Promise<boolean> {
+  if (!o.verify) return true;
+  const apiVersion = String(obj.apiVersion ?? '');
+  const slash = apiVersion.indexOf('/');
+  try {
+    await o.verify({ group: slash < 0 ? '' : apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1), kind: String(obj.kind ?? '') });
+    return true;
+  } catch (err) {
+    sourceErrs.push(validationError(source, [(err as Error).message]));
+    return false;
+  }
 }
 
 async function visitObject(env: BuilderEnv, o: ManifestOptions, obj: Record<string, unknown>, source: string, run: (info: Info) => Promise<void>, sourceErrs: Error[]): Promise<void> {
