@@ -104,13 +104,25 @@ export interface ResolvedClient {
   namespace: string;
   namespaceExplicit: boolean;
   contextName: string;
+  /** the context named is not in the config (see contextError) */
+  contextMissing: boolean;
 }
 
-function pick(cfg: Kubeconfig, o: ConfigOverrides): { ctxName: string; ctx: Partial<ContextInfo> } {
+function pick(cfg: Kubeconfig, o: ConfigOverrides): { ctxName: string; ctx: Partial<ContextInfo>; missing: boolean } {
   const ctxName = o.context || cfg['current-context'];
   const ctx = cfg.contexts.find((c) => c.name === ctxName)?.context;
-  if (o.context && !ctx) throw new ConfigError(`context was not found for specified context: ${o.context}`, true);
-  return { ctxName, ctx: ctx ?? {} };
+  return { ctxName, ctx: ctx ?? {}, missing: ctxName !== '' && ctxName !== undefined && !ctx };
+}
+
+/**
+ * A context named (by --context or current-context) that the config lacks: ConfirmUsable's
+ * error, which Namespace() returns unless -n was given; ClientConfig() first tells a --context
+ * it cannot find in its own words.
+ */
+export function contextError(r: ResolvedClient, o: ConfigOverrides, forClient: boolean): Error | undefined {
+  if (!r.contextMissing) return undefined;
+  if (forClient && o.context) return new Error(`context ${JSON.stringify(r.contextName)} does not exist`);
+  return new ConfigError(`context was not found for specified context: ${r.contextName}`, true);
 }
 
 async function dataOrFile(data: unknown, file: unknown): Promise<string | undefined> {
@@ -133,7 +145,7 @@ function userOf(cfg: Kubeconfig, name: string, o: ConfigOverrides): UserInfo {
 
 /** The server, TLS material, credentials and namespace for the overrides on this config. */
 export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promise<ResolvedClient> {
-  const { ctxName, ctx } = pick(cfg, o);
+  const { ctxName, ctx, missing } = pick(cfg, o);
   const cluster = clusterOf(cfg, o.cluster || ctx.cluster || '', o);
   const user = userOf(cfg, o.user || ctx.user || '', o);
   const server = o.server || cluster.server || 'http://localhost:8080';
@@ -153,5 +165,5 @@ export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promis
   const password = o.password || (user.password as string | undefined);
   if (username) rest.basic = { username, password: password ?? '' };
   const namespace = o.namespace || ctx.namespace || 'default';
-  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName };
+  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing };
 }

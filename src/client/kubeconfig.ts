@@ -85,6 +85,12 @@ export function parseKubeconfig(text: string, source = 'kubeconfig'): Kubeconfig
     throw new Error(`error loading config file "${source}": not a kubeconfig mapping`);
   }
   const raw = doc as Record<string, unknown>;
+  // clientcmd's codec knows one kind: Config in v1 (either may be left out)
+  const kind = typeof raw.kind === 'string' && raw.kind !== '' ? raw.kind : 'Config';
+  const version = typeof raw.apiVersion === 'string' && raw.apiVersion !== '' ? raw.apiVersion : 'v1';
+  if (kind !== 'Config' || version !== 'v1') {
+    throw new Error(`error loading config file "${source}": no kind ${JSON.stringify(kind)} is registered for version ${JSON.stringify(version)} in scheme "k8s.io/client-go/tools/clientcmd/api/latest/latest.go:50"`);
+  }
   return {
     ...emptyKubeconfig(),
     ...raw,

@@ -8,6 +8,15 @@ const SA = 'system:serviceaccount:default:default';
 
 const CASES: Case[] = [
   { args: ['auth', 'can-i', 'get', 'pods'] },
+  // Validate's warnings: a cluster-scoped resource (not with -A), a verb unknown to its kind of check
+  { args: ['auth', 'can-i', 'get', 'nodes'] },
+  { args: ['auth', 'can-i', 'create', 'clusterroles'] },
+  { args: ['auth', 'can-i', 'get', 'nodes', '-A'] },
+  { args: ['auth', 'can-i', 'post', '/api'] },
+  { args: ['auth', 'can-i', 'frob', 'nodes'] },
+  { args: ['auth', 'can-i', 'get', 'pods', '--no-headers'] },
+  { args: ['auth', 'can-i', '--list', '-A'] },
+  { args: ['auth', 'can-i', 'get', '/api', '--subresource=x'] },
   { args: ['auth', 'can-i', 'create', 'deploy', '--as=bob'] },
   { args: ['auth', 'can-i', 'get', 'foos'] },
   // `*` and RBAC's users/groups go to the server without a warning; types are matched lower-cased

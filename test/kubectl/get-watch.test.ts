@@ -103,6 +103,8 @@ const READS: Case[] = [
   { args: [...NS, 'get', 'cm', 'one', '-o', 'yaml', '--show-managed-fields'] },
   // RuntimeSorter over several infos: a Table has no .metadata.name
   { args: [...NS, 'get', 'cm', 'one', 'two', '--sort-by=.metadata.name'] },
+  { args: [...NS, 'get', 'cm', '--output-watch-events'] },
+  { args: [...NS, 'get', 'cm', '--show-labels', '-o', 'yaml'] },
   { args: [...NS, 'get', 'cm,secrets', '--sort-by=.metadata.name'] },
 ];
 

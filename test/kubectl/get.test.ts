@@ -95,6 +95,19 @@ const READS: Case[] = [
   { args: ['get', '--raw', '/api', '-o', 'yaml'] },
   { args: ['get', '--raw', '/api', '-w'] },
   { args: ['get', '--raw', '/api', '-l', 'a=b'] },
+  // DefaultSubCommandRun refuses words no subcommand took; cluster-info ignores them
+  { args: ['rollout', 'bogus'] },
+  { args: ['create', 'service', 'bad', 's1'] },
+  { args: ['cluster-info', 'bogus'] },
+  // only -o json and yaml drop managedFields
+  { args: ['get', 'ns', 'default', '-o', 'jsonpath={.metadata.managedFields[*].operation}'] },
+  // a context the config lacks: Namespace() first (unless -n), ClientConfig()'s own words after
+  { args: ['get', 'pods', '--context=nope', '-n', 'default'] },
+  { args: ['version', '--context=nope'] },
+  { args: ['api-resources', '--context=nope'] },
+  { args: ['config', 'view', '-o', 'go-template={{range .contexts}}{{.name}}{{end}}'] },
+  // labels.Parse on the client before anything is asked
+  { args: ['top', 'pod', '-l', 'bad==x='] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl get, ours against the real one', () => {
@@ -125,6 +138,9 @@ const LOGS: Case[] = [
   { args: ['-n', 'logs', 'logs', 'nope'] },
   { args: ['-n', 'logs', 'logs'] },
   { args: ['-n', 'logs', 'logs', 'two', '-f', '-c', 'a'] },
+  // SelectorsForObject: kinds without a selector, and --all-pods (its pods in Go map order)
+  { args: ['-n', 'logs', 'logs', 'cm/kube-root-ca.crt'] },
+  { args: ['-n', 'logs', 'logs', 'deploy/web', '--all-pods', '--tail=1'], groupByPrefix: true },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl logs, ours against the real one', () => {

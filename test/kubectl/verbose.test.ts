@@ -139,6 +139,10 @@ const CASES: VCase[] = [
   // the server down: each of discovery's tries is a request of its own, with the cache's note and,
   // after the category expansion's tries, the shortcut expander's; checkErr's V(4) connection error
   { args: ['get', 'pods', '--server=https://127.0.0.1:1', '-v=6'] },
+  // can-i asks the clientset's discovery whether the resource is namespaced
+  { args: ['auth', 'can-i', 'create', 'clusterroles', '-v=6'] },
+  // an Invalid Status whose one cause ends in a newline keeps MultilineError's own
+  { args: ['patch', 'pod', 'bb', '-p', '{"spec":{"restartPolicy":"Never"}}', '--dry-run=server'] },
   { args: ['get', 'po,svc', '--server=https://127.0.0.1:1', '-v=6'] },
   { args: ['get', 'pods/x', '--server=https://127.0.0.1:1', '-v=6'] },
   { args: ['run', 'x', '--image=y', '--server=https://127.0.0.1:1', '-v=6'] },

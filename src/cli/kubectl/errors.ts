@@ -41,8 +41,9 @@ function invalidMessage(err: ApiError): string {
   const head = d.kind || d.name ? `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid` : `The request is invalid: ${err.message}`;
   const causes = (d.causes ?? []).map((c) => `${c.field ?? ''}: ${c.message ?? ''}`);
   if (causes.length === 0) return head;
-  if (causes.length === 1) return `${head}: ${causes[0]!}`;
-  return `${head}: \n${causes.map((c) => `* ${c}`).join('\n')}`;
+  // MultilineError: its own newline after each cause, even one whose message ends in one
+  if (causes.length === 1) return `${head}: ${causes[0]!}\n`;
+  return `${head}: \n${causes.map((c) => `* ${c}\n`).join('')}`;
 }
 
 /** StandardErrorMessage: the wording for API and transport errors; undefined for others. */

@@ -1,6 +1,6 @@
 // cmdutil.Factory: the global flags turned into a client config (clientcmd), a REST client and
 // the discovery-backed resource mapper, each built once per command and only when asked for.
-import { loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
+import { contextError, loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
 import { RestClient } from '../../client/rest.js';
 import { goDurationString, parseDuration } from '../shared/go-duration.js';
 import type { Io } from '../shared/io.js';
@@ -76,14 +76,24 @@ export class Factory {
     return this.loaded;
   }
 
-  clientConfig(): Promise<ResolvedClient> {
+  private resolve(): Promise<ResolvedClient> {
     this.resolved ??= this.kubeconfig().then((l) => resolveClient(l.config, this.overrides));
     return this.resolved;
   }
 
-  /** The namespace to use and whether the user chose it (-n or the context). */
+  /** ClientConfig(): the resolved client configuration, once it is usable. */
+  async clientConfig(): Promise<ResolvedClient> {
+    const r = await this.resolve();
+    const err = contextError(r, this.overrides, true);
+    if (err) throw err;
+    return r;
+  }
+
+  /** The namespace to use and whether the user chose it (-n or the context); -n needs no usable config. */
   async namespace(): Promise<{ namespace: string; explicit: boolean }> {
-    const r = await this.clientConfig();
+    const r = await this.resolve();
+    const err = this.overrides.namespace ? undefined : contextError(r, this.overrides, false);
+    if (err) throw err;
     return { namespace: r.namespace, explicit: r.namespaceExplicit };
   }
 
@@ -93,7 +103,9 @@ export class Factory {
   }
 
   client(): Promise<RestClient> {
-    this.restClient ??= this.clientConfig().then((r) => {
+    this.restClient ??= this.resolve().then((r) => {
+      const err = contextError(r, this.overrides, true);
+      if (err) throw err;
       const rest = { ...r.rest, userAgent: 'kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07' };
       const as = str(this.parsed, 'as');
       const groups = this.parsed.values.get('as-group');

@@ -70,6 +70,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   const group = GROUP_RUN[key];
   if (!node.spec.runnable && group) {
+    // DefaultSubCommandRun's RequireNoArguments: words no subcommand took are a usage error
+    if (group.exit === 1 && words.length > 0) {
+      io.stderr.write(`error: unknown command ${JSON.stringify(words.join(' '))}\nSee '${commandPath(node)} -h' for help and examples\n`);
+      return 1;
+    }
     // A group run bare prints its help (or a message) where the real one does, with its exit code.
     (group.stream === 'stdout' ? io.stdout : io.stderr).write(group.text ?? helpText(node, io));
     return group.exit;

@@ -62,6 +62,8 @@ export function bodySite(r: TracedRequest): string {
   const u = new URL(r.url);
   if (u.pathname === '/api') return 'discovery_client.go:253';
   if (u.pathname === '/apis') return 'discovery_client.go:319';
+  // ServerResourcesForGroupVersion (auth can-i's scope check)
+  if (/^\/api\/[^/]+$|^\/apis\/[^/]+\/[^/]+$/.test(u.pathname)) return 'discovery_client.go:404';
   if (u.pathname === '/openapi/v3') return 'client.go:46';
   if (u.pathname.startsWith('/openapi/v3/')) return 'groupversion.go:75';
   if (u.searchParams.get('watch') === 'true') return 'request.go:736';

@@ -40,6 +40,8 @@ export async function run(ctx: Ctx): Promise<number> {
   const wide = output === 'wide';
   const header = wide ? [...HEADER, 'VERBS', 'CATEGORIES'] : HEADER;
   let mapper;
+  // a config that cannot be used fails before the header
+  await ctx.factory.client();
   try {
     // Without --cached the discovery cache is dropped first: always fresh data from the server.
     mapper = await ctx.factory.mapper(1, { invalidate: !ctx.bool('cached') });

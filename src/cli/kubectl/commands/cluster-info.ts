@@ -40,7 +40,9 @@ async function lines(ctx: Ctx): Promise<string> {
 }
 
 export async function run(ctx: Ctx): Promise<number> {
-  if (ctx.args.length > 0) throw ctx.usageError(`unknown command ${JSON.stringify(ctx.args[0])}`);
+  // extra arguments are ignored (the command takes none, and checks none); a config that
+  // cannot be used fails before anything is printed
+  await ctx.factory.client();
   try {
     ctx.io.stdout.write(await lines(ctx));
   } finally {

@@ -24,8 +24,10 @@ export async function run(ctx: Ctx): Promise<number> {
   let server: VersionInfo | undefined;
   let failure: unknown;
   if (!ctx.bool('client')) {
+    // Complete's ToDiscoveryClient: a config that cannot be used fails before anything is printed
+    const client = await ctx.factory.client();
     try {
-      server = await requestJson<VersionInfo>(await ctx.factory.client(), 'GET', '/version?timeout=32s');
+      server = await requestJson<VersionInfo>(client, 'GET', '/version?timeout=32s');
     } catch (err) {
       failure = err;
     }

@@ -1,6 +1,6 @@
 // Printing objects (not Tables): -o name, json, yaml, jsonpath, custom-columns. Several objects,
-// or a list asked for, print as one `kind: List`; server objects print with sorted keys and
-// without managedFields (--show-managed-fields keeps them).
+// or a list asked for, print as one `kind: List`; server objects print with sorted keys, and
+// JSON and YAML without managedFields (--show-managed-fields keeps them).
 import type { Obj } from '../../../client/types.js';
 import { toKubectlJson } from '../../../printers/json.js';
 import { toKubectlYaml } from '../../../printers/yaml.js';
@@ -38,7 +38,8 @@ export function asList(objects: Obj[]): Obj {
 }
 
 export function printObjects(objects: Obj[], out: OutputFormat, o: ObjectPrintOptions): string {
-  const shown = o.showManagedFields ? objects : objects.map(withoutManagedFields);
+  // only the JSON and YAML printers drop managedFields (JSONYamlPrintFlags' OmitManagedFieldsPrinter)
+  const shown = o.showManagedFields || (out.kind !== 'json' && out.kind !== 'yaml') ? objects : objects.map(withoutManagedFields);
   if (out.kind === 'name') return shown.map((x) => `${nameOf(x)}\n`).join('');
   const value: Obj = o.single && shown.length === 1 ? shown[0]! : asList(shown);
   if (out.kind === 'json') return toKubectlJson(value, { sortKeys: !o.generated });

@@ -85,8 +85,8 @@ export async function podNameFor(env: CompEnv, arg: string): Promise<string> {
   try {
     const r = await (await factory.mapper(4)).resolve(arg.slice(0, slash));
     const { namespace } = await factory.namespace();
-    const { pod } = await podFor(await factory.client(), r, namespace, arg.slice(slash + 1));
-    return String(pod.metadata.name ?? '');
+    const { pods } = await podFor(await factory.client(), r, namespace, arg.slice(slash + 1));
+    return String(pods[0]?.metadata.name ?? '');
   } catch {
     return '';
   } finally {

@@ -1,8 +1,10 @@
-// `config view`'s printer (genericclioptions.PrintFlags with yaml by default): yaml, json, name and
-// the jsonpath family; the error texts PrintFlags gives for formats it cannot match.
+// `config view`'s printer (genericclioptions.PrintFlags with yaml by default): yaml, json, name,
+// the jsonpath family and go templates; the error texts PrintFlags gives for formats it cannot match.
 import type { Ctx } from '../../context.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
 import { JsonPathPrinter, JsonPathPrinterError, templateReadError } from '../../../../printers/jsonpath/index.js';
+import type { Obj } from '../../../../client/types.js';
+import { printTemplated } from '../../output/templated.js';
 import { toJson, toV1, toYaml } from './encode.js';
 import type { Files } from './files.js';
 import type { Config } from './model.js';
@@ -47,6 +49,10 @@ export async function viewPrinter(ctx: Ctx, files: Files): Promise<Printer> {
     case 'jsonpath-as-json':
       return jsonPathPrinter(out, ctx, files);
     default:
-      throw new Error(`kubedojo's kubectl does not support -o ${out.kind} yet`);
+      // go-template and go-template-file, over the config as JSON (typed: Go's integers)
+      return (cfg) => {
+        const value = JSON.parse(JSON.stringify(toV1(cfg))) as Obj;
+        return printTemplated([value], value, out, { generated: true, cwd: ctx.io.cwd, allowMissingKeys: ctx.bool('allow-missing-template-keys') });
+      };
   }
 }

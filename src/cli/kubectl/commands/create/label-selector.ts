@@ -185,3 +185,20 @@ export function parseToLabelSelector(selector: string): LabelSelector {
   }
   return { matchLabels, matchExpressions };
 }
+
+/** labels.Parse: the requirements sorted by key; throws the parser's own error text. */
+export function parseLabels(selector: string): Requirement[] {
+  return new Parser(lex(selector)).parse().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+const OP_TEXT: Record<string, string> = { '=': '=', '==': '==', '!=': '!=', gt: '>', lt: '<' };
+
+/** Selector.String(): what a parsed selector is sent as. */
+export function labelsString(reqs: Requirement[]): string {
+  return reqs.map((r) => {
+    if (r.op === 'exists') return r.key;
+    if (r.op === '!') return `!${r.key}`;
+    if (r.op === 'in' || r.op === 'notin') return `${r.key} ${r.op} (${r.values.join(',')})`;
+    return `${r.key}${OP_TEXT[r.op] ?? r.op}${r.values[0] ?? ''}`;
+  }).join(',');
+}

@@ -67,6 +67,13 @@ function rawGet(ctx: Ctx, raw: string): Promise<number> {
   return rawRequest(ctx, 'GET', raw);
 }
 
+/** GetOptions.Validate's checks of the output flags. */
+function validateFlags(ctx: Ctx): void {
+  const output = ctx.str('output');
+  if (ctx.bool('show-labels') && output !== '' && output !== 'wide') throw new Error(`--show-labels option cannot be used with ${output} printer`);
+  if (ctx.bool('output-watch-events') && !ctx.bool('watch') && !ctx.bool('watch-only')) throw new Error('--output-watch-events option can only be used with --watch or --watch-only');
+}
+
 function sortWarning(ctx: Ctx): void {
   if (ctx.str('sort-by') === '') return;
   if (ctx.bool('watch')) ctx.io.stderr.write('warning: --watch requested, --sort-by will be ignored for watch events received\n');
@@ -82,6 +89,7 @@ export async function run(ctx: Ctx): Promise<number> {
     ctx.io.stderr.write(NO_TYPE);
     throw ctx.usageError(NO_TYPE_USAGE);
   }
+  validateFlags(ctx);
   const scope = await scopeOf(ctx);
   const human = out.kind === 'table' || out.kind === 'wide';
   if (watching) return watch(ctx, scope, out);

@@ -136,22 +136,23 @@ async function podsFromArgs(ctx: Ctx, client: RestClient, ns: string): Promise<{
   const mapper = await ctx.factory.mapper();
   const at = first!.indexOf('/');
   const r = await mapper.resolve(first!.slice(0, at));
-  const { pod, note } = await podFor(client, r, ns, first!.slice(at + 1)).catch((err: unknown) => {
+  const { pods, note } = await podFor(client, r, ns, first!.slice(at + 1), ctx.bool('all-pods')).catch((err: unknown) => {
     if (!isNotFound(err)) throw err;
     const what = r.group ? `${r.resource}.${r.group}` : r.resource;
     throw new Error(`error from server (NotFound): ${what} "${first!.slice(at + 1)}" not found in namespace "${ns}"`);
   });
   ctx.io.stderr.write(note);
-  return { pods: [pod], container };
+  return { pods, container };
 }
 
 export async function run(ctx: Ctx): Promise<number> {
   const selector = ctx.str('selector');
   if (ctx.args.length === 0 && !selector) throw ctx.usageError(USAGE);
   if (ctx.args.length > 0 && selector) throw ctx.usageError('only a selector (-l) or a POD name is allowed');
+  // Complete reads the namespace (ConfirmUsable) before anything asks the server
+  const { namespace } = await ctx.factory.namespace();
   await ctx.factory.mapper(4);
   const client = await ctx.factory.client();
-  const { namespace } = await ctx.factory.namespace();
   const bySelector = selector !== '';
   const { pods, container } = bySelector
     ? {
@@ -162,12 +163,14 @@ export async function run(ctx: Ctx): Promise<number> {
   if (bySelector && pods.length === 0) ctx.io.stderr.write(`No resources found in ${namespace} namespace.\n`);
   const options = logOptions(ctx, bySelector);
   validate(ctx, options, container);
-  const targets = pods.flatMap((p) => targetsOf(ctx, p, container, bySelector));
+  // --all-pods: no "Defaulted container" note, and every line prefixed
+  const allPods = ctx.bool('all-pods');
+  const targets = pods.flatMap((p) => targetsOf(ctx, p, container, bySelector || allPods));
   const max = ctx.int('max-log-requests');
   if (ctx.bool('follow') && targets.length > max) {
     throw new Error(`you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`);
   }
-  const prefix = ctx.bool('prefix');
+  const prefix = ctx.bool('prefix') || allPods;
   if (ctx.bool('follow') && targets.length > 1) await Promise.all(targets.map((t) => stream(client, ctx, t, options, prefix)));
   else for (const t of targets) await stream(client, ctx, t, options, prefix);
   return 0;

@@ -46,10 +46,46 @@ export function byLogging(a: Pod, b: Pod): number {
   return time(a.metadata.creationTimestamp) - time(b.metadata.creationTimestamp);
 }
 
-function selectorString(sel: { matchLabels?: Record<string, string> } | Record<string, string> | undefined): string {
-  if (!sel) return '';
-  const labels = 'matchLabels' in sel && typeof sel.matchLabels === 'object' ? sel.matchLabels : (sel as Record<string, string>);
-  return Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+/** metav1.LabelSelectorAsSelector(...).String(): requirements sorted by key. */
+function labelSelectorString(sel: LabelSelector | undefined): string {
+  const reqs: [string, string][] = Object.entries(sel?.matchLabels ?? {}).map(([k, v]) => [k, `${k}=${v}`]);
+  for (const e of sel?.matchExpressions ?? []) {
+    const values = [...(e.values ?? [])].sort().join(',');
+    const text = e.operator === 'In' ? `${e.key} in (${values})` : e.operator === 'NotIn' ? `${e.key} notin (${values})` : e.operator === 'Exists' ? e.key : `!${e.key}`;
+    reqs.push([e.key, text]);
+  }
+  return reqs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t).join(',');
+}
+
+/** labels.SelectorFromSet(...).String() */
+const setSelectorString = (set: Record<string, string>): string => labelSelectorString({ matchLabels: set });
+
+/** %T of the typed object kubectl decoded (`*v1.CronJob`); a kind it has no type for stays unstructured. */
+function goTypeName(r: ApiResource): string {
+  const builtIn = !r.group.includes('.') || r.group.endsWith('.k8s.io');
+  return builtIn ? `*${r.version}.${r.kind}` : '*unstructured.Unstructured';
+}
+
+const BY_LABEL_SELECTOR = new Set(['apps/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/Deployment', 'batch/Job', 'extensions/ReplicaSet', 'extensions/DaemonSet', 'extensions/Deployment']);
+
+/** SelectorsForObject: the pods a workload or service stands for; other kinds have no selector. */
+function selectorFor(r: ApiResource, owner: Obj & { spec?: { selector?: unknown } }): string {
+  const fail = (why: string): never => { throw new Error(`cannot get the logs from ${goTypeName(r)}: ${why}`); };
+  const kind = `${r.group}/${r.kind}`;
+  const sel = owner.spec?.selector;
+  if (BY_LABEL_SELECTOR.has(kind)) return labelSelectorString(sel as LabelSelector | undefined);
+  if (kind === '/ReplicationController') return setSelectorString((sel ?? {}) as Record<string, string>);
+  if (kind === '/Service') {
+    const set = (sel ?? {}) as Record<string, string>;
+    if (Object.keys(set).length === 0) fail(`invalid service '${owner.metadata.name ?? ''}': Service is defined without a selector`);
+    return setSelectorString(set);
+  }
+  return fail(`selector for ${goTypeName(r)} not implemented`);
 }
 
 export async function podsBySelector(client: RestClient, namespace: string, selector: string): Promise<Pod[]> {
@@ -57,17 +93,19 @@ export async function podsBySelector(client: RestClient, namespace: string, sele
   return list.items;
 }
 
-/** The pod behind TYPE/NAME, and the stderr note when several matched. */
-export async function podFor(client: RestClient, r: ApiResource, namespace: string, name: string): Promise<{ pod: Pod; note: string }> {
+/**
+ * The pod behind TYPE/NAME, and the stderr note when several matched; with --all-pods, every
+ * pod the selector matches (listed again, in ByLogging order), without the note.
+ */
+export async function podFor(client: RestClient, r: ApiResource, namespace: string, name: string, allPods = false): Promise<{ pods: Pod[]; note: string }> {
   if (r.resource === 'pods') {
-    return { pod: await typedGet<Pod>(client, objectPath(r, namespace, name)), note: '' };
+    return { pods: [await typedGet<Pod>(client, objectPath(r, namespace, name))], note: '' };
   }
-  const owner = await typedGet<Obj & { spec?: { selector?: Record<string, string> } }>(client, objectPath(r, namespace, name));
-  const selector = selectorString(owner.spec?.selector);
+  const owner = await typedGet<Obj & { spec?: { selector?: unknown } }>(client, objectPath(r, namespace, name));
+  const selector = selectorFor(r, owner);
   const pods = (await podsBySelector(client, namespace, selector)).sort(byLogging);
   if (pods.length === 0) throw new Error(`timed out waiting for the condition`);
   const pod = pods[0]!;
-  return { pod, note: pods.length > 1 ? `Found ${pods.length} pods, using pod/${pod.metadata.name ?? ''}\n` : '' };
+  if (pods.length > 1 && allPods) return { pods: (await podsBySelector(client, namespace, selector)).sort(byLogging), note: '' };
+  return { pods: [pod], note: pods.length > 1 ? `Found ${pods.length} pods, using pod/${pod.metadata.name ?? ''}\n` : '' };
 }
-
-

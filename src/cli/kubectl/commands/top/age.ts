@@ -21,3 +21,8 @@ function fraction(n: bigint, unit: bigint): string {
   const digits = String(unit).length - 1;
   return `${whole}.${String(rest).padStart(digits, '0').replace(/0+$/, '')}`;
 }
+
+/** The wall clock in nanoseconds, as Go's time.Now() reads it (to the microsecond here). */
+export function wallClockNs(): bigint {
+  return BigInt(Math.floor(performance.timeOrigin * 1000)) * 1000n + BigInt(Math.floor(performance.now() * 1_000_000));
+}

@@ -2,6 +2,7 @@
 // capacity with --show-capacity) for the percentages, nodes without metrics shown <unknown>.
 import type { RestClient } from '../../../../client/rest.js';
 import { nodeMetricsText, type NodeMetrics, type Usage } from '../../../../printers/top.js';
+import { labelsString, parseLabels } from '../create/label-selector.js';
 import type { Ctx } from '../../context.js';
 import { query } from '../../resource/paths.js';
 import { requestJson, TYPED_LIST } from '../../resource/request.js';
@@ -29,11 +30,13 @@ export async function runTopNode(ctx: Ctx): Promise<number> {
   const client = await ctx.factory.client();
   if (sortBy && sortBy !== 'cpu' && sortBy !== 'memory') throw new Error('--sort-by accepts only cpu or memory');
   if (name && selector) throw new Error('only one of NAME or --selector can be provided');
+  // RunTopNode: labels.Parse first, and the selector is sent as it prints
+  const parsed = selector === '' ? '' : labelsString(parseLabels(selector));
   await requireMetricsApi(client);
-  const metrics = await nodeMetrics(client, name, selector);
+  const metrics = await nodeMetrics(client, name, parsed);
   if (!metrics.length) throw new Error('metrics not available yet');
   const capacity = ctx.bool('show-capacity');
-  const available = new Map((await nodes(client, name, selector)).map((n) => [n.metadata.name ?? '', capacity ? n.status?.capacity : n.status?.allocatable]));
+  const available = new Map((await nodes(client, name, parsed)).map((n) => [n.metadata.name ?? '', capacity ? n.status?.capacity : n.status?.allocatable]));
   ctx.io.stdout.write(nodeMetricsText(metrics, available, { noHeaders: ctx.bool('no-headers'), sortBy }));
   return 0;
 }

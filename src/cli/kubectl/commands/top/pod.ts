@@ -3,11 +3,12 @@
 // pipeline's two minutes, the pod and its age after; no pods at all is `No resources found`.
 import type { RestClient } from '../../../../client/rest.js';
 import { podMetricsText, type PodMetrics } from '../../../../printers/top.js';
+import { labelsString, parseLabels } from '../create/label-selector.js';
 import type { Ctx } from '../../context.js';
 import { query } from '../../resource/paths.js';
 import { requestJson, TYPED_LIST } from '../../resource/request.js';
 import { requireMetricsApi } from './metrics-api.js';
-import { goDurationNs } from './age.js';
+import { goDurationNs, wallClockNs } from './age.js';
 
 const METRICS = '/apis/metrics.k8s.io/v1beta1';
 /** metricsCreationDelay */
@@ -24,13 +25,13 @@ async function podMetrics(client: RestClient, o: Options): Promise<PodMetrics[]>
 interface Pod { metadata: { name?: string; namespace?: string; creationTimestamp?: string } }
 
 /** verifyEmptyMetrics: the pods of the namespace (the command's, even with -A) say why there are none. */
-async function verifyEmpty(client: RestClient, o: Options, now: number): Promise<void> {
+async function verifyEmpty(client: RestClient, o: Options, nowNs: bigint): Promise<void> {
   const path = `/api/v1/namespaces/${encodeURIComponent(o.namespace)}/pods`;
   const pods = (await requestJson<{ items?: Pod[] }>(client, 'GET', path + query({ labelSelector: o.labels, fieldSelector: o.fields }), TYPED_LIST)).items ?? [];
   if (!pods.length) return;
   for (const p of pods) {
-    const age = now - Date.parse(p.metadata.creationTimestamp ?? '');
-    if (age > CREATION_DELAY_MS) throw new Error(`Metrics not available for pod ${p.metadata.namespace ?? ''}/${p.metadata.name ?? ''}, age: ${goDurationNs(BigInt(age) * 1_000_000n)}`);
+    const age = nowNs - BigInt(Date.parse(p.metadata.creationTimestamp ?? '')) * 1_000_000n;
+    if (age > BigInt(CREATION_DELAY_MS) * 1_000_000n) throw new Error(`Metrics not available for pod ${p.metadata.namespace ?? ''}/${p.metadata.name ?? ''}, age: ${goDurationNs(age)}`);
   }
   throw new Error('metrics not available yet');
 }
@@ -43,10 +44,12 @@ export async function runTopPod(ctx: Ctx): Promise<number> {
   const client = await ctx.factory.client();
   if (sortBy && sortBy !== 'cpu' && sortBy !== 'memory') throw new Error('--sort-by accepts only cpu or memory');
   if (o.name && (o.labels || o.fields)) throw new Error('only one of NAME or selector can be provided');
+  // RunTopPod: labels.Parse first, and the selector is sent as it prints
+  if (o.labels !== '') o.labels = labelsString(parseLabels(o.labels));
   await requireMetricsApi(client);
   const metrics = await podMetrics(client, o);
   if (!metrics.length) {
-    await verifyEmpty(client, o, Date.now());
+    await verifyEmpty(client, o, wallClockNs());
     ctx.io.stderr.write(o.all ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
   }
   ctx.io.stdout.write(podMetricsText(metrics, { containers: ctx.bool('containers'), allNamespaces: o.all, noHeaders: ctx.bool('no-headers'), sortBy, sum: ctx.bool('sum') }));
