@@ -2,6 +2,7 @@
 // the server with dry run) are written as YAML to LIVE-*/ and MERGED-*/ temporary directories
 // (files `<group>.<version>.<Kind>.<namespace>.<name>`), then `diff -u -N` (or
 // $KUBECTL_EXTERNAL_DIFF) compares them: exit 0 without differences, 1 with, 2 on errors.
+import { withoutManagedFields } from '../output/objects.js';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,11 +31,7 @@ function fileName(info: Info): string {
   return `${m.group ? `${m.group}.` : ''}${m.version}.${m.kind}.${info.namespace}.${info.name}`;
 }
 
-function withoutManagedFields(o: Obj | undefined, show: boolean): Obj | undefined {
-  if (!o || show || !o.metadata) return o;
-  const { managedFields: _drop, ...metadata } = o.metadata;
-  return { ...o, metadata };
-}
+const unlessShown = (o: Obj | undefined, show: boolean): Obj | undefined => (!o || show ? o : withoutManagedFields(o));
 
 const yaml = (o: Obj | undefined | null): string => (o === null ? 'null\n' : o ? toKubectlYaml(o) : '');
 const isConflict = (e: unknown): boolean => e instanceof ApiError && e.status.reason === 'Conflict';
@@ -59,8 +56,8 @@ async function diffOne(ctx: Ctx, s: MergeSettings, dirs: { live: string; merged:
     if (force) klog(ctx.io.stderr, 'W', 'diff.go:723', `Object (${info.mapping!.group}/${info.mapping!.version}, Kind=${info.mapping!.kind}: ${info.name}) keeps changing, diffing without lock`);
     tracker?.markVisited(info, live);
     try {
-      let from: Obj | undefined | null = withoutManagedFields(live, ctx.bool('show-managed-fields'));
-      let to: Obj | undefined | null = withoutManagedFields(await mergedObject(s, info, local, live, force), ctx.bool('show-managed-fields'));
+      let from: Obj | undefined | null = unlessShown(live, ctx.bool('show-managed-fields'));
+      let to: Obj | undefined | null = unlessShown(await mergedObject(s, info, local, live, force), ctx.bool('show-managed-fields'));
       if (to?.apiVersion === 'v1' && to.kind === 'Secret') ({ from, to } = maskSecrets(from ?? undefined, to));
       writeFileSync(join(dirs.live, fileName(info)), yaml(from), { mode: 0o700 });
       writeFileSync(join(dirs.merged, fileName(info)), yaml(to), { mode: 0o700 });

@@ -27,10 +27,17 @@ export function nameOf(o: Obj): string {
   return `${group ? `${kind}.${group}` : kind}/${o.metadata.name ?? ''}`;
 }
 
-function withoutManagedFields(o: Obj): Obj {
+/** An object without metadata.managedFields (a copy when it had them). */
+export function withoutManagedFields(o: Obj): Obj {
   if (o.metadata?.managedFields === undefined) return o;
   const { managedFields: _drop, ...metadata } = o.metadata;
   return { ...o, metadata };
+}
+
+/** OmitManagedFieldsPrinter: an object's, or each of a list's items', managedFields dropped. */
+export function omitManagedFields(o: Obj): Obj {
+  const items = (o as unknown as { items?: unknown }).items;
+  return Array.isArray(items) ? ({ ...o, items: (items as Obj[]).map(withoutManagedFields) } as unknown as Obj) : withoutManagedFields(o);
 }
 
 export function asList(objects: Obj[]): Obj {

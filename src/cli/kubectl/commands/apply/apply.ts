@@ -2,7 +2,7 @@
 // server-side apply), then -o prints what was applied and --prune deletes what was left out.
 import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
-import { printObjects } from '../../output/objects.js';
+import { printObjects, withoutManagedFields } from '../../output/objects.js';
 import { allowMissingKeys } from '../../output/template-errors.js';
 import { Aggregate, reportable } from '../mutate/aggregate.js';
 import { builderEnv } from '../mutate/env.js';
@@ -28,11 +28,6 @@ async function readObjects(ctx: Ctx, run: ApplyRun): Promise<{ infos: Info[]; er
   return error ? { infos, error } : { infos };
 }
 
-function withoutManagedFields(o: Obj): Obj {
-  if (o.metadata?.managedFields === undefined) return o;
-  const { managedFields: _drop, ...metadata } = o.metadata;
-  return { ...o, metadata };
-}
 
 /** printObjects: with -o (not name), the applied objects — one alone, several as a List. */
 function printApplied(ctx: Ctx, run: ApplyRun, infos: Info[]): void {

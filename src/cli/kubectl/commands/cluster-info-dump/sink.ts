@@ -2,6 +2,7 @@
 // `-`, else DIR/NAME.EXT (parents made 0755, the file created afresh); and how it prints a list
 // (PrintFlags defaulting to json; one printer for the whole dump, so YAML documents after the
 // first start with `---`).
+import { withoutManagedFields } from '../../output/objects.js';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Obj } from '../../../../client/types.js';
@@ -44,9 +45,3 @@ export class ListPrinter {
   }
 }
 
-function withoutManagedFields(o: Obj): Obj {
-  if (o.metadata?.managedFields === undefined) return o;
-  const metadata = { ...o.metadata };
-  delete metadata.managedFields;
-  return { ...o, metadata };
-}

@@ -5,7 +5,7 @@
 import type { Obj } from '../../../../client/types.js';
 import { toKubectlJson } from '../../../../printers/json.js';
 import { toKubectlYaml } from '../../../../printers/yaml.js';
-import { nameOf, printObjects } from '../../output/objects.js';
+import { nameOf, printObjects, withoutManagedFields } from '../../output/objects.js';
 import { goIndentJson } from './go-json.js';
 import type { Printer } from './options.js';
 
@@ -15,12 +15,6 @@ export interface Printable {
   typed: boolean;
 }
 
-function withoutManagedFields(o: Obj): Obj {
-  if (o.metadata?.managedFields === undefined) return o;
-  const metadata = { ...o.metadata };
-  delete metadata.managedFields;
-  return { ...o, metadata };
-}
 
 /** The text of one object; `printed` counts the objects this printer already wrote. */
 export function renderObject(p: Printer, item: Printable, printed = 0): string {

@@ -12,7 +12,7 @@ import { RememberingTabwriter } from '../../../../printers/tabwriter.js';
 import { toKubectlYaml } from '../../../../printers/yaml.js';
 import type { Ctx } from '../../context.js';
 import type { ApiResource } from '../../discovery/mapper.js';
-import { nameOf } from '../../output/objects.js';
+import { nameOf, omitManagedFields } from '../../output/objects.js';
 import type { OutputFormat } from '../../output/format.js';
 import { allowMissingKeys, printTemplated } from '../../output/templated.js';
 import { kindPrefix } from '../../resource/args.js';
@@ -36,17 +36,6 @@ const listItemsOf = (o: Obj): Obj[] | undefined => {
   const items = (o as unknown as { items?: unknown }).items;
   return Array.isArray(items) ? (items as Obj[]) : undefined;
 };
-
-/** OmitManagedFieldsPrinter: an object's (or a list's items') managedFields dropped. */
-function omitManagedFields(o: Obj): Obj {
-  const strip = (x: Obj): Obj => {
-    if (x.metadata?.managedFields === undefined) return x;
-    const { managedFields: _drop, ...metadata } = x.metadata;
-    return { ...x, metadata };
-  };
-  const items = listItemsOf(o);
-  return items ? ({ ...o, items: items.map(strip) } as unknown as Obj) : strip(o);
-}
 
 export class WatchPrinter {
   /** skipPrinter's switch */
