@@ -3,20 +3,14 @@
 // group/version/resource, preferred versions first, core before named groups. Discovery comes
 // from the disk cache when fresh; a lookup that misses on data read from the cache invalidates
 // it, refetches and looks again (a CRD or short name added since the cache was written).
-import type { ResourceRef } from '../../../client/types.js';
+import type { ApiResource } from './api-resource.js';
 import type { Io } from '../../shared/io.js';
 import type { Klog } from '../klog.js';
 import { logRefreshError, type CachedDiscovery } from './cached-discovery.js';
 import type { ApiGroup, ApiResourceList } from './legacy.js';
+import { mappingForArg, resourceOfArg } from './resource-arg.js';
 
-export interface ApiResource extends ResourceRef {
-  singular: string;
-  shortNames: string[];
-  categories: string[];
-  verbs: string[];
-  /** the version ServerPreferredResources picks for this group/resource */
-  preferred: boolean;
-}
+export type { ApiResource } from './api-resource.js';
 
 /** `the server doesn't have a resource type "x"` (meta.NoKindMatchError / NoResourceMatchError). */
 export class NoResourceMatchError extends Error {
@@ -172,31 +166,16 @@ export class RestMapper {
     return `Warning: short name ${JSON.stringify(lower)} could also match lower priority resource ${other.resource}.${other.group}\n`;
   }
 
-  /** Resolves `pods`, `pod`, `po`, `Pod`, `deployments.apps`, `deployments.v1.apps` in what is loaded. */
+  /** Resolves a TYPE argument as the builder does (`pods`, `po`, `Pod`, `deploy.apps`, `hpa.v1.autoscaling`). */
   match(arg: string): ApiResource | undefined {
-    const lower = arg.toLowerCase();
-    const match = (name: string, group?: string, version?: string): ApiResource | undefined => this.resources.find((r) =>
-      (group === undefined || r.group === group) && (version === undefined ? r.preferred : r.version === version) &&
-      (r.resource === name || r.singular === name || r.kind.toLowerCase() === name || r.shortNames.includes(name)));
-    const plain = match(lower);
-    if (plain) return plain;
-    const parts = lower.split('.');
-    for (let i = 1; i < parts.length; i++) {
-      const name = parts.slice(0, i).join('.');
-      const rest = parts.slice(i).join('.');
-      const [v, ...g] = parts.slice(i);
-      const withVersion = g.length > 0 ? match(name, g.join('.'), v) : undefined;
-      const found = match(name, rest) ?? withVersion ?? (v && g.length === 0 ? match(name, '', v) : undefined);
-      if (found) return found;
-    }
-    return undefined;
+    return mappingForArg(this.resources, arg);
   }
 
   /** ResourceFor through the deferred mapper: a miss on cached discovery refetches before failing. */
   async resolve(arg: string): Promise<ApiResource> {
     const found = await this.lookup((m) => m.match(arg));
     if (found) return found;
-    throw new NoResourceMatchError(arg.toLowerCase().split('.')[0] ?? arg);
+    throw new NoResourceMatchError(resourceOfArg(arg));
   }
 
   /** The resources of a category (`all`), in discovery order. */
