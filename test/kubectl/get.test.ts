@@ -14,6 +14,8 @@ const READS: Case[] = [
   { args: ['get', 'pods,nodes', '-A', '--show-labels'] },
   { args: ['get', 'nodes,pods', '-A', '-L', 'k8s-app,tier'] },
   { args: ['get', 'ns', '--no-headers'] },
+  // without headers no blank line separates the kinds
+  { args: ['get', 'nodes,ns', '--no-headers', '-o', 'wide'] },
   { args: ['get', 'ev', '-n', 'nope'] },
   { args: ['get', 'cs'] },
   { args: ['get', 'componentstatuses', '-o', 'name'] },

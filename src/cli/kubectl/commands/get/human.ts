@@ -34,5 +34,6 @@ export function printTables(tables: FetchedTable[], o: HumanOptions): string {
     labelColumns: o.labelColumns.flatMap((l) => l.split(',')).filter((l) => l !== ''),
     noHeaders: o.noHeaders,
     ...(o.showKind ? { kindPrefix: kindPrefix(t.resource) } : {}),
-  }))).join('\n');
+  // the separating blank line is only written where headers are
+  }))).join(o.noHeaders ? '' : '\n');
 }
