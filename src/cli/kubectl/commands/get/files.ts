@@ -21,8 +21,6 @@ export interface FileInfos {
   sources: number;
 }
 
-export const usesFiles = (ctx: Ctx): boolean => ctx.list('filename').length > 0 || ctx.str('kustomize') !== '';
-
 /** GetOptions.Run's builder over -f/-k; `watch` is the watch's (no ContinueOnError, one type). */
 export async function fileInfos(ctx: Ctx, s: GetScope, accept: string | undefined, watch = false): Promise<FileInfos> {
   // with --sort-by the Tables carry whole objects (TransformRequests' includeObject)

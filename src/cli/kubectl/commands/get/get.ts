@@ -6,11 +6,9 @@ import { AggregateError } from '../../errors.js';
 import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
 import { fetchClientTables, fetchObjects, fetchTables, type GetScope } from './fetch.js';
-import { runFiles, usesFiles } from './files.js';
 import { ignoring, printGeneric, printHuman } from './print.js';
 import { serverPrint } from './server-print.js';
-import { discoveryAttempts, validate } from './validate.js';
-import { watch } from './watch.js';
+import { discoveryAttempts, usesFiles, validate } from './validate.js';
 import { rawRequest, rawUriError } from '../rawhttp.js';
 
 const NO_TYPE = 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n';
@@ -92,8 +90,9 @@ export async function run(ctx: Ctx): Promise<number> {
   validateFlags(ctx);
   const scope = await scopeOf(ctx);
   const human = out.kind === 'table' || out.kind === 'wide';
-  if (watching) return watch(ctx, scope, out);
-  if (usesFiles(ctx)) return runFiles(ctx, scope, out, human);
+  // the watch and the resource builder load only for the commands that use them
+  if (watching) return (await import('./watch.js')).watch(ctx, scope, out);
+  if (usesFiles(ctx)) return (await import('./files.js')).runFiles(ctx, scope, out, human);
   const mapper = await ctx.factory.mapper(discoveryAttempts(ctx.args));
   const requests = await resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests);

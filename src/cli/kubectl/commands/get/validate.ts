@@ -23,3 +23,6 @@ export function discoveryAttempts(args: string[]): number {
   const first = args[0] ?? '';
   return first.includes('/') ? 4 : 4 + first.split(',').length;
 }
+
+/** -f or -k: the objects come from files, through the resource builder. */
+export const usesFiles = (ctx: Ctx): boolean => ctx.list('filename').length > 0 || ctx.str('kustomize') !== '';

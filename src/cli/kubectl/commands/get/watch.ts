@@ -16,9 +16,9 @@ import { reportable } from '../mutate/aggregate.js';
 import { MISSING_RESOURCE } from '../mutate/builder-types.js';
 import { retrieve, type Info } from '../mutate/info.js';
 import { listAll, typedAs, type GetScope, type ListBody } from './fetch.js';
-import { fileInfos, multipleKinds, usesFiles } from './files.js';
+import { fileInfos, multipleKinds } from './files.js';
 import { serverPrint } from './server-print.js';
-import { discoveryAttempts, validate } from './validate.js';
+import { discoveryAttempts, usesFiles, validate } from './validate.js';
 import { WatchPrinter } from './watch-print.js';
 
 const ONE_SOURCE = 'you may only watch a single resource or type of resource at a time';
