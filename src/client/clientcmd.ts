@@ -161,6 +161,8 @@ export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promis
   const token = o.token || user.token || (typeof user.tokenFile === 'string' ? (await readFile(user.tokenFile, 'utf8')).trim() : '');
   if (token) rest.token = token;
   if (o.insecureSkipTlsVerify ?? cluster['insecure-skip-tls-verify']) rest.insecure = true;
+  const serverName = o.tlsServerName || cluster['tls-server-name'];
+  if (serverName) rest.serverName = serverName;
   const username = o.username || (user.username as string | undefined);
   const password = o.password || (user.password as string | undefined);
   if (username) rest.basic = { username, password: password ?? '' };

@@ -12,6 +12,8 @@ export interface RestConfig {
   key?: string;
   token?: string;
   insecure?: boolean;
+  /** the name the server's certificate is verified against (and sent as SNI) instead of the URL's host */
+  serverName?: string;
   userAgent?: string;
   basic?: { username: string; password: string };
   /** Impersonate-User / Impersonate-Group / Impersonate-Uid (kubectl --as, --as-group, --as-uid) */

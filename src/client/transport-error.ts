@@ -1,5 +1,6 @@
 // A request that never got an HTTP answer, worded as Go's net/http reports it (`Get "<url>": dial
 // tcp 127.0.0.1:8080: connect: connection refused`), so clients can print what kubectl prints.
+import { isIP } from 'node:net';
 
 export class TransportError extends Error {
   constructor(
@@ -29,7 +30,31 @@ const UNKNOWN_AUTHORITY = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
 
-function goWording(err: NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string }, url: URL): string {
+interface PeerCertificate {
+  subject?: { CN?: string | string[] };
+  subjectaltname?: string;
+}
+
+/** The names a certificate's SANs give, of one kind ("DNS" or "IP Address"), in its order. */
+function sans(cert: PeerCertificate, kind: string): string[] {
+  return (cert.subjectaltname ?? '').split(', ').filter((s) => s.startsWith(`${kind}:`)).map((s) => s.slice(kind.length + 1));
+}
+
+/** x509.HostnameError's text: the names the certificate is valid for, and the one asked for. */
+function hostnameError(host: string, cert: PeerCertificate): string {
+  const dns = sans(cert, 'DNS');
+  const ips = sans(cert, 'IP Address');
+  const cn = [cert.subject?.CN ?? []].flat()[0];
+  if (cert.subjectaltname === undefined && cn !== undefined && cn.toLowerCase() === host.toLowerCase()) return 'x509: certificate relies on legacy Common Name field, use SANs instead';
+  if (isIP(host)) {
+    if (ips.length === 0) return `x509: cannot validate certificate for ${host} because it doesn't contain any IP SANs`;
+    return `x509: certificate is valid for ${ips.join(', ')}, not ${host}`;
+  }
+  if (dns.length === 0) return `x509: certificate is not valid for any names, but wanted to match ${host}`;
+  return `x509: certificate is valid for ${dns.join(', ')}, not ${host}`;
+}
+
+function goWording(err: NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string; host?: string; cert?: PeerCertificate }, url: URL): string {
   if (err instanceof DeadlineError) return err.message;
   const addr = `${err.address ?? url.hostname}:${err.port ?? url.port}`;
   switch (err.code) {
@@ -38,7 +63,7 @@ function goWording(err: NodeJS.ErrnoException & { address?: string; port?: numbe
     case 'ETIMEDOUT': return `dial tcp ${addr}: i/o timeout`;
     case 'ECONNRESET': return `read tcp ${addr}: read: connection reset by peer`;
     case 'CERT_HAS_EXPIRED': return 'tls: failed to verify certificate: x509: certificate has expired or is not yet valid';
-    case 'ERR_TLS_CERT_ALTNAME_INVALID': return `tls: failed to verify certificate: x509: certificate is not valid for ${url.hostname}`;
+    case 'ERR_TLS_CERT_ALTNAME_INVALID': return `tls: failed to verify certificate: ${hostnameError(err.host ?? url.hostname, err.cert ?? {})}`;
     case 'EPROTO': return 'http: server gave HTTP response to HTTPS client';
     default:
       if (err.code && UNKNOWN_AUTHORITY.has(err.code)) return 'tls: failed to verify certificate: x509: certificate signed by unknown authority';

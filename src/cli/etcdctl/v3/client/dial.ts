@@ -5,6 +5,7 @@ import { authenticate } from './auth.js';
 import { EtcdClient, parseEndpoint, type DialOptions, type Endpoint } from './client.js';
 import { loadProto, type EtcdProto } from './proto.js';
 import { loadTls, wantsTls } from './tls.js';
+import { systemRoots } from '../../../../client/roots.js';
 
 export interface Transport {
   proto: EtcdProto;
@@ -21,8 +22,10 @@ export async function transportFor(ctx: CommandContext, g: GlobalOptions, proto:
   const secure = endpoints[0]?.secure === true;
   // grpc-js names an IP target as the TLS server name; Node warns (DEP0123) where Go is silent.
   if (secure) process.noDeprecation = true;
+  const roots = (): Buffer | null => (material?.skipVerify === true ? null : Buffer.from(systemRoots().join('\n')));
+  // Without --cacert, Go's client trusts the system's roots (grpc-js: its own, or GRPC_DEFAULT_SSL_ROOTS_FILE_PATH).
   const creds = secure
-    ? p.grpc.credentials.createSsl(material?.ca ?? null, material?.key ?? null, material?.cert ?? null,
+    ? p.grpc.credentials.createSsl(material?.ca ?? roots(), material?.key ?? null, material?.cert ?? null,
       material?.skipVerify === true ? { rejectUnauthorized: false } : {})
     : p.grpc.credentials.createInsecure();
   return { proto: p, endpoints, creds };
