@@ -25,7 +25,7 @@ export async function clusterRows(): Promise<[string, string][]> {
   const rows: [string, string][] = [];
   try {
     const t0 = performance.now();
-    const up = spawnSync(process.execPath, ['bin/kubedojo', 'up'], { env, encoding: 'utf8' });
+    const up = spawnSync('bin/kubedojo', ['up'], { env, encoding: 'utf8' });
     const upMs = performance.now() - t0;
     if (up.status !== 0) return [['kubedojo up', `failed: ${up.stderr}`]];
     const nodes = execFileSync('/usr/bin/kubectl', ['get', 'nodes', '-o', 'name'], { env, encoding: 'utf8' }).trim().split('\n').length;
@@ -35,8 +35,8 @@ export async function clusterRows(): Promise<[string, string][]> {
       const real = wallMs('/usr/bin/kubectl', ['get', 'pods', '-A'], 10, env);
       rows.push(['real `kubectl get pods -A` against the daemon (wall)', `${fmt(real, 1)} ms`]);
       if (existsSync('dist/kubectl.cjs')) {
-        wallMs(process.execPath, ['bin/kubectl', 'get', 'pods', '-A'], 2, env);
-        const ours = wallMs(process.execPath, ['bin/kubectl', 'get', 'pods', '-A'], 10, env);
+        wallMs('bin/kubectl', ['get', 'pods', '-A'], 2, env);
+        const ours = wallMs('bin/kubectl', ['get', 'pods', '-A'], 10, env);
         rows.push(['`kubectl get pods -A` ours / real (wall)', `${fmt(ours, 1)} ms / ${fmt(real, 1)} ms = ${fmt(ours / real, 2)} (goal <= 1.0)`]);
       }
     }
@@ -46,7 +46,7 @@ export async function clusterRows(): Promise<[string, string][]> {
     rows.push(...(await manyPodsRows(env)));
     rows.push(['daemon RSS with those pods stored', `${fmt(rssMb(pid), 1)} MB`]);
   } finally {
-    spawnSync(process.execPath, ['bin/kubedojo', 'down'], { env });
+    spawnSync('bin/kubedojo', ['down'], { env });
     rmSync(home, { recursive: true, force: true });
   }
   return rows;

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DAEMON_MARKER, isDaemonAlive, readPid, releasePidLock } from './lock.js';
 import type { ClusterPaths } from './paths.js';
+import { STARTUP_NODE_FLAGS, startupEnv } from '../client/startup-env.js';
 
 export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
@@ -45,20 +46,21 @@ function logSize(file: string): number {
 /**
  * The daemon's young generation is kept small: it idles most of the time and its garbage is
  * short-lived request data, and V8's 16 MB semi-spaces alone cost it ~15 MB of resident memory
- * (default cluster idle: 162 MB with them, 147 MB with 4 MB ones).
+ * (default cluster idle: 162 MB with them, 147 MB with 4 MB ones). Its node starts as bin/* start
+ * theirs (client/startup-env.ts): its apiserver's TLS context would build Node's default store.
  */
-const DAEMON_V8_FLAGS = ['--max-semi-space-size=4'];
+const DAEMON_NODE_FLAGS = ['--max-semi-space-size=4', ...STARTUP_NODE_FLAGS];
 
 /** Starts the daemon of the cluster in the background; it outlives this process. */
 export function spawnDaemon(paths: ClusterPaths, opts: SpawnOptions = {}): SpawnedDaemon {
   const logOffset = logSize(paths.log);
   const out = openSync(paths.log, 'a', 0o644);
   try {
-    const v8 = opts.execPath ? [] : DAEMON_V8_FLAGS;
-    const child = spawn(opts.execPath ?? process.execPath, [...v8, opts.entry ?? daemonEntry(), DAEMON_MARKER, '--name', paths.name], {
+    const flags = opts.execPath ? [] : DAEMON_NODE_FLAGS;
+    const child = spawn(opts.execPath ?? process.execPath, [...flags, opts.entry ?? daemonEntry(), DAEMON_MARKER, '--name', paths.name], {
       detached: true,
       stdio: ['ignore', out, out],
-      env: { ...(opts.env ?? process.env), KUBEDOJO_HOME: dirname(paths.dir) },
+      env: { ...startupEnv(opts.env ?? process.env), KUBEDOJO_HOME: dirname(paths.dir) },
       cwd: paths.dir,
     });
     child.unref();

@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from '../../client/cjs.js';
+import { restoreStartupEnv } from '../../client/startup-env.js';
 
 interface Program {
   main(argv: string[]): Promise<number>;
@@ -19,6 +20,7 @@ export function bundlePath(name: string): string {
 }
 
 export function launch(name: string, argv: string[] = process.argv.slice(2)): void {
+  restoreStartupEnv();
   let program: Program;
   try {
     program = loadBundle<Program>(bundlePath(name));

@@ -1,0 +1,45 @@
+// bin/* as a shell runs them (their first line is sh, the rest JavaScript): node starts without
+// NODE_EXTRA_CA_CERTS, which it would read before any script runs, and the processes we start get
+// it back. A file node cannot read shows it: node warns at start-up, the real kubectl says nothing.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const built = existsSync(join(ROOT, 'dist/launch.cjs'));
+const MISSING = '/nonexistent/kubedojo-extra-ca.pem';
+
+describe.skipIf(!built)('bin/* launchers (skipped: dist/ is not built, run npm run build)', () => {
+  it('node itself warns about an unreadable NODE_EXTRA_CA_CERTS (what the launchers avoid)', () => {
+    const r = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: MISSING } });
+    expect(r.stderr).toContain(MISSING);
+  });
+
+  it.each(['kubectl', 'etcdctl', 'crictl', 'etcd', 'kubedojo'])('bin/%s starts node without NODE_EXTRA_CA_CERTS', (name) => {
+    const argv = name === 'kubectl' ? ['version', '--client'] : name === 'etcdctl' ? ['version'] : ['--version'];
+    const r = spawnSync(join(ROOT, 'bin', name), argv, { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: MISSING } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toBe('');
+  });
+
+  it('gives it back to a kubectl plugin, through a symlink as npm links bin/', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubedojo-launch-'));
+    try {
+      writeFileSync(join(dir, 'kubectl-envdump'), '#!/bin/sh\necho "extra=${NODE_EXTRA_CA_CERTS-unset} saved=${KUBEDOJO_NODE_EXTRA_CA_CERTS-unset} args=$*"\n');
+      chmodSync(join(dir, 'kubectl-envdump'), 0o755);
+      symlinkSync(join(ROOT, 'bin/kubectl'), join(dir, 'kubectl'));
+      const env = { ...process.env, PATH: `${dir}:${process.env.PATH}` };
+      const withIt = spawnSync(join(dir, 'kubectl'), ['envdump', 'a b'], { encoding: 'utf8', env: { ...env, NODE_EXTRA_CA_CERTS: MISSING } });
+      expect(withIt.stdout).toBe(`extra=${MISSING} saved=unset args=a b\n`);
+      const without: NodeJS.ProcessEnv = { ...env };
+      delete without.NODE_EXTRA_CA_CERTS;
+      const r = spawnSync(join(dir, 'kubectl'), ['envdump'], { encoding: 'utf8', env: without });
+      expect(r.stdout).toBe('extra=unset saved=unset args=\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
