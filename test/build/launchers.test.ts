@@ -2,7 +2,7 @@
 // NODE_EXTRA_CA_CERTS, which it would read before any script runs, and the processes we start get
 // it back. A file node cannot read shows it: node warns at start-up, the real kubectl says nothing.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,44 @@ describe.skipIf(!built)('bin/* launchers (skipped: dist/ is not built, run npm r
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toBe('');
+  });
+
+  // 300 KB of output with no server: a ConfigMap made from a file, printed as YAML
+  const bigOutput = (dir: string): string[] => {
+    writeFileSync(join(dir, 'big.txt'), 'x'.repeat(99).concat('\n').repeat(3000));
+    return ['create', 'configmap', 'big', `--from-file=${join(dir, 'big.txt')}`, '--dry-run=client', '-o', 'yaml'];
+  };
+  const reals = existsSync('/usr/bin/kubectl') ? [['real', '/usr/bin/kubectl'], ['ours', join(ROOT, 'bin/kubectl')]] : [['ours', join(ROOT, 'bin/kubectl')]];
+
+  it.each(reals)('%s kubectl: all of its output reaches a pipe read late', async (_who, bin) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubedojo-launch-'));
+    try {
+      const child = spawn(bin!, bigOutput(dir), { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pause();
+      await new Promise((r) => setTimeout(r, 500));
+      let bytes = 0;
+      child.stdout.on('data', (d: Buffer) => (bytes += d.length));
+      child.stdout.resume();
+      const code = await new Promise((r) => child.on('close', r));
+      expect(code).toBe(0);
+      expect(bytes).toBeGreaterThan(300_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(reals)('%s kubectl: dies of SIGPIPE, silently, when its reader goes', async (_who, bin) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubedojo-launch-'));
+    try {
+      const child = spawn(bin!, bigOutput(dir), { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.on('exit', (c, s) => r([c, s])));
+      expect({ code, signal, stderr }).toEqual({ code: null, signal: 'SIGPIPE', stderr: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives it back to a kubectl plugin, through a symlink as npm links bin/', () => {
