@@ -2,6 +2,7 @@
 // server-side meta.k8s.io Table decorated with NAMESPACE, kind-qualified names, -L label columns
 // and LABELS, then aligned by Go's tabwriter (min width 6, tab width 4, padding 3).
 import { tabwrite } from './tabwriter.js';
+import { formatLabels } from './columns/labels.js';
 
 export interface TableColumn {
   name: string;
@@ -32,11 +33,6 @@ export interface TablePrintOptions {
 }
 
 export const TAB_OPTIONS = { minwidth: 6, tabwidth: 4, padding: 3, padchar: ' ' };
-
-function formatLabels(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels![k]}`).join(',');
-}
 
 /** Go's %v for a cell value from JSON. */
 export function cellText(v: unknown): string {

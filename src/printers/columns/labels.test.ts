@@ -7,6 +7,9 @@ describe('formatLabels', () => {
     [{}, '<none>'],
     [{ b: '2', a: '1' }, 'a=1,b=2'],
     [{ 'kubernetes.io/os': 'linux' }, 'kubernetes.io/os=linux'],
+    // Set.String sorts the joined pairs: '.' (0x2e) before '=' (0x3d)
+    [{ app: 'web', 'app.kubernetes.io/part-of': 'shop', tier: 'fe' }, 'app.kubernetes.io/part-of=shop,app=web,tier=fe'],
+    [{ a: 'z', 'a-b': '1' }, 'a-b=1,a=z'],
   ])('%j → %s', (value, want) => {
     expect(formatLabels(value)).toBe(want);
   });

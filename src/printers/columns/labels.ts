@@ -2,12 +2,13 @@
 // LabelSelectorAsSelector(...).String() and metav1.FormatLabelSelector.
 import { rec, recs, sortStrings, str, strMap, strs } from './fields.js';
 
-/** labels.FormatLabels: `k=v` sorted by key, comma-joined; `<none>` when empty. */
+/**
+ * labels.FormatLabels (Set.String): the `k=v` strings sorted as strings, so `app.kubernetes.io/x=…`
+ * comes before `app=…` ('.' < '='), comma-joined; `<none>` when empty.
+ */
 export function formatLabels(value: unknown): string {
   const map = strMap(value);
-  const text = sortStrings(Object.keys(map))
-    .map((key) => `${key}=${map[key]}`)
-    .join(',');
+  const text = sortStrings(Object.entries(map).map(([key, v]) => `${key}=${v}`)).join(',');
   return text === '' ? '<none>' : text;
 }
 

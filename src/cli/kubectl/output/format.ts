@@ -18,6 +18,8 @@ const ALIASES: Record<string, OutputKind> = { template: 'go-template', templatef
 /** 'get' accepts the table formats; 'object' is what create/run/apply… accept. */
 export function parseOutput(raw: string, family: 'get' | 'object'): OutputFormat {
   if (raw === '') return { kind: family === 'get' ? 'table' : 'table', arg: '' };
+  // the JSON/YAML and name printers match the whole format case-insensitively (strings.ToLower)
+  if (['json', 'yaml', 'name'].includes(raw.toLowerCase())) return { kind: raw.toLowerCase() as OutputKind, arg: '' };
   const eq = raw.indexOf('=');
   const name = eq < 0 ? raw : raw.slice(0, eq);
   const arg = eq < 0 ? '' : raw.slice(eq + 1);
