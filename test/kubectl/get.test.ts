@@ -101,6 +101,17 @@ const READS: Case[] = [
   { args: ['rollout', 'bogus'] },
   { args: ['create', 'service', 'bad', 's1'] },
   { args: ['cluster-info', 'bogus'] },
+  // "Did you mean this?": the root's commands in the order kubectl adds them, never help
+  { args: ['de'] },
+  { args: ['c'] },
+  { args: ['he'] },
+  { args: ['api'] },
+  // -o yaml, json and name in any case; other formats exactly
+  { args: ['get', 'ns', 'default', '-o', 'YAML'] },
+  { args: ['get', 'ns', 'default', '-o', 'Json'] },
+  { args: ['get', 'ns', '-o', 'NAME'] },
+  { args: ['get', 'ns', '-o', 'Wide'] },
+  { args: ['get', 'ns', '-o', 'JSON=x'] },
   // only -o json and yaml drop managedFields
   { args: ['get', 'ns', 'default', '-o', 'jsonpath={.metadata.managedFields[*].operation}'] },
   // a context the config lacks: Namespace() first (unless -n), ClientConfig()'s own words after

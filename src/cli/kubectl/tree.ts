@@ -78,13 +78,30 @@ function levenshtein(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/**
+ * The order NewKubectlCommand adds its commands in (the help's groups, then alpha, config, plugin,
+ * version, api-versions, api-resources, options): cobra suggests the root's in that order (and
+ * never its help command).
+ */
+const ROOT_ORDER = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint',
+  'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events',
+  'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion',
+  'alpha', 'config', 'plugin', 'version', 'api-versions', 'api-resources', 'options',
+];
+
+function registered(node: CommandNode): CommandNode[] {
+  if (node.parent !== null) return [...node.children].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return node.children.filter((c) => ROOT_ORDER.includes(c.name)).sort((a, b) => ROOT_ORDER.indexOf(a.name) - ROOT_ORDER.indexOf(b.name));
+}
+
 /** cobra's SuggestionsFor: names within distance 2, or that the typed word prefixes. */
 export function suggestionsFor(node: CommandNode, typed: string): string[] {
-  return node.children
+  return registered(node)
     .filter((c) => c.spec.runnable || c.children.length > 0)
     .filter((c) => levenshtein(typed, c.name) <= 2 || c.name.toLowerCase().startsWith(typed.toLowerCase()))
-    .map((c) => c.name)
-    .sort();
+    .map((c) => c.name);
 }
 
 /** The words of the first unknown subcommand, when args name none at the root. */
