@@ -106,6 +106,10 @@ const READS: Case[] = [
   { args: ['c'] },
   { args: ['he'] },
   { args: ['api'] },
+  // logs: Complete's switch on the number of arguments, then the builder's refusal
+  { args: ['logs', 'nope', 'a', 'b'] },
+  { args: ['logs', 'nope', 'c', '-l', 'app=x'] },
+  { args: ['logs', 'nope', '-l', 'app=x'] },
   // -o yaml, json and name in any case; other formats exactly
   { args: ['get', 'ns', 'default', '-o', 'YAML'] },
   { args: ['get', 'ns', 'default', '-o', 'Json'] },

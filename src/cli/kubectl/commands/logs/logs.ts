@@ -147,10 +147,13 @@ async function podsFromArgs(ctx: Ctx, client: RestClient, ns: string): Promise<{
 
 export async function run(ctx: Ctx): Promise<number> {
   const selector = ctx.str('selector');
-  if (ctx.args.length === 0 && !selector) throw ctx.usageError(USAGE);
-  if (ctx.args.length > 0 && selector) throw ctx.usageError('only a selector (-l) or a POD name is allowed');
+  // Complete's switch on the number of arguments
+  if ((ctx.args.length === 0 && !selector) || ctx.args.length > 2) throw ctx.usageError(USAGE);
+  if (ctx.args.length === 1 && selector) throw ctx.usageError('only a selector (-l) or a POD name is allowed');
   // Complete reads the namespace (ConfirmUsable) before anything asks the server
   const { namespace } = await ctx.factory.namespace();
+  // the builder is given both the pod's name and the selector
+  if (ctx.args.length === 2 && selector) throw new Error('selectors and the all flag cannot be used when passing resource/name arguments');
   await ctx.factory.mapper(4);
   const client = await ctx.factory.client();
   const bySelector = selector !== '';
