@@ -24,6 +24,8 @@ export interface ConfigOverrides {
   tlsServerName?: string;
   username?: string;
   password?: string;
+  /** --as, --as-group, --as-uid: the auth info's impersonation (validated by ConfirmUsable) */
+  impersonate?: { user?: string; groups?: string[]; uid?: string };
 }
 
 /** A clientcmd error printed as `error: <msg>` (or with its own prefix when `configuration`). */
@@ -106,6 +108,8 @@ export interface ResolvedClient {
   contextName: string;
   /** the context named is not in the config (see contextError) */
   contextMissing: boolean;
+  /** the auth info's name (--user, else the context's) */
+  userName: string;
 }
 
 function pick(cfg: Kubeconfig, o: ConfigOverrides): { ctxName: string; ctx: Partial<ContextInfo>; missing: boolean } {
@@ -115,14 +119,21 @@ function pick(cfg: Kubeconfig, o: ConfigOverrides): { ctxName: string; ctx: Part
 }
 
 /**
- * A context named (by --context or current-context) that the config lacks: ConfirmUsable's
- * error, which Namespace() returns unless -n was given; ClientConfig() first tells a --context
- * it cannot find in its own words.
+ * ConfirmUsable's errors, which Namespace() returns unless -n was given: a context named (by
+ * --context or current-context) that the config lacks, and impersonation of groups or a uid
+ * without a user. ClientConfig() first tells a --context it cannot find in its own words. Alone,
+ * the impersonation error prints as `error: …`; with the context's, as a list.
  */
 export function contextError(r: ResolvedClient, o: ConfigOverrides, forClient: boolean): Error | undefined {
-  if (!r.contextMissing) return undefined;
-  if (forClient && o.context) return new Error(`context ${JSON.stringify(r.contextName)} does not exist`);
-  return new ConfigError(`context was not found for specified context: ${r.contextName}`, true);
+  if (r.contextMissing && forClient && o.context) return new Error(`context ${JSON.stringify(r.contextName)} does not exist`);
+  const imp = o.impersonate;
+  const impersonation = imp && !imp.user && (imp.uid || (imp.groups ?? []).length > 0)
+    ? `requesting uid, groups or user-extra for ${r.userName} without impersonating a user`
+    : undefined;
+  if (!r.contextMissing) return impersonation === undefined ? undefined : new ConfigError(impersonation);
+  const missing = `context was not found for specified context: ${r.contextName}`;
+  if (impersonation === undefined) return new ConfigError(missing, true);
+  return new ConfigError(`\n* ${missing}\n* ${impersonation}`, true);
 }
 
 async function dataOrFile(data: unknown, file: unknown): Promise<string | undefined> {
@@ -167,5 +178,5 @@ export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promis
   const password = o.password || (user.password as string | undefined);
   if (username) rest.basic = { username, password: password ?? '' };
   const namespace = o.namespace || ctx.namespace || 'default';
-  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing };
+  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing, userName: o.user || ctx.user || '' };
 }

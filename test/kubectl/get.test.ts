@@ -106,6 +106,11 @@ const READS: Case[] = [
   { args: ['c'] },
   { args: ['he'] },
   { args: ['api'] },
+  // impersonating groups or a uid without a user: ConfirmUsable refuses, before any request
+  { args: ['get', 'pods', '--as-group=ops'] },
+  { args: ['version', '--as-uid=1'] },
+  { args: ['get', 'pods', '--as-group=ops', '--context=nope'] },
+  { args: ['get', 'pods', '--as=bob', '--as-group=x'] },
   // logs: Complete's switch on the number of arguments, then the builder's refusal
   { args: ['logs', 'nope', 'a', 'b'] },
   { args: ['logs', 'nope', 'c', '-l', 'app=x'] },

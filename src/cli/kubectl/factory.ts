@@ -34,6 +34,12 @@ export function overridesFrom(p: Parsed): ConfigOverrides {
   set('username', str(p, 'username'));
   set('password', str(p, 'password'));
   if (p.changed.has('insecure-skip-tls-verify')) o.insecureSkipTlsVerify = p.values.get('insecure-skip-tls-verify') === true;
+  const groups = p.values.get('as-group');
+  const as = str(p, 'as');
+  const uid = str(p, 'as-uid');
+  if (as || uid || (Array.isArray(groups) && groups.length > 0)) {
+    o.impersonate = { ...(as ? { user: as } : {}), ...(Array.isArray(groups) && groups.length > 0 ? { groups: groups as string[] } : {}), ...(uid ? { uid } : {}) };
+  }
   return o;
 }
 
@@ -107,12 +113,8 @@ export class Factory {
       const err = contextError(r, this.overrides, true);
       if (err) throw err;
       const rest = { ...r.rest, userAgent: 'kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07' };
-      const as = str(this.parsed, 'as');
-      const groups = this.parsed.values.get('as-group');
-      const uid = str(this.parsed, 'as-uid');
-      if (as || uid || (Array.isArray(groups) && groups.length > 0)) {
-        rest.impersonate = { ...(as ? { user: as } : {}), ...(Array.isArray(groups) ? { groups } : {}), ...(uid ? { uid } : {}) };
-      }
+      const impersonate = this.overrides.impersonate;
+      if (impersonate) rest.impersonate = impersonate;
       const t = requestTimeout(str(this.parsed, 'request-timeout') ?? '');
       if (t) rest.timeout = t;
       // client-go's warning handler: each distinct server warning once, on stderr.
