@@ -110,6 +110,10 @@ export interface ResolvedClient {
   contextMissing: boolean;
   /** the auth info's name (--user, else the context's) */
   userName: string;
+  /** validateAuthInfo's and validateClusterInfo's errors, in their order (see contextError) */
+  invalid: string[];
+  /** a TLS file that validation opened but the transport cannot read (a directory) */
+  readError?: string;
 }
 
 function pick(cfg: Kubeconfig, o: ConfigOverrides): { ctxName: string; ctx: Partial<ContextInfo>; missing: boolean } {
@@ -120,26 +124,78 @@ function pick(cfg: Kubeconfig, o: ConfigOverrides): { ctxName: string; ctx: Part
 
 /**
  * ConfirmUsable's errors, which Namespace() returns unless -n was given: a context named (by
- * --context or current-context) that the config lacks, and impersonation of groups or a uid
- * without a user. ClientConfig() first tells a --context it cannot find in its own words. Alone,
- * the impersonation error prints as `error: …`; with the context's, as a list.
+ * --context or current-context) that the config lacks, then validateAuthInfo's and
+ * validateClusterInfo's (r.invalid). ClientConfig() first tells a --context it cannot find in its
+ * own words. One error is returned as it is (only a missing context prints as a configuration
+ * error); several are listed under "Error in configuration".
  */
 export function contextError(r: ResolvedClient, o: ConfigOverrides, forClient: boolean): Error | undefined {
   if (r.contextMissing && forClient && o.context) return new Error(`context ${JSON.stringify(r.contextName)} does not exist`);
-  const imp = o.impersonate;
-  const impersonation = imp && !imp.user && (imp.uid || (imp.groups ?? []).length > 0)
-    ? `requesting uid, groups or user-extra for ${r.userName} without impersonating a user`
-    : undefined;
-  if (!r.contextMissing) return impersonation === undefined ? undefined : new ConfigError(impersonation);
-  const missing = `context was not found for specified context: ${r.contextName}`;
-  if (impersonation === undefined) return new ConfigError(missing, true);
-  return new ConfigError(`\n* ${missing}\n* ${impersonation}`, true);
+  const errs = [...(r.contextMissing ? [`context was not found for specified context: ${r.contextName}`] : []), ...r.invalid];
+  if (errs.length === 0) return forClient && r.readError ? new Error(r.readError) : undefined;
+  if (errs.length === 1) return new ConfigError(errs[0]!, r.contextMissing);
+  return new ConfigError(`\n${errs.map((e) => `* ${e}`).join('\n')}`, true);
 }
 
-async function dataOrFile(data: unknown, file: unknown): Promise<string | undefined> {
-  if (typeof data === 'string' && data) return Buffer.from(data, 'base64').toString('utf8');
-  if (typeof file === 'string' && file) return readFile(file, 'utf8');
-  return undefined;
+/** os.Open's error as Go words it. */
+function openError(path: string, err: NodeJS.ErrnoException): string {
+  const why: Record<string, string> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', ENOTDIR: 'not a directory', ELOOP: 'too many levels of symbolic links' };
+  return `open ${path}: ${why[err.code ?? ''] ?? err.message}`;
+}
+
+/** A file validateAuthInfo or validateClusterInfo opens: its text, or the error it records. */
+async function readChecked(path: string, what: string, owner: string, invalid: string[], late: string[]): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    // os.Open opens a directory: reading it fails later, when the transport loads it
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR') return late.push(`read ${path}: is a directory`), undefined;
+    invalid.push(`unable to read ${what} ${path} for ${owner} due to ${openError(path, err as NodeJS.ErrnoException)}`);
+    return undefined;
+  }
+}
+
+const fromBase64 = (data: unknown): string | undefined => (typeof data === 'string' && data ? Buffer.from(data, 'base64').toString('utf8') : undefined);
+const nonEmpty = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The CA, client certificate and key, with validateClusterInfo's and validateAuthInfo's file errors. */
+async function tlsMaterial(cluster: ClusterInfo, user: UserInfo, o: ConfigOverrides, names: { cluster: string; user: string }, invalid: string[], late: string[]): Promise<{ ca?: string; cert?: string; key?: string }> {
+  const authInvalid: string[] = [];
+  const certFile = o.clientCertificate || nonEmpty(user['client-certificate']);
+  const keyFile = o.clientKey || nonEmpty(user['client-key']);
+  const certData = fromBase64(user['client-certificate-data']);
+  const keyData = fromBase64(user['client-key-data']);
+  let cert = certData;
+  let key = keyData;
+  if (certFile || certData) {
+    if (certFile && certData) authInvalid.push(`client-cert-data and client-cert are both specified for ${names.user}. client-cert-data will override.`);
+    if (keyFile && keyData) authInvalid.push(`client-key-data and client-key are both specified for ${names.user}; client-key-data will override`);
+    if (!keyFile && !keyData) authInvalid.push(`client-key-data or client-key must be specified for ${names.user} to use the clientCert authentication method.`);
+    if (certFile) {
+      const text = await readChecked(certFile, 'client-cert', names.user, authInvalid, late);
+      cert ??= text;
+    }
+    if (keyFile) {
+      const text = await readChecked(keyFile, 'client-key', names.user, authInvalid, late);
+      key ??= text;
+    }
+  }
+  const methods = [...(o.token || user.token ? ['token'] : []), ...(o.username || o.password || user.username || user.password ? ['basicAuth'] : [])];
+  if (methods.length > 1) authInvalid.push(`more than one authentication method found for ${names.user}; found [${methods.join(' ')}], only one is allowed`);
+  const imp = o.impersonate;
+  if (imp && !imp.user && (imp.uid || (imp.groups ?? []).length > 0)) authInvalid.push(`requesting uid, groups or user-extra for ${names.user} without impersonating a user`);
+  // an override's CA file replaces the cluster's CA data
+  const caFile = o.certificateAuthority || nonEmpty(cluster['certificate-authority']);
+  const caData = o.certificateAuthority ? undefined : fromBase64(cluster['certificate-authority-data']);
+  const clusterInvalid: string[] = [];
+  if (caFile && caData) clusterInvalid.push(`certificate-authority-data and certificate-authority are both specified for ${names.cluster}. certificate-authority-data will override.`);
+  let ca = caData;
+  if (caFile) {
+    const text = await readChecked(caFile, 'certificate-authority', names.cluster, clusterInvalid, late);
+    ca ??= text;
+  }
+  invalid.push(...authInvalid, ...clusterInvalid);
+  return { ca, cert, key };
 }
 
 function clusterOf(cfg: Kubeconfig, name: string, o: ConfigOverrides): ClusterInfo {
@@ -161,11 +217,10 @@ export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promis
   const user = userOf(cfg, o.user || ctx.user || '', o);
   const server = o.server || cluster.server || 'http://localhost:8080';
   const rest: RestConfig = { server: /^[a-z]+:\/\//i.test(server) ? server : `https://${server}` };
-  const ca = o.certificateAuthority
-    ? await readFile(o.certificateAuthority, 'utf8')
-    : await dataOrFile(cluster['certificate-authority-data'], cluster['certificate-authority']);
-  const cert = o.clientCertificate ? await readFile(o.clientCertificate, 'utf8') : await dataOrFile(user['client-certificate-data'], user['client-certificate']);
-  const key = o.clientKey ? await readFile(o.clientKey, 'utf8') : await dataOrFile(user['client-key-data'], user['client-key']);
+  const invalid: string[] = [];
+  const late: string[] = [];
+  const userName = o.user || ctx.user || '';
+  const { ca, cert, key } = await tlsMaterial(cluster, user, o, { cluster: o.cluster || ctx.cluster || '', user: userName }, invalid, late);
   if (ca && !o.insecureSkipTlsVerify) rest.ca = ca;
   if (cert) rest.cert = cert;
   if (key) rest.key = key;
@@ -178,5 +233,5 @@ export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promis
   const password = o.password || (user.password as string | undefined);
   if (username) rest.basic = { username, password: password ?? '' };
   const namespace = o.namespace || ctx.namespace || 'default';
-  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing, userName: o.user || ctx.user || '' };
+  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing, userName, invalid, ...(late[0] ? { readError: late[0] } : {}) };
 }

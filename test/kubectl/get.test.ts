@@ -111,6 +111,13 @@ const READS: Case[] = [
   { args: ['version', '--as-uid=1'] },
   { args: ['get', 'pods', '--as-group=ops', '--context=nope'] },
   { args: ['get', 'pods', '--as=bob', '--as-group=x'] },
+  // validateClusterInfo and validateAuthInfo: files opened, data and file both given, two methods
+  { args: ['get', 'pods', '--certificate-authority=nope'] },
+  { args: ['get', 'pods', '--client-certificate=nope'] },
+  { args: ['get', 'pods', '--client-key=nope', '--context=nope'] },
+  { args: ['get', 'pods', '--token=x', '--username=u'] },
+  { args: ['get', 'pods', '--certificate-authority=/etc'] },
+  { args: ['version', '--client-key=/etc'] },
   // logs: Complete's switch on the number of arguments, then the builder's refusal
   { args: ['logs', 'nope', 'a', 'b'] },
   { args: ['logs', 'nope', 'c', '-l', 'app=x'] },
