@@ -118,6 +118,9 @@ const READS: Case[] = [
   { args: ['get', 'pods', '--token=x', '--username=u'] },
   { args: ['get', 'pods', '--certificate-authority=/etc'] },
   { args: ['version', '--client-key=/etc'] },
+  // a manifest URL nothing answers: http.Get's refusal, worded as kubectl words a refused server
+  { args: ['apply', '-f', 'http://127.0.0.1:1/x.yaml', '--dry-run=client'] },
+  { args: ['create', '-f', 'http://127.0.0.1:1/x.yaml'] },
   // logs: Complete's switch on the number of arguments, then the builder's refusal
   { args: ['logs', 'nope', 'a', 'b'] },
   { args: ['logs', 'nope', 'c', '-l', 'app=x'] },

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { goJsonMarshal } from '../../../printers/jsonpath/gojson.js';
+import { transportError } from '../../../client/transport-error.js';
 import { readAll, type Io } from '../../shared/io.js';
 import { BadPatternError, glob } from './files-glob.js';
 import { decodeJsonStream } from './files-json.js';
@@ -129,19 +130,39 @@ export function planFiles(o: FilenameOptions, cwd: string): FilePlan {
   return plan;
 }
 
-async function readUrl(url: string): Promise<string> {
+/**
+ * The resource builder's readHttpWithRetries: three tries, another only after a transport error or
+ * a 5xx. A transport error is http.Get's (a refused connection is kubectl's "The connection to the
+ * server <host> was refused"), not fetch's 'fetch failed'.
+ */
+export async function readUrl(url: string): Promise<string> {
   let last: Error = new Error(`unable to read URL ${JSON.stringify(url)}`);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const r = await fetch(url);
-      if (r.status === 200) return await r.text();
+      const r = await httpGet(new URL(url));
+      if (r.status === 200) return r.body;
       last = new Error(`unable to read URL ${JSON.stringify(url)}, server reported ${r.status} ${r.statusText}, status code=${r.status}`);
       if (r.status < 500) break;
     } catch (err) {
-      last = err as Error;
+      last = transportError('GET', new URL(url), err as Error);
     }
   }
   throw last;
+}
+
+/** http.Get: any port (fetch refuses some), the system's roots for https (as Go trusts). */
+async function httpGet(url: URL): Promise<{ status: number; statusText: string; body: string }> {
+  const [{ get: httpsGet }, { get: plainGet }, { systemRoots }] = await Promise.all([import('node:https'), import('node:http'), import('../../../client/roots.js')]);
+  return new Promise((done, fail) => {
+    const onResponse = (res: import('node:http').IncomingMessage): void => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', fail);
+    };
+    const req = url.protocol === 'https:' ? httpsGet(url, { ca: systemRoots() }, onResponse) : plainGet(url, onResponse);
+    req.on('error', fail);
+  });
 }
 
 async function readText(s: Source, io: Io): Promise<string> {
