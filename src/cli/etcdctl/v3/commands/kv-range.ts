@@ -8,7 +8,9 @@ export interface KeyRange {
 
 export function keyRange(key: string, end: string | undefined, prefix: boolean, fromKey: boolean): KeyRange {
   let k = Buffer.from(key);
-  let range_end: Buffer | undefined = end !== undefined ? Buffer.from(end) : undefined;
+  // an empty range_end is not sent (Go's proto leaves empty bytes out): sent empty, etcd's index
+  // would read it as [key, end of keyspace)
+  let range_end: Buffer | undefined = end !== undefined && end !== '' ? Buffer.from(end) : undefined;
   if (prefix) {
     if (k.length === 0) {
       k = Buffer.from([0]);

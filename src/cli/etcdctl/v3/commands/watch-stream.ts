@@ -6,6 +6,7 @@ import { goQuote } from '../printers/format.js';
 import { display } from '../printers/printer.js';
 import type { WatchResponse } from '../printers/types.js';
 import { keyRange } from './kv-range.js';
+import { ExitError } from '../../../shared/exit.js';
 
 export interface WatchSpec {
   key: string;
@@ -15,6 +16,18 @@ export interface WatchSpec {
   rev: number;
 }
 
+/** exec.Cmd.Run's error, as Go words it. */
+function runError(exec: string[], r: ReturnType<typeof spawnSync>): string | undefined {
+  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `exec: ${JSON.stringify(exec[0])}: executable file not found in $PATH`;
+  if (r.error) return r.error.message;
+  if (r.signal) return `signal: ${SIGNAL_NAMES[r.signal] ?? r.signal}`;
+  return r.status !== 0 ? `exit status ${r.status}` : undefined;
+}
+
+const SIGNAL_NAMES: Record<string, string> = { SIGTERM: 'terminated', SIGKILL: 'killed', SIGINT: 'interrupt', SIGHUP: 'hangup', SIGPIPE: 'broken pipe', SIGSEGV: 'segmentation fault', SIGABRT: 'aborted' };
+
+/** The command run per event; one that fails ends etcdctl: `command [...] error (...)`, exit 1. */
 function runExec(ctx: CommandContext, exec: string[], resp: WatchResponse): void {
   for (const ev of resp.events ?? []) {
     const env = {
@@ -27,6 +40,11 @@ function runExec(ctx: CommandContext, exec: string[], resp: WatchResponse): void
     const r = spawnSync(exec[0]!, exec.slice(1), { env, cwd: ctx.io.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     ctx.out(r.stdout ?? '');
     ctx.err((r.stderr ?? Buffer.alloc(0)).toString());
+    const failed = runError(exec, r);
+    if (failed !== undefined) {
+      ctx.err(`command [${exec.map((a) => JSON.stringify(a)).join(' ')}] error (${failed})\n`);
+      throw new ExitError(1, '', true);
+    }
   }
 }
 
@@ -36,7 +54,7 @@ function cancel_reason(r: WatchResponse): string {
   return r.cancel_reason !== undefined && r.cancel_reason !== '' ? r.cancel_reason : 'etcdserver: mvcc: required revision is a future revision';
 }
 
-/** Resolves when the server ends the watch (canceled). */
+/** Resolves when the server ends the watch (canceled); rejects with what ends etcdctl while printing. */
 export function watchStream(c: EtcdClient, ctx: CommandContext, spec: WatchSpec, exec: string[]): Promise<void> {
   const md = c.metadata();
   md.set('hasleader', 'true');
@@ -44,12 +62,18 @@ export function watchStream(c: EtcdClient, ctx: CommandContext, spec: WatchSpec,
   const call = svc.Watch(md);
   const range = spec.prefix ? keyRange(spec.key, undefined, true, false) : keyRange(spec.key, spec.end, false, false);
   call.write({ create_request: { ...range, start_revision: spec.rev, prev_kv: spec.prev_kv } });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     call.on('data', (resp: WatchResponse) => {
       if (resp.created === true && (resp.events ?? []).length === 0) return;
-      if (resp.canceled === true) ctx.err(`watch was canceled (${cancel_reason(resp)})\n`);
-      display(ctx, { kind: 'watch', resp, rpc: ['Watch', 'Watch'] }, c.proto.def);
-      if (exec.length > 0) runExec(ctx, exec, resp);
+      try {
+        if (resp.canceled === true) ctx.err(`watch was canceled (${cancel_reason(resp)})\n`);
+        display(ctx, { kind: 'watch', resp, rpc: ['Watch', 'Watch'] }, c.proto.def);
+        if (exec.length > 0) runExec(ctx, exec, resp);
+      } catch (err) {
+        call.removeAllListeners('data');
+        reject(err);
+        return;
+      }
       if (resp.canceled === true) resolve();
     });
     call.on('error', () => resolve());

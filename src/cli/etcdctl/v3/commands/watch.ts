@@ -26,8 +26,11 @@ function spec(ctx: CommandContext, args: string[]): WatchSpec {
 }
 
 async function interactive(ctx: CommandContext, c: EtcdClient): Promise<number> {
+  // a watch that ends etcdctl (a bad -w, a failed command) ends the reading of lines too
+  let fail!: (err: unknown) => void;
+  const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   for (;;) {
-    const line = await readLineOrEnd(ctx.io.stdin, true);
+    const line = await Promise.race([readLineOrEnd(ctx.io.stdin, true), failed]);
     if (line === null) throw new ExitError(EXIT.invalidInput, 'Error reading watch request line: EOF');
     const args = argify(line);
     if (args[0] !== 'watch') {
@@ -37,7 +40,7 @@ async function interactive(ctx: CommandContext, c: EtcdClient): Promise<number> 
     if (args.length < 2) { ctx.err(`Invalid command ${line} (command type or key is not provided)\n`); continue; }
     const dash = args.indexOf('--');
     const [watchArgs, exec] = dash >= 0 ? [args.slice(1, dash), args.slice(dash + 1)] : [args.slice(1), []];
-    void watchStream(c, ctx, spec(ctx, watchArgs), exec);
+    watchStream(c, ctx, spec(ctx, watchArgs), exec).catch(fail);
   }
 }
 
