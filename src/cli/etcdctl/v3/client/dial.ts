@@ -5,6 +5,8 @@ import { authenticate } from './auth.js';
 import { EtcdClient, parseEndpoint, type DialOptions, type Endpoint } from './client.js';
 import { loadProto, type EtcdProto } from './proto.js';
 import { loadTls, wantsTls } from './tls.js';
+import { ExitError } from '../../../shared/exit.js';
+import { EXIT } from '../exit-codes.js';
 import { systemRoots } from '../../../../client/roots.js';
 
 export interface Transport {
@@ -15,6 +17,8 @@ export interface Transport {
 
 /** TLS material checked first, then the endpoints and the channel credentials for them. */
 export async function transportFor(ctx: CommandContext, g: GlobalOptions, proto: () => Promise<EtcdProto>, endpointList = g.endpoints): Promise<Transport> {
+  // clientv3.New with no endpoints at all (--endpoints=)
+  if (endpointList.length === 0 || (endpointList.length === 1 && endpointList[0] === '')) throw new ExitError(EXIT.badConnection, 'etcdclient: no available endpoints');
   const tls = wantsTls(g);
   const material = tls ? loadTls(g, ctx.io.cwd) : undefined;
   const endpoints = endpointList.map((e) => parseEndpoint(e, tls));

@@ -75,7 +75,7 @@ export async function grantPermission(ctx: CommandContext): Promise<number> {
 export async function revokePermission(ctx: CommandContext): Promise<number> {
   if (ctx.args.length < 2) throw new ExitError(EXIT.badArgs, 'role revoke-permission command requires role name and key [endkey] as its argument');
   const [key, end] = permRange(ctx, ctx.args.slice(1));
-  const what = end.length === 0 ? `key ${key.toString()}` : `range [${key.toString()}, ${end.toString()})`;
+  const what = end.length === 0 ? `key ${key.toString()}` : end.equals(Buffer.from([0])) ? `range [${key.toString()}, <open ended>` : `range [${key.toString()}, ${end.toString()})`;
   const request = { role: ctx.args[0], key, range_end: end };
   return authMessage(ctx, 'RoleRevokePermission', request, `Permission of ${what} is revoked from role ${ctx.args[0]}\n`);
 }

@@ -69,6 +69,10 @@ function other(p: Printable): string {
       if (p.resp.users !== undefined) throw new ExitError(EXIT.badFeature, 'fields not supported as output format');
       return `${hdr(p.resp.header)}"Roles" :${(p.resp.roles ?? []).map((r) => ` ${goQuote(r)}`).join('')}\n`;
     case 'userGet': throw new ExitError(EXIT.badFeature, 'fields not supported as output format');
+    // fieldsPrinter has no MemberAdd/Remove/Update/Promote or MoveLeader: the unsupported printer's
+    case 'member':
+    case 'moveLeader':
+      throw new ExitError(EXIT.badFeature, 'fields not supported as output format');
     default: return 'resp' in p ? hdr(p.resp.header) : '';
   }
 }

@@ -29,11 +29,20 @@ function protobuf(def: PackageDefinition | undefined, p: Printable): Uint8Array 
     unsupported('protobuf');
   }
   if (!('rpc' in p) || def === undefined) unsupported('protobuf');
+  // clientv3.LeaseRevokeResponse is no proto message: printPB refuses it, printing its %v
+  if (p.kind === 'revoke') throw new ExitError(EXIT.badFeature, `marshal unsupported for type clientv3.LeaseRevokeResponse (${headerText(p.resp.header)})`);
   // clientv3's lease responses embed *pb.ResponseHeader, whose Marshal is all printPB finds.
   if (p.kind === 'grant' || p.kind === 'keepAlive' || p.kind === 'timeToLive' || p.kind === 'leases') return encodeHeader(p.resp.header);
   const [service, method] = p.rpc;
   const svc = def[`etcdserverpb.${service}`] as unknown as Record<string, { responseSerialize(m: object): Buffer }>;
   return svc[method]!.responseSerialize(p.resp);
+}
+
+/** %v of a struct holding *pb.ResponseHeader: `{` + the header's compact proto text + `}`. */
+function headerText(h: { cluster_id?: unknown; member_id?: unknown; revision?: unknown; raft_term?: unknown } | undefined): string {
+  if (h === undefined) return '{<nil>}';
+  const fields = (['cluster_id', 'member_id', 'revision', 'raft_term'] as const).filter((k) => String(h[k] ?? '0') !== '0').map((k) => `${k}:${String(h[k])} `);
+  return `{${fields.join('')}}`;
 }
 
 export function printEnv(ctx: CommandContext, valueOnly = false): PrintEnv {
