@@ -119,13 +119,9 @@ export class V2Auth {
   }
 
   async updateUser(user: User): Promise<User> {
-    let old: User;
-    try {
-      old = await this.getUser(user.user, true);
-    } catch (err) {
-      if (err instanceof AuthError && err.status === 404) throw new AuthError(404, `User ${user.user} doesn't exist.`);
-      throw err;
-    }
+    // getUser's 'does not exist.' passes through: UpdateUser's own 'doesn't exist.' is for a raw
+    // not-found error, which getUser never returns
+    const old = await this.getUser(user.user, true);
     const roles = new Set(old.roles ?? []);
     for (const g of user.grant ?? []) {
       if (roles.has(g)) throw new AuthError(409, `Granting duplicate role ${g} for user ${user.user}`);
@@ -166,13 +162,7 @@ export class V2Auth {
 
   async updateRole(role: Role): Promise<Role> {
     if (role.role === ROOT) throw new AuthError(403, `Cannot modify role ${role.role}: is root role.`);
-    let old: Role;
-    try {
-      old = await this.getRole(role.role, true);
-    } catch (err) {
-      if (err instanceof AuthError && err.status === 404) throw new AuthError(404, `Role ${role.role} doesn't exist.`);
-      throw err;
-    }
+    const old = await this.getRole(role.role, true); // as in updateUser
     let kv: RWPermission = { read: old.permissions?.kv?.read ?? [], write: old.permissions?.kv?.write ?? [] };
     if (role.grant) kv = grantKv(kv, role.grant.kv ?? { read: [], write: [] });
     if (role.revoke) kv = revokeKv(kv, role.revoke.kv ?? { read: [], write: [] });

@@ -87,6 +87,8 @@ export async function userPasswd(ctx: V2Context): Promise<number> {
 export async function roleAdd(ctx: V2Context): Promise<number> {
   const c = await connect(ctx);
   const [role] = need(ctx, 1, 'a role name');
+  // actionRoleAdd asks for the role first
+  if ((await c.request('GET', `/v2/auth/roles/${role}`)).status === 200) die(ctx, `Role ${role} already exists`);
   await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, { role });
   ctx.out(`Role ${role} created\n`);
   return V2_EXIT.success;

@@ -25,7 +25,7 @@ export async function get(ctx: V2Context): Promise<number> {
     return serverError(ctx, err);
   }
   if (resp.node.dir === true) {
-    ctx.err(`${resp.node.key}: is a directory\n`);
+    ctx.err(`${resp.node.key ?? ''}: is a directory\n`); // the root node has no key
     throw new ExitError(V2_EXIT.badArgs, '', true);
   }
   ctx.print(responseText(resp, ctx.output));
