@@ -15,6 +15,9 @@ async function credentials(g: GlobalOptions, ctx: CommandContext): Promise<[stri
 
 export async function authenticate(client: EtcdClient, g: GlobalOptions, ctx: CommandContext): Promise<void> {
   const [name, password] = await credentials(g, ctx);
+  // clientv3 logs in only with both a name and a password; otherwise requests go without a token
+  // (and a server with auth on refuses them: 'etcdserver: user name is empty')
+  if (name === '' || password === '') return;
   try {
     const res = await client.unary<{ token: string }>('Auth', 'Authenticate', { name, password });
     client.token = res.token;
