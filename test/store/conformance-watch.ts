@@ -44,6 +44,20 @@ export function watchConformance(backend: Backend): void {
       await w.cancel();
     });
 
+    it('a watch from a future revision waits for it', async () => {
+      const { store } = ctx;
+      await store.put({ key: b('f'), value: b('0') }); // 2
+      const w = collect({ key: b('f'), startRevision: 5 });
+      await new Promise((r) => setTimeout(r, 30)); // the watcher has looked once before the puts
+      await store.put({ key: b('f'), value: b('1') }); // 3
+      await store.put({ key: b('f'), value: b('2') }); // 4
+      await store.put({ key: b('f'), value: b('3') }); // 5
+      await store.put({ key: b('f'), value: b('4') }); // 6
+      await eventually(() => w.events.length >= 2);
+      expect(w.events).toEqual(['PUT f=3@5', 'PUT f=4@6']);
+      await w.cancel();
+    });
+
     it('gives prev_kv and honours the put/delete filters', async () => {
       const { store } = ctx;
       const prev = collect({ key: b('k'), prevKv: true });

@@ -90,7 +90,7 @@ export class WatchHub {
         continue;
       }
       const mine = (earlier ?? []).concat(rows.filter((r) => r.rev >= e.nextRev && inRange(e.range, r.key)));
-      e.nextRev = current + 1;
+      e.nextRev = Math.max(e.nextRev, current + 1); // a watch from a future revision waits for it
       const events = this.toEvents(e.req, mine);
       if (events.length > 0) e.deliver({ header: { revision: current }, events });
     }
