@@ -140,11 +140,19 @@ const READS: Case[] = [
   { args: ['config', 'view', '-o', 'go-template={{range .contexts}}{{.name}}{{end}}'] },
   // labels.Parse on the client before anything is asked
   { args: ['top', 'pod', '-l', 'bad==x='] },
+  // -k: the kustomization's build is one more stream (objects the cluster does not have)
+  { args: ['get', '-k', 'kus'] },
+  { args: ['describe', '-k', 'kus'] },
+  { args: ['delete', '-k', 'kus', '--dry-run=server'] },
+  { args: ['get', '-k', 'kusnone'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl get, ours against the real one', () => {
   const c = useCluster();
   beforeAll(async () => {
+    c.file('kus/kustomization.yaml', 'resources:\n- cm.yaml\nnamePrefix: dev-\n');
+    c.file('kus/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: b\n');
+    c.file('kusnone/README', 'no kustomization here\n');
     // Both sides must see the same state: let the bootstrap workloads settle first.
     await eventually(c, ['get', 'deploy,ds', '-A', '--no-headers'], (out) => out.split('\n').filter(Boolean).length >= 2 && out.split('\n').filter(Boolean).every((l) => /\s(\d+)\/\1\s/.test(l) || /\s(\d+)\s+\1\s+\1\s+\1\s+\1\s/.test(l)), 60_000);
   }, 90_000);

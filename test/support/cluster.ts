@@ -2,9 +2,9 @@
 // $KUBEDOJO_HOME, $HOME and $KUBECONFIG, and the real kubectl (or ours) pointed at it.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 
 export const REAL_KUBECTL = '/usr/bin/kubectl';
@@ -71,6 +71,7 @@ export async function startCluster(name = 'kubedojo'): Promise<TestCluster> {
     ourKubectl: (args, opts = {}) => run(process.execPath, [join(ROOT, 'bin/kubectl'), ...args], { ...env, ...opts.env }, opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     file(fname, text) {
       const p = join(home, fname);
+      mkdirSync(dirname(p), { recursive: true });
       writeFileSync(p, text);
       return p;
     },

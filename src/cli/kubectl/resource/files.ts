@@ -22,7 +22,7 @@ export interface FilenameOptions {
   kustomize: string;
 }
 
-export type Source = { type: 'stdin' } | { type: 'file'; path: string } | { type: 'url'; url: string };
+export type Source = { type: 'stdin' } | { type: 'file'; path: string } | { type: 'url'; url: string } | { type: 'kustomize'; dir: string };
 
 /** What FilenameParam makes of -f/-k: the streams to read, in order, and the errors found. */
 export interface FilePlan {
@@ -37,7 +37,7 @@ export interface FilePlan {
 /** A decoded object (a List stays whole; the builder flattens it) or why a document failed. */
 export type ManifestItem = { source: string; object: Record<string, unknown> } | { source: string; error: Error };
 
-export const sourceName = (s: Source): string => (s.type === 'stdin' ? STDIN_SOURCE : s.type === 'file' ? s.path : s.url);
+export const sourceName = (s: Source): string => (s.type === 'stdin' ? STDIN_SOURCE : s.type === 'file' ? s.path : s.type === 'url' ? s.url : s.dir);
 
 const extOf = (p: string): string => {
   const base = p.slice(p.lastIndexOf('/') + 1);
@@ -95,10 +95,6 @@ function addPaths(plan: FilePlan, cwd: string, recursive: boolean, paths: string
   }
 }
 
-function kustomizeError(dir: string, cwd: string): Error {
-  return new Error(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${resolve(cwd, dir)}'`);
-}
-
 /** FilenameParam: validates -f/-k and expands every -f into the streams to read. */
 export function planFiles(o: FilenameOptions, cwd: string): FilePlan {
   const plan: FilePlan = { sources: [], errors: [], singleFile: false, dir: false, stream: false };
@@ -126,7 +122,8 @@ export function planFiles(o: FilenameOptions, cwd: string): FilePlan {
       addPaths(plan, cwd, o.recursive, matches);
     }
   }
-  if (o.kustomize !== '') plan.errors.push(kustomizeError(o.kustomize, cwd));
+  // the KustomizeVisitor: the directory's build is one stream (its own errors come when it is read)
+  if (o.kustomize !== '') plan.sources.push({ type: 'kustomize', dir: o.kustomize });
   return plan;
 }
 
@@ -165,9 +162,10 @@ async function httpGet(url: URL): Promise<{ status: number; statusText: string; 
   });
 }
 
-async function readText(s: Source, io: Io): Promise<string> {
+export async function readText(s: Source, io: Io): Promise<string> {
   if (s.type === 'stdin') return (await readAll(io.stdin)).toString('utf8');
   if (s.type === 'url') return readUrl(s.url);
+  if (s.type === 'kustomize') return (await import('../kustomize/build.js')).buildKustomization(s.dir, io);
   try {
     return readFileSync(resolve(io.cwd, s.path), 'utf8');
   } catch (err) {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Obj } from '../../../../../client/types.js';
 import { TransportError } from '../../../../../client/transport-error.js';
 import { readAll, type Io } from '../../../../shared/io.js';
-import { isList, listItems, planFiles, readUrl, sourceName, type FilenameOptions, type Source } from '../../../resource/files.js';
+import { isList, listItems, planFiles, readText as readSourceText, sourceName, type FilenameOptions, type Source } from '../../../resource/files.js';
 import { Aggregate, aggregate } from '../../mutate/aggregate.js';
 import type { BuilderEnv } from '../../mutate/builder-types.js';
 import { isNamespaced, setObjectNamespace, type Info } from '../../mutate/info.js';
@@ -46,7 +46,7 @@ export function filenameErrors(o: ManifestOptions, cwd: string): Error | undefin
 
 async function readText(s: Source, io: Io, stdinText: string | undefined): Promise<string> {
   if (s.type === 'stdin') return stdinText ?? (await readAll(io.stdin)).toString('utf8');
-  if (s.type === 'url') return readUrl(s.url);
+  if (s.type !== 'file') return readSourceText(s, io);
   const { readFileSync } = await import('node:fs');
   try {
     return readFileSync(resolve(io.cwd, s.path), 'utf8');
