@@ -29,6 +29,10 @@ describe.skipIf(!hasRealKubectl)('kubectl certificate, ours against the real one
     { args: ['certificate', 'approve', 'nope', 'approved'] },
     { args: ['certificate', 'approve'] },
     { args: ['certificate'] },
+    // -f: the builder reads the CSRs from files (a missing one is the builder's error)
+    { args: ['certificate', 'approve', '-f', 'fresh.yaml'], undo: recreate('fresh') },
+    { args: ['certificate', 'approve', '-f', 'nope.yaml'] },
+    { args: ['certificate', 'deny', 'denied', 'nope', '-f', 'approved.yaml'] },
   ];
   it.each(cases().map((k) => [k.args.join(' '), k] as const))('%s', async (_name, k) => {
     await expectSame(c, k);

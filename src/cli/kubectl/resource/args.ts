@@ -1,5 +1,6 @@
 // The resource builder's argument forms: `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME …`, with the
 // `all` category expanded, each type resolved through discovery.
+import { splitTypeName } from '../commands/mutate/builder-types.js';
 import type { ApiResource, RestMapper } from '../discovery/mapper.js';
 
 export interface ResourceRequest {
@@ -33,13 +34,11 @@ export async function resourceRequests(mapper: RestMapper, args: string[], warn:
   if (slashed.length > 0) {
     if (slashed.length !== args.length) throw new Error(SLASH_MIXED);
     const out: ResourceRequest[] = [];
-    for (const a of args) {
-      const at = a.indexOf('/');
-      const name = a.slice(at + 1);
-      if (name === '') throw new Error(`arguments in resource/name form must have a single resource and name`);
-      const w = mapper.shortNameWarning(a.slice(0, at));
+    const tuples = args.map((a) => splitTypeName(a)!);
+    for (const { resource: type, name } of tuples) {
+      const w = mapper.shortNameWarning(type);
       if (w) warn(w);
-      const resource = await mapper.resolve(a.slice(0, at));
+      const resource = await mapper.resolve(type);
       const same = out.find((r) => gvrKey(r.resource) === gvrKey(resource));
       if (same) same.names.push(name);
       else out.push({ resource, names: [name], tuples: true });
