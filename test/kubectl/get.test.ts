@@ -140,6 +140,10 @@ const READS: Case[] = [
   { args: ['config', 'view', '-o', 'go-template={{range .contexts}}{{.name}}{{end}}'] },
   // labels.Parse on the client before anything is asked
   { args: ['top', 'pod', '-l', 'bad==x='] },
+  // TYPE/NAME split as the builder splits it
+  { args: ['get', 'pods/x/y'] },
+  { args: ['get', '/busy'] },
+  { args: ['get', 'pods,svc/x'] },
   // -k: the kustomization's build is one more stream (objects the cluster does not have)
   { args: ['get', '-k', 'kus'] },
   { args: ['describe', '-k', 'kus'] },
