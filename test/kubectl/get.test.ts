@@ -140,6 +140,10 @@ const READS: Case[] = [
   { args: ['config', 'view', '-o', 'go-template={{range .contexts}}{{.name}}{{end}}'] },
   // labels.Parse on the client before anything is asked
   { args: ['top', 'pod', '-l', 'bad==x='] },
+  // klog's flags, checked by the flag package and by klog
+  { args: ['get', 'ns', 'default', '--log-flush-frequency=abc'] },
+  { args: ['get', 'ns', 'default', '--vmodule=x'] },
+  { args: ['get', 'ns', 'default', '--vmodule=a=1,,b=2'] },
   // TYPE/NAME split as the builder splits it
   { args: ['get', 'pods/x/y'] },
   { args: ['get', '/busy'] },

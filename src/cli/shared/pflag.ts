@@ -15,6 +15,11 @@ export interface FlagSpec {
   /** pflag's NoOptDefVal: the value a bare `--name` (no `=value`) sets */
   noOptDef?: string;
   hidden?: boolean;
+  /**
+   * A Go flag-package flag added to pflag (klog's): its values are checked by the flag package,
+   * whose errors say 'parse error', or by klog's own Set ('vmodule').
+   */
+  goFlag?: 'flag' | 'vmodule';
 }
 
 export type FlagValue = string | boolean | number | string[];
@@ -38,6 +43,14 @@ function display(f: FlagSpec): string {
 
 export function convert(f: FlagSpec, raw: string, prior: FlagValue | undefined): FlagValue {
   const bad = (why: string) => new FlagError(`invalid argument ${JSON.stringify(raw)} for "${display(f)}" flag: ${why}`);
+  if (f.goFlag === 'vmodule' && !validVmodule(raw)) throw bad('syntax error: expect comma-separated list of filename=N');
+  if (f.goFlag === 'flag' && f.type !== 'string') {
+    try {
+      return convert({ ...f, goFlag: undefined }, raw, prior);
+    } catch {
+      throw bad('parse error');
+    }
+  }
   switch (f.type) {
     case 'bool': {
       const v = { '1': true, t: true, T: true, TRUE: true, true: true, True: true, '0': false, f: false, F: false, FALSE: false, false: false, False: false }[raw];
@@ -62,6 +75,15 @@ export function convert(f: FlagSpec, raw: string, prior: FlagValue | undefined):
     default:
       return raw;
   }
+}
+
+/** klog's moduleSpec.Set: comma-separated pattern=N, N a 32-bit integer; empty items skipped. */
+function validVmodule(raw: string): boolean {
+  return raw.split(',').every((pat) => {
+    if (pat === '') return true;
+    const parts = pat.split('=');
+    return parts.length === 2 && parts[0] !== '' && /^[+-]?\d+$/.test(parts[1]!) && Math.abs(Number(parts[1])) <= 2 ** 31;
+  });
 }
 
 export function defaultValue(f: FlagSpec): FlagValue {

@@ -24,7 +24,7 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: "disable-compression", type: "bool", def: "false", usage: "If true, opt-out of response compression for all requests to the server" },
   { name: "insecure-skip-tls-verify", type: "bool", def: "false", usage: "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure" },
   { name: "kubeconfig", type: "string", def: "", usage: "Path to the kubeconfig file to use for CLI requests." },
-  { name: "log-flush-frequency", type: "duration", def: "5s", usage: "Maximum number of seconds between log flushes" },
+  { name: "log-flush-frequency", type: "duration", def: "5s", usage: "Maximum number of seconds between log flushes", goFlag: 'flag' },
   { name: "match-server-version", type: "bool", def: "false", usage: "Require server version to match client version" },
   { name: "namespace", short: "n", type: "string", def: "", usage: "If present, the namespace scope for this CLI request" },
   { name: "password", type: "string", def: "", usage: "Password for basic authentication to the API server" },
@@ -37,7 +37,7 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: "user", type: "string", def: "", usage: "The name of the kubeconfig user to use" },
   { name: "username", type: "string", def: "", usage: "Username for basic authentication to the API server" },
   { name: "v", short: "v", type: "int", def: "0", usage: "number for the log level verbosity" },
-  { name: "vmodule", type: "string", def: "", usage: "comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)" },
+  { name: "vmodule", type: "string", def: "", usage: "comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)", goFlag: 'vmodule' },
   { name: "warnings-as-errors", type: "bool", def: "false", usage: "Treat warnings received from the server as errors and exit with a non-zero exit code" },
 ];
 
