@@ -140,6 +140,9 @@ const READS: Case[] = [
   { args: ['config', 'view', '-o', 'go-template={{range .contexts}}{{.name}}{{end}}'] },
   // labels.Parse on the client before anything is asked
   { args: ['top', 'pod', '-l', 'bad==x='] },
+  // --profile checked by the root's PersistentPreRunE, for any command
+  { args: ['get', 'ns', 'default', '--profile=bad'] },
+  { args: ['config', '--profile=bad'] },
   // klog's flags, checked by the flag package and by klog
   { args: ['get', 'ns', 'default', '--log-flush-frequency=abc'] },
   { args: ['get', 'ns', 'default', '--vmodule=x'] },

@@ -9,8 +9,11 @@ import { dispatchPlugin } from './commands/plugin/dispatch.js';
 import { Ctx } from './context.js';
 import { reportError } from './errors.js';
 import { Factory } from './factory.js';
+import { klog } from './klog.js';
 import { GLOBAL_FLAGS, GROUP_RUN, HELP_STDERR, SPECS } from './specs/index.js';
 import { allFlags, buildTree, commandPath, findCommand, stripFlags, unknownCommandError, type CommandNode } from './tree.js';
+
+const PROFILES = ['none', 'cpu', 'heap', 'goroutine', 'threadcreate', 'block', 'mutex'];
 
 function helpText(node: CommandNode, io: Io): string {
   // Only --cache-dir's default depends on the user; `${HOME}` elsewhere is literal help text.
@@ -67,6 +70,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (HELP_STDERR[key] !== undefined) io.stderr.write(HELP_STDERR[key]);
     else io.stdout.write(helpText(node, io));
     return 0;
+  }
+  // the root's PersistentPreRunE (initProfiling) checks --profile before any command runs
+  const profile = parsed.values.get('profile');
+  if (typeof profile === 'string' && !PROFILES.includes(profile)) {
+    klog(io.stderr, 'E', 'run.go:72', `"command failed" err="unknown profile '${profile}'"`);
+    return 1;
   }
   const group = GROUP_RUN[key];
   if (!node.spec.runnable && group) {
