@@ -71,8 +71,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     else io.stdout.write(helpText(node, io));
     return 0;
   }
-  // the root's PersistentPreRunE (initProfiling) checks --profile before any command runs
-  const profile = parsed.values.get('profile');
+  // the root's PersistentPreRunE (initProfiling) checks --profile before any command runs; a
+  // command's own --profile (debug's) shadows the global one, which then stays 'none'
+  const profile = node.spec.flags.some((f) => f.name === 'profile') ? undefined : parsed.values.get('profile');
   if (typeof profile === 'string' && !PROFILES.includes(profile)) {
     klog(io.stderr, 'E', 'run.go:72', `"command failed" err="unknown profile '${profile}'"`);
     return 1;
