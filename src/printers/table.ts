@@ -61,7 +61,8 @@ export function tableCells(table: Table, o: TablePrintOptions): string[][] {
     const cells: string[] = [];
     if (o.withNamespace) cells.push(meta.namespace ?? '');
     for (const { c, i } of cols) {
-      const text = cellText(row.cells[i]);
+      // A null cell (a custom column whose JSONPath found nothing) prints empty, as the real kubectl's does.
+      const text = row.cells[i] === null || row.cells[i] === undefined ? '' : cellText(row.cells[i]);
       cells.push(c.format === 'name' && o.kindPrefix ? `${o.kindPrefix}/${text}` : text);
     }
     for (const k of o.labelColumns ?? []) cells.push(meta.labels?.[k] ?? '');
