@@ -10,6 +10,7 @@ import { Registry } from './registry/rest.js';
 import { randomSuffix, type Generators } from './registry/context.js';
 import { TokenIssuer } from './auth/tokens.js';
 import { RbacCache } from './auth/rbac-cache.js';
+import { CustomResources } from './crd/controller.js';
 import { handler, upgradeHandler } from './http/handler.js';
 import type { Call, ComponentHealth, ServerContext } from './http/server-context.js';
 import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
@@ -82,6 +83,8 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const registry = new Registry(storage, gen, admission);
   const rbac = new RbacCache(storage);
   await rbac.start();
+  const crds = new CustomResources(registry, storage, gen.now);
+  await crds.start();
   const tokens = await TokenIssuer.load(readFileSync(o.saKeyFile, 'utf8'), readFileSync(o.saPubFile, 'utf8'));
   const unreachable = kubeletUnreachable(storage);
   const ctx: ServerContext = {
@@ -95,6 +98,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     },
     components: o.components ?? (async () => defaultComponents()),
     aggregator: new Aggregator(registry, [metricsServer(o.metrics)], gen.now),
+    crds,
   };
   const server: Server = createServer({
     key: readFileSync(o.keyFile),
@@ -120,6 +124,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
       stopCompactor();
       await ctx.aggregator?.stop();
       await rbac.stop();
+      await crds.stop();
       upgrades.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,6 +5,7 @@ import type { KObject } from '../types.js';
 import { defaultLimitRange, defaultNamespace, defaultNode, defaultResourceQuota, defaultSecret } from './core.js';
 import { defaultBinding, defaultHorizontalPodAutoscaler, defaultIngressClass, defaultNetworkPolicy, defaultPriorityClass } from './groups.js';
 import { defaultPod } from './pod.js';
+import { defaultCrd } from '../crd/names.js';
 import { defaultPodTemplateSpec } from './podspec.js';
 import { defaultEndpoints, defaultEndpointSlice, defaultService } from './service.js';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
@@ -35,6 +36,7 @@ const DEFAULTERS: Readonly<Record<string, (obj: KObject) => void>> = {
   'Job.batch': defaultJobAndSelector,
   'CronJob.batch': defaultCronJob,
   'NetworkPolicy.networking.k8s.io': defaultNetworkPolicy,
+  'CustomResourceDefinition.apiextensions.k8s.io': defaultCrd,
   'IngressClass.networking.k8s.io': defaultIngressClass,
   'RoleBinding.rbac.authorization.k8s.io': defaultBinding,
   'ClusterRoleBinding.rbac.authorization.k8s.io': defaultBinding,

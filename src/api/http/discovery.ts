@@ -15,13 +15,13 @@ function groupEntry(group: string, versions: string[]): unknown {
   return { name: group, versions: gvs, preferredVersion: gvs[0] };
 }
 
-export function apiGroupList(): unknown {
-  const groups = servedGroups().filter((g) => g.group !== '');
+export function apiGroupList(extra: readonly ResourceDescriptor[] = []): unknown {
+  const groups = servedGroups(extra).filter((g) => g.group !== '');
   return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map((g) => groupEntry(g.group, g.versions)) };
 }
 
-export function apiGroup(group: string): unknown | undefined {
-  const g = servedGroups().find((x) => x.group === group && group !== '');
+export function apiGroup(group: string, extra: readonly ResourceDescriptor[] = []): unknown | undefined {
+  const g = servedGroups(extra).find((x) => x.group === group && group !== '');
   return g && { kind: 'APIGroup', apiVersion: 'v1', ...(groupEntry(g.group, g.versions) as object) };
 }
 
@@ -38,8 +38,8 @@ function legacyEntries(d: ResourceDescriptor): unknown[] {
   return [main, ...subs];
 }
 
-export function apiResourceList(group: string, version: string): unknown | undefined {
-  const ds = resourcesOf(group, version);
+export function apiResourceList(group: string, version: string, extra: readonly ResourceDescriptor[] = []): unknown | undefined {
+  const ds = resourcesOf(group, version, extra);
   if (!ds.length) return undefined;
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion({ group, version }), resources: ds.flatMap(legacyEntries) };
 }
@@ -66,11 +66,11 @@ function aggregatedResource(d: ResourceDescriptor): unknown {
 }
 
 /** /api (core only) or /apis (every named group) in the aggregated form. */
-export function aggregatedDiscovery(core: boolean): unknown {
-  const groups = servedGroups().filter((g) => (g.group === '') === core);
+export function aggregatedDiscovery(core: boolean, extra: readonly ResourceDescriptor[] = []): unknown {
+  const groups = servedGroups(extra).filter((g) => (g.group === '') === core);
   const items = groups.map((g) => ({
     metadata: { name: g.group, creationTimestamp: null },
-    versions: g.versions.map((v) => ({ version: v, resources: resourcesOf(g.group, v).map(aggregatedResource), freshness: 'Current' })),
+    versions: g.versions.map((v) => ({ version: v, resources: resourcesOf(g.group, v, extra).map(aggregatedResource), freshness: 'Current' })),
   }));
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
 }

@@ -39,7 +39,7 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
     if (!serveNonResource(s, req, res, url.pathname)) throw notFoundPath();
     return;
   }
-  const d = findResource(info.group, info.version, info.resource);
+  const d = findResource(info.group, info.version, info.resource, s.crds?.descriptors());
   if (!d) throw notFoundPath();
   const c: rest.Call = { req, res, info, query: q, d, rc: requestContext(user, q), s };
   if (d.virtual) return serveReview(c);

@@ -32,13 +32,15 @@ export function serveNonResource(s: ServerContext, req: IncomingMessage, res: Se
   }
   if (path === '/api' || path === '/apis') {
     const regs = s.aggregator?.registrations() ?? [];
-    if (wantsAggregated(req)) aggregated(res, path === '/api' ? aggregatedDiscovery(true) : withAggregatedDiscovery(aggregatedDiscovery(false) as { items: unknown[] }, regs));
-    else writeJson(res, 200, path === '/api' ? apiVersions(s.serverAddress) : withAggregatedGroups(apiGroupList() as { groups: unknown[] }, regs));
+    const custom = s.crds?.descriptors() ?? [];
+    if (wantsAggregated(req)) aggregated(res, path === '/api' ? aggregatedDiscovery(true) : withAggregatedDiscovery(aggregatedDiscovery(false, custom) as { items: unknown[] }, regs));
+    else writeJson(res, 200, path === '/api' ? apiVersions(s.serverAddress) : withAggregatedGroups(apiGroupList(custom) as { groups: unknown[] }, regs));
     return true;
   }
   const m = /^\/(?:api\/(v1)|apis\/([^/]+)(?:\/([^/]+))?)\/?$/.exec(path);
   if (m) {
-    const body = m[1] ? apiResourceList('', m[1]) : m[3] ? apiResourceList(m[2]!, m[3]) : apiGroup(m[2]!) ?? aggregatedGroup(m[2]!, s.aggregator?.registrations() ?? []);
+    const custom = s.crds?.descriptors() ?? [];
+    const body = m[1] ? apiResourceList('', m[1]) : m[3] ? apiResourceList(m[2]!, m[3], custom) : apiGroup(m[2]!, custom) ?? aggregatedGroup(m[2]!, s.aggregator?.registrations() ?? []);
     if (!body) writeJson(res, 404, notFoundPath().status);
     else writeJson(res, 200, body);
     return true;
@@ -51,12 +53,12 @@ export function serveNonResource(s: ServerContext, req: IncomingMessage, res: Se
     return true;
   }
   if (path === '/openapi/v3') {
-    writeJson(res, 200, openapiV3Index());
+    writeJson(res, 200, openapiV3Index(s.crds?.descriptors()));
     return true;
   }
   const o = /^\/openapi\/v3\/(.+)$/.exec(path);
   if (o) {
-    const doc = openapiV3Doc(o[1]!);
+    const doc = openapiV3Doc(o[1]!, s.crds?.descriptors());
     if (doc) writeJson(res, 200, doc);
     else writeJson(res, 404, notFoundPath().status);
     return true;

@@ -4,13 +4,14 @@
 // computes apply's strategic merge patches from their x-kubernetes-patch-* extensions, and reads
 // the PATCH operations' fieldValidation parameter to learn that validation is server-side.
 import { v2Document, v3Document, v3Index } from '../schema/index.js';
+import type { ResourceDescriptor } from '../resources/types.js';
 
-export function openapiV3Index(): unknown {
-  return v3Index();
+export function openapiV3Index(extra: readonly ResourceDescriptor[] = []): unknown {
+  return v3Index(extra);
 }
 
-export function openapiV3Doc(path: string): unknown | undefined {
-  return v3Document(path);
+export function openapiV3Doc(path: string, extra: readonly ResourceDescriptor[] = []): unknown | undefined {
+  return v3Document(path, extra);
 }
 
 export function openapiV2(): unknown {

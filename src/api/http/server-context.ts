@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceDescriptor } from '../resources/types.js';
 import type { RequestInfo } from './requestinfo.js';
 import type { Aggregator } from '../aggregator/controller.js';
+import type { CustomResources } from '../crd/controller.js';
 
 export interface ServerContext {
   registry: Registry;
@@ -27,6 +28,8 @@ export interface ServerContext {
   components(): Promise<ComponentHealth[]>;
   /** The aggregation layer: Service-backed APIServices (metrics.k8s.io) in discovery and routing. */
   aggregator?: Aggregator;
+  /** The CRDs and the custom resources they serve. */
+  crds?: CustomResources;
 }
 
 /** One API call as the handlers see it: the HTTP exchange, its request info, resource, caller and server. */

@@ -8,12 +8,16 @@ import { badRequest, StatusError } from '../errors.js';
 import { patchedTypeError } from './body.js';
 import { groupVersion } from '../resources/types.js';
 
+/** A custom resource's undeclared fields are what its schema would prune. */
+const undeclared = (c: Call, obj: KObject, group: string, version: string, kind: string): string[] =>
+  c.d.custom && kind === c.d.kind ? c.d.custom.prune(structuredClone(obj)) : unknownFields(group, version, kind, obj);
+
 const quoteAll = (paths: string[]): string[] => paths.map((p) => `unknown field ${JSON.stringify(p)}`);
 
 /** On create and update: 400 under Strict, warnings under Warn. */
 export function checkUnknownFields(c: Call, obj: KObject, kind = c.d.kind, group = c.d.group, version = c.d.version): void {
   if (c.rc.fieldValidation === 'Ignore') return;
-  const unknown = unknownFields(group, version, kind, obj);
+  const unknown = undeclared(c, obj, group, version, kind);
   if (!unknown.length) return;
   if (c.rc.fieldValidation === 'Warn') {
     c.rc.warnings.push(...quoteAll(unknown));
@@ -25,7 +29,7 @@ export function checkUnknownFields(c: Call, obj: KObject, kind = c.d.kind, group
 /** On patch: the patched object is checked; Strict answers 422 as upstream's patcher does. */
 export function checkPatchedFields(c: Call, obj: KObject): void {
   if (c.rc.fieldValidation === 'Ignore') return;
-  const unknown = unknownFields(c.d.group, c.d.version, c.d.kind, obj);
+  const unknown = undeclared(c, obj, c.d.group, c.d.version, c.d.kind);
   if (!unknown.length) return;
   if (c.rc.fieldValidation === 'Warn') {
     c.rc.warnings.push(...quoteAll(unknown));

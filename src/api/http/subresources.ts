@@ -12,6 +12,7 @@ import { issueToken } from './token.js';
 import { evict } from './eviction.js';
 import { includeObject, tableOf, wantsTable } from './table.js';
 import { scaleColumns } from '../../printers/columns/scale.js';
+import { customScale, setScaleReplicas } from '../crd/scale.js';
 
 const ns = (c: Call) => (c.d.namespaced ? c.info.namespace || undefined : undefined);
 
@@ -39,7 +40,8 @@ export async function serveSubresource(c: Call): Promise<void> {
 /** A metav1.LabelSelector, as opposed to a ReplicationController's plain label map. */
 const isLabelSelector = (s: unknown): boolean => !!s && typeof s === 'object' && ('matchLabels' in s || 'matchExpressions' in s);
 
-function toScale(o: KObject): KObject {
+function toScale(o: KObject, d: Call['d']): KObject {
+  if (d.custom?.scale) return customScale(o, d.custom.scale);
   const spec = (o.spec ?? {}) as { replicas?: number; selector?: unknown };
   const status = (o.status ?? {}) as { replicas?: number };
   const m = o.metadata;
@@ -54,7 +56,7 @@ function toScale(o: KObject): KObject {
 
 async function scale(c: Call): Promise<void> {
   if (c.info.verb === 'get') {
-    const s = toScale(await c.s.registry.get(c.d, ns(c), c.info.name));
+    const s = toScale(await c.s.registry.get(c.d, ns(c), c.info.name), c.d);
     if (wantsTable(c.req.headers.accept)) writeJson(c.res, 200, tableOf(scaleColumns, [s], { resourceVersion: s.metadata.resourceVersion ?? '' }, c.s.gen.now(), includeObject(c.query)));
     else writeJson(c.res, 200, s);
     return;
@@ -62,7 +64,7 @@ async function scale(c: Call): Promise<void> {
   const raw = await readBody(c.req);
   const type = (c.req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const out = await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, 'main', (cur) => {
-    const current = toScale(cur);
+    const current = toScale(cur, c.d);
     const want = c.info.verb === 'patch'
       ? (applyPatch(type, current, raw, { group: 'autoscaling', version: 'v1', kind: 'Scale' }, { fieldValidation: c.rc.fieldValidation }) as KObject)
       : objectFromBody(c.d, parseBody(raw, c.req.headers['content-type'], { apiVersion: 'autoscaling/v1', kind: 'Scale' }), ns(c), 'Scale', 'autoscaling/v1');
@@ -70,9 +72,10 @@ async function scale(c: Call): Promise<void> {
     if (want.metadata?.resourceVersion && want.metadata.resourceVersion !== cur.metadata.resourceVersion) {
       throw conflict({ group: c.d.group, resource: c.d.plural }, c.info.name, 'the object has been modified; please apply your changes to the latest version and try again');
     }
+    if (c.d.custom?.scale) return setScaleReplicas(cur, c.d.custom.scale, replicas);
     return { ...cur, spec: { ...(cur.spec as object), replicas } };
   });
-  writeJson(c.res, 200, toScale(out));
+  writeJson(c.res, 200, toScale(out, c.d));
 }
 
 async function bind(c: Call): Promise<void> {

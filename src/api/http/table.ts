@@ -27,7 +27,7 @@ export interface TableMeta {
 }
 
 export function toTable(d: ResourceDescriptor, objs: KObject[], meta: TableMeta, now: number, include: IncludeObject, withColumns = true): unknown {
-  return tableOf(columnsFor(d.group, d.plural), objs, meta, now, include, withColumns);
+  return tableOf(d.custom?.columns ?? columnsFor(d.group, d.plural), objs, meta, now, include, withColumns);
 }
 
 /** The Table of objs printed with the column set `set`. */

@@ -37,7 +37,7 @@ export class Registry {
       pre.push(...validateEphemeralContainersUpdate((obj.spec ?? {}) as Record<string, unknown>, (old.spec ?? {}) as Record<string, unknown>));
       old = { ...old, spec: { ...(old.spec as object), ephemeralContainers: (obj.spec as { ephemeralContainers?: unknown }).ephemeralContainers } };
     }
-    const errs = [...pre, ...(old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced }))];
+    const errs = d.custom ? d.custom.validate(obj, old) : [...pre, ...(old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced }))];
     if (errs.length) throw invalid(qk, d.group, d.kind, obj.metadata.name ?? '', errs);
   }
 
@@ -46,7 +46,7 @@ export class Registry {
     obj.metadata ??= {};
     if (d.namespaced) obj.metadata.namespace = ns;
     stampCreate(d, obj, this.gen);
-    applyDefaults(qualifiedKind(d), obj);
+    normalize(d, obj);
     ctx.trackFields?.(undefined, obj);
     const req = { op: 'CREATE' as const, d, subresource: '', namespace: ns, name: obj.metadata.name ?? '', obj, old: undefined, ctx };
     await runMutating(this.admission, req);
@@ -76,7 +76,7 @@ export class Registry {
     if (d.namespaced) obj.metadata.namespace = old.metadata.namespace;
     obj.metadata.name = name;
     stampUpdate(d, obj, old);
-    applyDefaults(qualifiedKind(d), obj);
+    normalize(d, obj);
     ctx.trackFields?.(old, obj);
     d.prepareForUpdate?.(obj, old, { now: rfc3339(this.gen.now()), user: ctx.user });
     const req = { op: 'UPDATE' as const, d, subresource: sub === 'main' ? '' : sub, namespace: old.metadata.namespace, name, obj, old, ctx };
@@ -122,6 +122,7 @@ export class Registry {
     const finalizers = [...(old.metadata.finalizers ?? [])];
     if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
     if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    if (d.deleteFinalizer && !finalizers.includes(d.deleteFinalizer)) finalizers.push(d.deleteFinalizer);
     if (finalizers.length || this.graceful(d, old, opts) || namespaceFinalizing(d, old)) return this.markDeleting(d, old, finalizers, opts, ctx);
     if (!ctx.dryRun) await this.storage.delete(d, old, Number(old.metadata.resourceVersion));
     return { obj: old, deleted: true };
@@ -144,6 +145,7 @@ export class Registry {
     obj.metadata.deletionTimestamp ??= rfc3339(this.gen.now() + grace * 1000);
     obj.metadata.deletionGracePeriodSeconds ??= grace;
     if (finalizers.length) obj.metadata.finalizers = finalizers;
+    d.prepareForDelete?.(obj, { now: rfc3339(this.gen.now()) });
     if (d.plural === 'namespaces' && d.group === '') (obj.status as Record<string, unknown>) = { ...(obj.status as object), phase: 'Terminating' };
     if (ctx.dryRun) return { obj, deleted: false };
     return { obj: await this.storage.update(d, obj, Number(old.metadata.resourceVersion)), deleted: false };
@@ -155,6 +157,13 @@ export class Registry {
 }
 
 export { notFound };
+
+/** Defaulting: a custom resource's schema prunes and defaults it, a built-in kind's defaulters run. */
+function normalize(d: ResourceDescriptor, obj: KObject): void {
+  if (!d.custom) return applyDefaults(qualifiedKind(d), obj);
+  d.custom.prune(obj);
+  d.custom.defaults(obj);
+}
 
 /** A namespace with spec.finalizers goes Terminating; the namespace controller empties it. */
 function namespaceFinalizing(d: ResourceDescriptor, old: KObject): boolean {

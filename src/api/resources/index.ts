@@ -40,6 +40,8 @@ import { eventV1 } from './event-v1.js';
 import { horizontalPodAutoscalerV1 } from './horizontalpodautoscaler-v1.js';
 import type { ResourceDescriptor } from './types.js';
 import { apiService } from './apiservice.js';
+import { customResourceDefinition } from './customresourcedefinition.js';
+import { byKubeAwareVersion } from './version-order.js';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
   pod,
@@ -81,6 +83,7 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   eventV1,
   horizontalPodAutoscalerV1,
   apiService,
+  customResourceDefinition,
   ...Object.values(reviews),
 ];
 
@@ -94,22 +97,25 @@ export const GROUP_ORDER = [
 
 const byPath = new Map(RESOURCES.map((d) => [`${d.group}/${d.version}/${d.plural}`, d]));
 
-export function findResource(group: string, version: string, plural: string): ResourceDescriptor | undefined {
-  return byPath.get(`${group}/${version}/${plural}`);
+/** `extra`: the custom resources the apiserver serves besides the built-in ones (src/api/crd). */
+export function findResource(group: string, version: string, plural: string, extra: readonly ResourceDescriptor[] = []): ResourceDescriptor | undefined {
+  return byPath.get(`${group}/${version}/${plural}`) ?? extra.find((d) => d.group === group && d.version === version && d.plural === plural);
 }
 
-/** The served groups (core first as ''), each with its versions, in upstream order. */
-export function servedGroups(): { group: string; versions: string[] }[] {
+/** The served groups (core first as ''), each with its versions, in upstream order; custom groups after the built-in ones. */
+export function servedGroups(extra: readonly ResourceDescriptor[] = []): { group: string; versions: string[] }[] {
   const groups = new Map<string, Set<string>>();
-  for (const d of RESOURCES) (groups.get(d.group) ?? groups.set(d.group, new Set()).get(d.group)!).add(d.version);
+  for (const d of [...RESOURCES, ...extra]) (groups.get(d.group) ?? groups.set(d.group, new Set()).get(d.group)!).add(d.version);
   const rank = (g: string) => (g === '' ? -1 : GROUP_ORDER.indexOf(g) === -1 ? GROUP_ORDER.length : GROUP_ORDER.indexOf(g));
-  return [...groups].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0])).map(([group, v]) => ({ group, versions: [...v] }));
+  const custom = new Set(extra.map((d) => d.group));
+  const order = (group: string, v: Set<string>) => (custom.has(group) ? [...v].sort(byKubeAwareVersion) : [...v]);
+  return [...groups].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0])).map(([group, v]) => ({ group, versions: order(group, v) }));
 }
 
-export function resourcesOf(group: string, version: string): ResourceDescriptor[] {
-  return RESOURCES.filter((d) => d.group === group && d.version === version).sort((a, b) => a.plural.localeCompare(b.plural));
+export function resourcesOf(group: string, version: string, extra: readonly ResourceDescriptor[] = []): ResourceDescriptor[] {
+  return [...RESOURCES, ...extra].filter((d) => d.group === group && d.version === version).sort((a, b) => a.plural.localeCompare(b.plural));
 }
 
-export function findByKind(group: string, version: string, kind: string): ResourceDescriptor | undefined {
-  return RESOURCES.find((d) => d.group === group && d.version === version && d.kind === kind && !d.virtual);
+export function findByKind(group: string, version: string, kind: string, extra: readonly ResourceDescriptor[] = []): ResourceDescriptor | undefined {
+  return [...RESOURCES, ...extra].find((d) => d.group === group && d.version === version && d.kind === kind && !d.virtual);
 }

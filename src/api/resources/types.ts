@@ -2,7 +2,8 @@
 // lives in the store, its subresources, and the hooks of its strategy (create/update preparation,
 // selectable fields). Defaulting and validation are keyed by qualified kind in ../defaulting and
 // ../validation; Table columns live in printers/columns/<kind>.ts.
-import type { KObject, UserInfo } from '../types.js';
+import type { FieldError, KObject, UserInfo } from '../types.js';
+import type { ColumnSet } from '../../printers/columns/types.js';
 
 export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
 
@@ -20,6 +21,21 @@ export interface StrategyContext {
   now: string;
   /** Who creates or updates the object (a CSR records its requestor). */
   user: UserInfo;
+}
+
+/** What a custom resource's CRD decides (src/api/crd): its schema's pruning, defaults and checks, its Table. */
+export interface CustomBehaviour {
+  /** Drops the fields the schema does not declare, in place; returns their paths. */
+  prune(obj: KObject): string[];
+  /** Fills in the schema's defaults, in place. */
+  defaults(obj: KObject): void;
+  /** The strategy's validation (metadata and schema); old is set on update. */
+  validate(obj: KObject, old: KObject | undefined): FieldError[];
+  columns: ColumnSet;
+  /** The scale subresource's paths, when the version has one. */
+  scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
+  /** The version's openAPIV3Schema, as the CRD gives it. */
+  schema: Record<string, unknown>;
 }
 
 export interface ResourceDescriptor {
@@ -45,6 +61,12 @@ export interface ResourceDescriptor {
   virtual?: boolean;
   prepareForCreate?(obj: KObject, ctx: StrategyContext): void;
   prepareForUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): void;
+  /** A finalizer every delete adds (a CRD's cleanup), so that a controller finishes it. */
+  deleteFinalizer?: string;
+  /** What a delete does to the object it marks as deleting (a CRD's Terminating condition). */
+  prepareForDelete?(obj: KObject, ctx: Pick<StrategyContext, 'now'>): void;
+  /** Set for custom resources, whose rules come from their CustomResourceDefinition. */
+  custom?: CustomBehaviour;
   /** Field selector values beyond metadata.name / metadata.namespace. */
   selectableFields?(obj: KObject): Record<string, string>;
 }

@@ -9,6 +9,8 @@ import type { Schema } from './data.js';
 import { pathItemV3, refsIn, schemaClosure, schemaV2 } from './convert.js';
 import { docPath, servedPathItems } from './paths.js';
 import type { PathItem } from './paths.js';
+import type { ResourceDescriptor } from '../resources/types.js';
+import { customV3Document } from '../crd/openapi.js';
 
 const INFO = { title: 'Kubernetes', version: SERVER_VERSION.gitVersion!.split('-')[0]! };
 const BEARER = { description: 'Bearer Token authentication', in: 'header', name: 'authorization', type: 'apiKey' };
@@ -54,19 +56,31 @@ function built(path: string): Built | undefined {
   return entry;
 }
 
-/** The v3 document of a group-version (`api/v1`, `apis/apps/v1`), or undefined. */
-export function v3Document(path: string): unknown | undefined {
-  return built(path)?.doc;
+/** The custom resources' group-versions, each with its resources. */
+function customGroupVersions(extra: readonly ResourceDescriptor[]): Map<string, ResourceDescriptor[]> {
+  const out = new Map<string, ResourceDescriptor[]>();
+  for (const d of extra) {
+    const p = docPath(d.group, d.version);
+    (out.get(p) ?? out.set(p, []).get(p)!).push(d);
+  }
+  return out;
+}
+
+/** The v3 document of a group-version (`api/v1`, `apis/apps/v1`), or undefined; `extra`: the custom resources. */
+export function v3Document(path: string, extra: readonly ResourceDescriptor[] = []): unknown | undefined {
+  const custom = customGroupVersions(extra).get(path.split('?')[0]!.replace(/\/+$/, ''));
+  return built(path)?.doc ?? (custom && customV3Document(custom));
 }
 
 /** The /openapi/v3 index: each group-version's document with the hash of its content. */
-export function v3Index(): { paths: Record<string, { serverRelativeURL: string }> } {
+export function v3Index(extra: readonly ResourceDescriptor[] = []): { paths: Record<string, { serverRelativeURL: string }> } {
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const { group, version } of servedGroupVersions()) {
     const p = docPath(group, version);
     paths[p] = { serverRelativeURL: `/openapi/v3/${p}?hash=${built(p)!.hash}` };
   }
-  return { paths };
+  for (const [p, ds] of customGroupVersions(extra)) paths[p] = { serverRelativeURL: `/openapi/v3/${p}?hash=${hashOf(customV3Document(ds))}` };
+  return { paths: Object.fromEntries(Object.keys(paths).sort().map((k) => [k, paths[k]!])) };
 }
 
 /** /openapi/v2: every served path, with the definitions and shared parameters they use. */

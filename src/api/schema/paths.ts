@@ -50,8 +50,10 @@ function keepOperations(item: PathItem, d: ResourceDescriptor, shape: Shape): Pa
 
 const FIELD_VALIDATION = { in: 'query', name: 'fieldValidation', type: 'string', uniqueItems: true };
 
-/** A minimal item path for a resource upstream's data does not describe. */
-function fallbackPaths(root: string, d: ResourceDescriptor): Record<string, PathItem> {
+const BUILTIN_CONSUMES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
+
+/** A minimal item path for a resource upstream's data does not describe (custom resources: `consumes` without strategic merge). */
+export function fallbackPaths(root: string, d: ResourceDescriptor, consumes = BUILTIN_CONSUMES): Record<string, PathItem> {
   const gvk: GroupVersionKind = { group: d.group, version: d.version, kind: d.kind };
   const op = (action: string, extra: PathItem = {}): PathItem => ({
     'x-kubernetes-action': action,
@@ -60,7 +62,7 @@ function fallbackPaths(root: string, d: ResourceDescriptor): Record<string, Path
     responses: { '200': { description: 'OK' }, '401': { description: 'Unauthorized' } },
     ...extra,
   });
-  const patch = { consumes: ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'], parameters: [FIELD_VALIDATION] };
+  const patch = { consumes, parameters: [FIELD_VALIDATION] };
   const base = `${root}${d.namespaced ? '/namespaces/{namespace}' : ''}/${d.plural}`;
   return { [`${base}/{name}`]: { get: op('get'), put: op('put', { parameters: [FIELD_VALIDATION] }), patch: op('patch', patch) } };
 }

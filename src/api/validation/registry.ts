@@ -29,6 +29,7 @@ import { validatePriorityClass, validatePriorityClassUpdate } from './groups/pri
 import { validateBinding, validateRole } from './groups/rbac.js';
 import { validateStorageClass } from './groups/storageclass.js';
 import { apiServiceStrategy } from '../aggregator/validation.js';
+import { validateCrd } from '../crd/validate-crd.js';
 
 export interface Strategy {
   create(obj: KObject): FieldError[];
@@ -71,6 +72,7 @@ function metaOnly(namespaced: boolean): Strategy {
 }
 
 export const STRATEGIES: Readonly<Record<string, Strategy>> = {
+  'CustomResourceDefinition.apiextensions.k8s.io': { create: validateCrd, update: (o) => validateCrd(o) },
   Pod: { create: validatePodCreate, update: validatePodUpdate },
   PodTemplate: both(validatePodTemplateObject),
   ReplicationController: both(validateReplicationController),

@@ -1,0 +1,78 @@
+// ValidateCustomResourceDefinition (apiextensions-apiserver v0.32), the rules a CRD is refused
+// for most often: its name, group, scope, names, versions (one storage version, schemas
+// required) and printer columns. Structural-schema and CEL rules are not checked here.
+import type { FieldError, KObject } from '../types.js';
+import { child, index, invalid, notSupported, required } from '../validation/field.js';
+import { GoLiteral } from '../validation/govalue.js';
+import { validateObjectMeta } from '../validation/meta.js';
+import { nameIsDNSSubdomain } from '../validation/namefuncs.js';
+import { isDNS1035Label, isDNS1123Subdomain } from '../validation/names.js';
+import type { CrdNames, CrdSpec } from './descriptors.js';
+
+const COLUMN_TYPES = ['boolean', 'date', 'integer', 'number', 'string'];
+const COLUMN_FORMATS = ['byte', 'date', 'date-time', 'double', 'float', 'int32', 'int64', 'password'];
+
+const dns1035 = (fld: string, v: string, prefix = ''): FieldError[] => {
+  const errs = isDNS1035Label(v);
+  return errs.length ? [invalid(fld, v, prefix + errs.join(','))] : [];
+};
+
+function validateNames(n: CrdNames, fld: string): FieldError[] {
+  const out: FieldError[] = [];
+  if (n.plural) out.push(...dns1035(child(fld, 'plural'), n.plural));
+  if (n.singular) out.push(...dns1035(child(fld, 'singular'), n.singular));
+  const mixed = 'may have mixed case, but should otherwise match: ';
+  if (n.kind && isDNS1035Label(n.kind.toLowerCase()).length) out.push(invalid(child(fld, 'kind'), n.kind, mixed + isDNS1035Label(n.kind.toLowerCase()).join(',')));
+  if (n.listKind && isDNS1035Label(n.listKind.toLowerCase()).length) out.push(invalid(child(fld, 'listKind'), n.listKind, mixed + isDNS1035Label(n.listKind.toLowerCase()).join(',')));
+  (n.shortNames ?? []).forEach((s, i) => out.push(...dns1035(index(child(fld, 'shortNames'), i), s)));
+  if (n.kind && n.kind === n.listKind) out.push(invalid(child(fld, 'listKind'), n.listKind, 'kind and listKind may not be the same'));
+  (n.categories ?? []).forEach((c, i) => out.push(...dns1035(index(child(fld, 'categories'), i), c)));
+  return out;
+}
+
+function validateColumn(col: Record<string, unknown>, fld: string): FieldError[] {
+  const out: FieldError[] = [];
+  if (!col.name) out.push(required(child(fld, 'name')));
+  const types = `must be one of ${COLUMN_TYPES.join(',')}`;
+  if (!col.type) out.push(required(child(fld, 'type'), types));
+  else if (!COLUMN_TYPES.includes(col.type as string)) out.push(invalid(child(fld, 'type'), col.type, types));
+  if (col.format && !COLUMN_FORMATS.includes(col.format as string)) out.push(invalid(child(fld, 'format'), col.format, `must be one of ${COLUMN_FORMATS.join(',')}`));
+  if (!col.jsonPath) out.push(required(child(fld, 'JSONPath')));
+  return out;
+}
+
+/** %#v of the versions slice is Go-internal (it prints pointers); only its shape is kept. */
+const versionsValue = (spec: CrdSpec): GoLiteral => new GoLiteral(`[]apiextensions.CustomResourceDefinitionVersion{${(spec.versions ?? []).map((v) => `apiextensions.CustomResourceDefinitionVersion{Name:${JSON.stringify(v.name ?? '')}, Served:${!!v.served}, Storage:${!!v.storage}, …}`).join(', ')}}`);
+
+function validateSpec(spec: CrdSpec, fld: string): FieldError[] {
+  const out: FieldError[] = [];
+  const group = spec.group ?? '';
+  if (!group) out.push(required(child(fld, 'group')));
+  else if (isDNS1123Subdomain(group).length) out.push(invalid(child(fld, 'group'), group, isDNS1123Subdomain(group).join(',')));
+  else if (group.split('.').length < 2) out.push(invalid(child(fld, 'group'), group, 'should be a domain with at least one dot'));
+  if (!spec.scope) out.push(required(child(fld, 'scope')));
+  else if (spec.scope !== 'Cluster' && spec.scope !== 'Namespaced') out.push(notSupported(child(fld, 'scope'), spec.scope, ['Cluster', 'Namespaced']));
+  const versions = spec.versions ?? [];
+  versions.forEach((v, i) => {
+    if (!v.schema?.openAPIV3Schema) out.push(required(child(fld, `versions[${i}]`, 'schema', 'openAPIV3Schema'), 'schemas are required'));
+  });
+  versions.forEach((v, i) => {
+    const at = index(child(fld, 'versions'), i);
+    out.push(...dns1035(child(at, 'name'), v.name ?? ''));
+    (v.additionalPrinterColumns ?? []).forEach((c, j) => out.push(...validateColumn(c as unknown as Record<string, unknown>, index(child(at, 'additionalPrinterColumns'), j))));
+  });
+  if (new Set(versions.map((v) => v.name)).size !== versions.length) out.push(invalid(child(fld, 'versions'), versionsValue(spec), 'must contain unique version names'));
+  if (versions.filter((v) => v.storage).length !== 1) out.push(invalid(child(fld, 'versions'), versionsValue(spec), 'must have exactly one version marked as storage version'));
+  const n = spec.names ?? {};
+  for (const k of ['plural', 'singular', 'kind', 'listKind'] as const) if (!n[k]) out.push(required(child(fld, 'names', k)));
+  out.push(...validateNames(n, child(fld, 'names')));
+  return out;
+}
+
+/** A CRD on create (and, with the same rules, on update). */
+export function validateCrd(crd: KObject): FieldError[] {
+  const spec = (crd.spec ?? {}) as CrdSpec;
+  const want = `${spec.names?.plural ?? ''}.${spec.group ?? ''}`;
+  const nameFn = (name: string, prefix: boolean): string[] => [...nameIsDNSSubdomain(name, prefix), ...(name !== want ? ['must be spec.names.plural+"."+spec.group'] : [])];
+  return [...validateObjectMeta(crd.metadata, false, nameFn), ...validateSpec(spec, 'spec')];
+}
