@@ -30,7 +30,12 @@ export interface ConfigOverrides {
 
 /** A clientcmd error printed as `error: <msg>` (or with its own prefix when `configuration`). */
 export class ConfigError extends Error {
-  constructor(message: string, readonly configuration = false) {
+  constructor(
+    message: string,
+    readonly configuration = false,
+    /** ConfirmUsable's errors, one per line of the list (errConfigurationInvalid's). */
+    readonly errors: readonly string[] = [message],
+  ) {
     super(message);
   }
 }
@@ -134,7 +139,7 @@ export function contextError(r: ResolvedClient, o: ConfigOverrides, forClient: b
   const errs = [...(r.contextMissing ? [`context was not found for specified context: ${r.contextName}`] : []), ...r.invalid];
   if (errs.length === 0) return forClient && r.readError ? new Error(r.readError) : undefined;
   if (errs.length === 1) return new ConfigError(errs[0]!, r.contextMissing);
-  return new ConfigError(`\n${errs.map((e) => `* ${e}`).join('\n')}`, true);
+  return new ConfigError(`\n${errs.map((e) => `* ${e}`).join('\n')}`, true, errs);
 }
 
 /** os.Open's error as Go words it. */

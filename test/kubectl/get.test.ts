@@ -118,6 +118,14 @@ const READS: Case[] = [
   { args: ['get', 'pods', '--token=x', '--username=u'] },
   { args: ['get', 'pods', '--certificate-authority=/etc'] },
   { args: ['version', '--client-key=/etc'] },
+  // with -n, TYPE arguments meet the unusable config in ReplaceAliases: one error per TYPE
+  { args: ['get', 'pods', '-n', 'x', '--client-certificate=nope'] },
+  { args: ['get', 'pods,svc', '-n', 'x', '--client-certificate=nope'] },
+  { args: ['get', 'pods,svc', '-n', 'x', '--client-certificate=nope', '--client-key=nope'] },
+  { args: ['get', 'pods/a', '-n', 'x', '--client-certificate=nope'] },
+  { args: ['get', 'pods', '-n', 'x', '-w', '--client-certificate=nope'] },
+  { args: ['describe', 'pods', '-n', 'x', '--client-certificate=nope'] },
+  { args: ['label', 'pods,svc', 'a=b', '--all', '-n', 'x', '--client-certificate=nope'] },
   // a manifest URL nothing answers: http.Get's refusal, worded as kubectl words a refused server
   { args: ['apply', '-f', 'http://127.0.0.1:1/x.yaml', '--dry-run=client'] },
   { args: ['create', '-f', 'http://127.0.0.1:1/x.yaml'] },

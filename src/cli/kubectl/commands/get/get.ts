@@ -4,6 +4,7 @@
 import type { Ctx } from '../../context.js';
 import { AggregateError } from '../../errors.js';
 import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
+import { mapperForArgs } from '../mutate/mapping.js';
 import { parseOutput, type OutputFormat } from '../../output/format.js';
 import { fetchClientTables, fetchObjects, fetchTables, type GetScope } from './fetch.js';
 import { ignoring, printGeneric, printHuman } from './print.js';
@@ -93,7 +94,7 @@ export async function run(ctx: Ctx): Promise<number> {
   // the watch and the resource builder load only for the commands that use them
   if (watching) return (await import('./watch.js')).watch(ctx, scope, out);
   if (usesFiles(ctx)) return (await import('./files.js')).runFiles(ctx, scope, out, human);
-  const mapper = await ctx.factory.mapper(discoveryAttempts(ctx.args));
+  const mapper = await mapperForArgs(ctx.factory.mapper(discoveryAttempts(ctx.args)), ctx.args);
   const requests = await resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests);
   const errors = human ? await runHuman(ctx, requests, scope, out) : await runObjects(ctx, requests, scope, out);

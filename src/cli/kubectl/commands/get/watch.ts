@@ -10,6 +10,7 @@ import type { Ctx } from '../../context.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import type { OutputFormat } from '../../output/format.js';
 import { resourceRequests } from '../../resource/args.js';
+import { mapperForArgs } from '../mutate/mapping.js';
 import { collectionPath, query } from '../../resource/paths.js';
 import { TABLE_ACCEPT } from '../../resource/request.js';
 import { reportable } from '../mutate/aggregate.js';
@@ -59,7 +60,8 @@ async function fromList(client: RestClient, r: ApiResource, s: GetScope, accept:
 
 async function fromArgs(ctx: Ctx, s: GetScope, accept: string | undefined): Promise<Found> {
   if (ctx.args.length === 0) throw new Error(MISSING_RESOURCE);
-  const requests = await resourceRequests(await ctx.factory.mapper(discoveryAttempts(ctx.args)), ctx.args, (w) => ctx.io.stderr.write(w));
+  const mapper = await mapperForArgs(ctx.factory.mapper(discoveryAttempts(ctx.args)), ctx.args);
+  const requests = await resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests, false);
   if (requests.length > 1) throw new Error('you may only specify a single resource type');
   const req = requests[0]!;

@@ -8,7 +8,7 @@ import { MISSING_RESOURCE, splitResourceArgument, type BuilderEnv, type VisitPla
 
 export type { VisitPlan };
 import { isNamespaced, retrieve, setObjectNamespace, type Info } from './info.js';
-import { mappingFor } from './mapping.js';
+import { aliasConfigError, mappingFor } from './mapping.js';
 import { pathEntries, selectorEntries, type Entry } from './builder-sources.js';
 
 type Producer = () => AsyncIterable<Entry>;
@@ -96,7 +96,9 @@ export class Result {
 /** ReplaceAliases then SplitResourceArgument: `all` and other categories become resource lists. */
 async function expandedResources(env: BuilderEnv, p: VisitPlan): Promise<string[]> {
   if (p.aliasArg < 0) return p.resources.flatMap(splitResourceArgument);
-  const mapper = await env.mapper(5);
+  const mapper = await env.mapper(5).catch((err: unknown) => {
+    throw aliasConfigError(err, p.resources[p.aliasArg]!);
+  });
   return p.resources.flatMap((arg, i) => {
     if (i !== p.aliasArg) return [arg];
     const expanded = arg.split(',').map((part) => {

@@ -2,6 +2,8 @@
 // from an object's apiVersion and kind (RESTMapping(groupKind, version)) with the NoKindMatch text.
 import type { ApiResource, RestMapper } from '../../discovery/mapper.js';
 import type { BuilderEnv } from './builder-types.js';
+import { ConfigError } from '../../../../client/clientcmd.js';
+import { AggregateError } from '../../errors.js';
 
 export async function mappingFor(env: BuilderEnv, arg: string, attempts: number): Promise<ApiResource> {
   const mapper = await env.mapper(attempts);
@@ -29,4 +31,25 @@ export async function mappingForKind(env: BuilderEnv, apiVersion: string, kind: 
   });
   if (mapped) return mapped.found;
   throw new NoKindMatchError(`no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`);
+}
+
+/**
+ * ReplaceAliases needs discovery for each comma-separated TYPE; an unusable config adds one error
+ * per TYPE. One prints as a configuration error; several print errConfigurationInvalid's text each.
+ */
+export function aliasConfigError(err: unknown, arg: string): unknown {
+  if (!(err instanceof ConfigError)) return err;
+  const types = arg.split(',').length;
+  if (types === 1) return new ConfigError(err.message, true, err.errors);
+  const text = `invalid configuration: ${err.errors.length === 1 ? err.errors[0]! : `[${err.errors.join(', ')}]`}`;
+  return new AggregateError(Array.from({ length: types }, () => new Error(text)));
+}
+
+/** The REST mapper for a command's `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME…` arguments (get's). */
+export function mapperForArgs(mapper: Promise<RestMapper>, args: readonly string[]): Promise<RestMapper> {
+  // TYPE arguments go through ReplaceAliases first (TYPE/NAME ones do not)
+  const typeArg = args.some((a) => a.includes('/')) ? undefined : args[0];
+  return mapper.catch((err: unknown) => {
+    throw typeArg === undefined ? err : aliasConfigError(err, typeArg);
+  });
 }
