@@ -119,6 +119,8 @@ export interface ResolvedClient {
   invalid: string[];
   /** a TLS file that validation opened but the transport cannot read (a directory) */
   readError?: string;
+  /** canIdentifyUser: a user name, client certificate, token, exec plugin or auth provider */
+  identifiesUser: boolean;
 }
 
 function pick(cfg: Kubeconfig, o: ConfigOverrides): { ctxName: string; ctx: Partial<ContextInfo>; missing: boolean } {
@@ -238,5 +240,6 @@ export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promis
   const password = o.password || (user.password as string | undefined);
   if (username) rest.basic = { username, password: password ?? '' };
   const namespace = o.namespace || ctx.namespace || 'default';
-  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing, userName, invalid, ...(late[0] ? { readError: late[0] } : {}) };
+  const identifiesUser = Boolean(username || cert || token || user.exec || user['auth-provider']);
+  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing, userName, invalid, identifiesUser, ...(late[0] ? { readError: late[0] } : {}) };
 }

@@ -126,6 +126,11 @@ const READS: Case[] = [
   { args: ['get', 'pods', '-n', 'x', '-w', '--client-certificate=nope'] },
   { args: ['describe', 'pods', '-n', 'x', '--client-certificate=nope'] },
   { args: ['label', 'pods,svc', 'a=b', '--all', '-n', 'x', '--client-certificate=nope'] },
+  // a TLS server and no way to tell who the user is: Username is read from stdin, Password needs a terminal
+  { args: ['get', 'pods', '--kubeconfig=nouser.yaml'], stdin: '' },
+  { args: ['get', 'pods', '--kubeconfig=nouser.yaml'], stdin: '\n\n' },
+  { args: ['get', 'pods', '--kubeconfig=nouser.yaml'], stdin: 'bob x\n' },
+  { args: ['version', '--kubeconfig=nouser.yaml'], stdin: 'bob' },
   // a manifest URL nothing answers: http.Get's refusal, worded as kubectl words a refused server
   { args: ['apply', '-f', 'http://127.0.0.1:1/x.yaml', '--dry-run=client'] },
   { args: ['create', '-f', 'http://127.0.0.1:1/x.yaml'] },
@@ -172,6 +177,7 @@ describe.skipIf(!hasRealKubectl)('kubectl get, ours against the real one', () =>
     c.file('kus/kustomization.yaml', 'resources:\n- cm.yaml\nnamePrefix: dev-\n');
     c.file('kus/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: b\n');
     c.file('kusnone/README', 'no kustomization here\n');
+    c.file('nouser.yaml', 'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:1\ncontexts:\n- name: x\n  context:\n    cluster: c\n    user: ghost\ncurrent-context: x\n');
     // Both sides must see the same state: let the bootstrap workloads settle first.
     await eventually(c, ['get', 'deploy,ds', '-A', '--no-headers'], (out) => out.split('\n').filter(Boolean).length >= 2 && out.split('\n').filter(Boolean).every((l) => /\s(\d+)\/\1\s/.test(l) || /\s(\d+)\s+\1\s+\1\s+\1\s+\1\s/.test(l)), 60_000);
   }, 90_000);

@@ -9,6 +9,7 @@ import { openDiscovery } from './discovery/cached-discovery.js';
 import { RestMapper } from './discovery/mapper.js';
 import { Klog } from './klog.js';
 import { requestLog } from './request-log.js';
+import { promptCredentials } from './auth-prompt.js';
 
 function str(p: Parsed, name: string): string | undefined {
   const v = p.values.get(name);
@@ -60,6 +61,7 @@ export class Factory {
   private loaded?: Promise<LoadedConfig>;
   private resolved?: Promise<ResolvedClient>;
   private restClient?: Promise<RestClient>;
+  private usable?: Promise<ResolvedClient>;
   private mapperP?: Promise<RestMapper>;
 
   /** klog at the command's -v level (request logging from 6 up, as client-go's round trippers). */
@@ -87,12 +89,15 @@ export class Factory {
     return this.resolved;
   }
 
-  /** ClientConfig(): the resolved client configuration, once it is usable. */
-  async clientConfig(): Promise<ResolvedClient> {
-    const r = await this.resolve();
-    const err = contextError(r, this.overrides, true);
-    if (err) throw err;
-    return r;
+  /** ClientConfig(): the resolved client configuration, once it is usable (credentials prompted for if it names none). */
+  clientConfig(): Promise<ResolvedClient> {
+    this.usable ??= this.resolve().then(async (r) => {
+      const err = contextError(r, this.overrides, true);
+      if (err) throw err;
+      if (!r.identifiesUser && r.rest.server.startsWith('https://')) r.rest.basic = await promptCredentials(this.io);
+      return r;
+    });
+    return this.usable;
   }
 
   /** The namespace to use and whether the user chose it (-n or the context); -n needs no usable config. */
@@ -109,9 +114,7 @@ export class Factory {
   }
 
   client(): Promise<RestClient> {
-    this.restClient ??= this.resolve().then((r) => {
-      const err = contextError(r, this.overrides, true);
-      if (err) throw err;
+    this.restClient ??= this.clientConfig().then((r) => {
       const rest = { ...r.rest, userAgent: 'kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07' };
       const impersonate = this.overrides.impersonate;
       if (impersonate) rest.impersonate = impersonate;
