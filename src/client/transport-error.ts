@@ -1,6 +1,7 @@
 // A request that never got an HTTP answer, worded as Go's net/http reports it (`Get "<url>": dial
 // tcp 127.0.0.1:8080: connect: connection refused`), so clients can print what kubectl prints.
-import { isIP } from 'node:net';
+import { isIP, isIPv6 } from 'node:net';
+import { readFileSync } from 'node:fs';
 
 export class TransportError extends Error {
   constructor(
@@ -54,12 +55,28 @@ function hostnameError(host: string, cert: PeerCertificate): string {
   return `x509: certificate is valid for ${dns.join(', ')}, not ${host}`;
 }
 
+/**
+ * Go's resolver names the DNS server that answered (net.DNSError.Server): the first nameserver of
+ * /etc/resolv.conf, port 53 (IPv6 in brackets). Nothing when there is none to read.
+ */
+export function nameserverSuffix(path = '/etc/resolv.conf'): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+  const ns = /^\s*nameserver\s+(\S+)/m.exec(text)?.[1];
+  if (!ns) return '';
+  return ` on ${isIPv6(ns) ? `[${ns}]` : ns}:53`;
+}
+
 function goWording(err: NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string; host?: string; cert?: PeerCertificate }, url: URL): string {
   if (err instanceof DeadlineError) return err.message;
   const addr = `${err.address ?? url.hostname}:${err.port ?? url.port}`;
   switch (err.code) {
     case 'ECONNREFUSED': return `dial tcp ${addr}: connect: connection refused`;
-    case 'ENOTFOUND': return `dial tcp: lookup ${url.hostname}: no such host`;
+    case 'ENOTFOUND': return `dial tcp: lookup ${url.hostname}${nameserverSuffix()}: no such host`;
     case 'ETIMEDOUT': return `dial tcp ${addr}: i/o timeout`;
     case 'ECONNRESET': return `read tcp ${addr}: read: connection reset by peer`;
     case 'CERT_HAS_EXPIRED': return 'tls: failed to verify certificate: x509: certificate has expired or is not yet valid';

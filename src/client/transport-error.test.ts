@@ -1,0 +1,25 @@
+// Go's wording of a failed DNS lookup names the resolver's first nameserver.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nameserverSuffix } from './transport-error.js';
+
+describe('nameserverSuffix', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kubedojo-resolv-'));
+  const conf = (text: string): string => {
+    const p = join(dir, `r${Math.random()}`);
+    writeFileSync(p, text);
+    return p;
+  };
+  it.each([
+    ['# generated\nsearch example.com\nnameserver 10.255.255.53\nnameserver 8.8.8.8\n', ' on 10.255.255.53:53'],
+    ['nameserver fd00::53\n', ' on [fd00::53]:53'],
+    ['search x\n', ''],
+  ])('%j', (text, want) => {
+    expect(nameserverSuffix(conf(text))).toBe(want);
+  });
+  it('is empty without a resolv.conf', () => {
+    expect(nameserverSuffix(join(dir, 'missing'))).toBe('');
+  });
+});
