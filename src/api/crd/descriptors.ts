@@ -70,7 +70,17 @@ function versionDescriptor(spec: CrdSpec, names: CrdNames, v: CrdVersion, storag
     subresources: { ...(hasStatus ? statusSub(names.kind!) : {}), ...(scale ? scaleSub() : {}) },
     statusSubresource: hasStatus,
     tracksGeneration: true,
-    codec: { toStorage: (o) => withVersion(o, storageVersion), fromStorage: (o) => withVersion(o, v.name!) },
+    // Read back as upstream's decoder reads it: in the version asked for, pruned and defaulted
+    // (a default on an absent status shows on every read).
+    codec: {
+      toStorage: (o) => withVersion(o, storageVersion),
+      fromStorage: (o) => {
+        const out = withVersion(o, v.name!);
+        prune(schema, out as unknown as Record<string, unknown>);
+        applySchemaDefaults(schema, out);
+        return out;
+      },
+    },
     prepareForCreate(obj) {
       if (hasStatus) delete obj.status;
     },
