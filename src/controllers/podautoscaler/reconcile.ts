@@ -78,7 +78,7 @@ class Run {
 async function readTarget(run: Run): Promise<{ ref: ResourceRef; scale: Scale }> {
   const t = run.hpa.spec?.scaleTargetRef;
   try {
-    const ref = scaleTargetResource(t?.apiVersion, t?.kind ?? '');
+    const ref = await scaleTargetResource(t?.apiVersion, t?.kind ?? '', run.env.ctx.discover);
     return { ref, scale: await getScale(run.env.ctx.client, ref, run.ns, t?.name ?? '') };
   } catch (err) {
     const msg = (err as Error).message;

@@ -4,6 +4,7 @@
 import type { Client, ResourceRef } from '../../client/types.js';
 import { REFS } from '../../client/refs.js';
 import type { Scale } from './types.js';
+import type { DiscoveredResource } from '../../client/discovery.js';
 
 const SCALABLE: Record<string, ResourceRef> = {
   'apps/Deployment': REFS.deployments,
@@ -20,10 +21,14 @@ function groupOf(apiVersion: string): string {
   throw new Error(`unexpected GroupVersion string: ${apiVersion}`);
 }
 
-/** The resource for a scaleTargetRef; throws as the RESTMapper would for an unknown kind. */
-export function scaleTargetResource(apiVersion: string | undefined, kind: string): ResourceRef {
+/**
+ * The resource for a scaleTargetRef: the built-in scalable kinds, else what discovery serves for the
+ * group and kind (a custom resource with a scale subresource); throws as the RESTMapper would for
+ * an unknown kind.
+ */
+export async function scaleTargetResource(apiVersion: string | undefined, kind: string, discover?: () => Promise<DiscoveredResource[]>): Promise<ResourceRef> {
   const group = groupOf(apiVersion ?? '');
-  const ref = SCALABLE[`${group}/${kind}`];
+  const ref = SCALABLE[`${group}/${kind}`] ?? (await discover?.())?.find((r) => r.group === group && r.kind === kind && !r.resource.includes('/'));
   if (!ref) throw new Error(`no matches for kind "${kind}" in group "${group}"`);
   return ref;
 }
