@@ -87,12 +87,39 @@ spec:
   ports: [{port: 80}]
 `;
 
+/** References of every kind for set env --list --resolve --local: subscripts and resource fields. */
+export const ENV_POD_YAML = `apiVersion: v1
+kind: Pod
+metadata: {name: envpod, labels: {a: b, c: d}, annotations: {x: '1'}}
+spec:
+  containers:
+  - name: c
+    image: nginx
+    resources: {requests: {cpu: 250m, memory: 100M, hugepages-2Mi: 4Mi}, limits: {cpu: '1.5', ephemeral-storage: 1Gi}}
+    env:
+    - {name: L1, valueFrom: {fieldRef: {fieldPath: "metadata.labels['a']"}}}
+    - {name: L2, valueFrom: {fieldRef: {fieldPath: "metadata.labels['-bad']"}}}
+    - {name: L3, valueFrom: {fieldRef: {fieldPath: "metadata.annotations['X']"}}}
+    - {name: L4, valueFrom: {fieldRef: {fieldPath: "metadata.name['x']"}}}
+    - {name: L5, valueFrom: {fieldRef: {fieldPath: "['x']"}}}
+    - {name: L6, valueFrom: {fieldRef: {fieldPath: "metadata.labels['a/b/c']"}}}
+    - {name: R1, valueFrom: {resourceFieldRef: {resource: requests.cpu}}}
+    - {name: R2, valueFrom: {resourceFieldRef: {resource: requests.cpu, divisor: 1m}}}
+    - {name: R3, valueFrom: {resourceFieldRef: {resource: limits.cpu}}}
+    - {name: R4, valueFrom: {resourceFieldRef: {resource: requests.memory, divisor: 1Mi}}}
+    - {name: R5, valueFrom: {resourceFieldRef: {resource: limits.memory}}}
+    - {name: R6, valueFrom: {resourceFieldRef: {resource: limits.ephemeral-storage, divisor: 1Ki}}}
+    - {name: R7, valueFrom: {resourceFieldRef: {resource: requests.hugepages-2Mi, divisor: 1Mi}}}
+    - {name: R8, valueFrom: {resourceFieldRef: {resource: requests.gpu}}}
+`;
+
 export async function setupSet(c: TestCluster): Promise<void> {
   await steps(c, [['create', 'namespace', NS]]);
   await eventually(c, n('get', 'sa', 'default', '-o', 'name'), (out) => out !== '');
   await apply(c, OBJECTS);
   c.file('deploy.yaml', DEPLOY_YAML);
   c.file('svc.yaml', SERVICE_YAML);
+  c.file('envpod.yaml', ENV_POD_YAML);
   await steps(c, [n('rollout', 'status', 'deploy/web', '--timeout=60s')]);
 }
 
@@ -145,6 +172,7 @@ export const SET_CASES: WorkloadCase[] = [
   { args: n('set', 'env', 'svc/s1', 'A=1') },
   { args: n('set', 'env', 'deploy/web', '-'), stdin: 'FROM_STDIN=1 # comment\n# nothing\nOTHER=2\n', undo: [n('set', 'env', 'deploy/web', 'FROM_STDIN-', 'OTHER-'), rolled, settle] },
   { args: ['set', 'env', '--local', '-f', 'deploy.yaml', 'STORAGE_DIR=/local', '-o', 'yaml'] },
+  { args: ['set', 'env', '--local', '-f', 'envpod.yaml', '--list', '--resolve'] },
   { args: n('set', 'resources', 'deploy/web', '--limits=cpu=200m,memory=512Mi', '--requests=cpu=0.1'), undo: [n('patch', 'deploy/web', '--type=json', '-p', noResources), rolled, settle] },
   { args: n('set', 'resources', 'deploy/web', '-c', 'nginx', '--limits=cpu=1000m', '--dry-run=server', '-o', 'json') },
   { args: n('set', 'resources', 'deploy/web', '-c', 'nope', '--limits=cpu=1') },

@@ -4,7 +4,9 @@
 // fields of the container), failures reported on stderr per error, names sorted.
 import type { RestClient } from '../../../../client/rest.js';
 import type { Io } from '../../../shared/io.js';
+import { resourceFieldValue } from '../../../../printers/describe/resource-field.js';
 import { requestJson } from '../../resource/request.js';
+import { isQualifiedName } from '../mutate/validation.js';
 import { rec, str, type Json } from '../workload/json-values.js';
 
 /** GetEnvVarRefString. */
@@ -44,13 +46,36 @@ export class RefResolver {
   }
 
   /** GetEnvVarRefValue. */
-  async value(from: Json, obj: Json): Promise<string> {
+  async value(from: Json, obj: Json, container: Json): Promise<string> {
     if (from.secretKeyRef) return this.keyRef(rec(from.secretKeyRef), 'secrets');
     if (from.configMapKeyRef) return this.keyRef(rec(from.configMapKeyRef), 'configmaps');
     if (from.fieldRef) return fieldPathValue(obj, str(rec(from.fieldRef).fieldPath));
-    if (from.resourceFieldRef) throw new Error(`Unsupported container resource : ${str(rec(from.resourceFieldRef).resource)}`);
+    if (from.resourceFieldRef) return resourceValue(rec(from.resourceFieldRef), container);
     throw new Error('invalid valueFrom');
   }
+}
+
+/** extractContainerResourceValue: the container's own request or limit over the divisor. */
+function resourceValue(ref: Json, container: Json): string {
+  const value = resourceFieldValue(ref, container);
+  if (value === undefined) throw new Error(`Unsupported container resource : ${str(ref.resource)}`);
+  return value;
+}
+
+/** splitMaybeSubscriptedPath: `path['key']` split at its first `['`. */
+function splitSubscript(path: string): [string, string] | undefined {
+  if (!path.endsWith("']")) return undefined;
+  const s = path.slice(0, -2);
+  const at = s.indexOf("['");
+  if (at <= 0) return undefined;
+  return [s.slice(0, at), s.slice(at + 2)];
+}
+
+function subscriptValue(meta: Json, fieldPath: string, path: string, key: string): string {
+  if (path !== 'metadata.annotations' && path !== 'metadata.labels') throw new Error(`fieldPath ${JSON.stringify(fieldPath)} does not support subscript`);
+  const errs = isQualifiedName(path === 'metadata.annotations' ? key.toLowerCase() : key);
+  if (errs.length > 0) throw new Error(`invalid key subscript in ${fieldPath}: ${errs.join(';')}`);
+  return str(rec(path === 'metadata.annotations' ? meta.annotations : meta.labels)[key]);
 }
 
 const quoteMap = (m: Json): string => Object.keys(m).sort().map((k) => `${k}=${JSON.stringify(str(m[k]))}`).join('\n');
@@ -58,8 +83,8 @@ const quoteMap = (m: Json): string => Object.keys(m).sort().map((k) => `${k}=${J
 /** extractFieldPathAsString on the object the template belongs to. */
 function fieldPathValue(obj: Json, path: string): string {
   const meta = rec(obj.metadata);
-  const sub = /^(metadata\.(?:annotations|labels))\['(.*)'\]$/s.exec(path);
-  if (sub) return str(rec(sub[1] === 'metadata.annotations' ? meta.annotations : meta.labels)[sub[2]!]);
+  const sub = splitSubscript(path);
+  if (sub) return subscriptValue(meta, path, ...sub);
   switch (path) {
     case 'metadata.annotations': return quoteMap(rec(meta.annotations));
     case 'metadata.labels': return quoteMap(rec(meta.labels));
@@ -71,8 +96,9 @@ function fieldPathValue(obj: Json, path: string): string {
 }
 
 /** The listing of one container; true when a reference could not be resolved. */
-export async function listContainerEnv(io: Io, header: string, env: Json[], resolver: RefResolver | undefined, obj: Json): Promise<boolean> {
+export async function listContainerEnv(io: Io, header: string, container: Json, resolver: RefResolver | undefined, obj: Json): Promise<boolean> {
   io.stdout.write(`${header}\n`);
+  const env = (container.env ?? []) as Json[];
   const failures = new Map<string, string[]>();
   for (const e of env) {
     const name = str(e.name);
@@ -83,7 +109,7 @@ export async function listContainerEnv(io: Io, header: string, env: Json[], reso
     const from = rec(e.valueFrom);
     if (resolver) {
       try {
-        io.stdout.write(`${name}=${await resolver.value(from, obj)}\n`);
+        io.stdout.write(`${name}=${await resolver.value(from, obj, container)}\n`);
         continue;
       } catch (err) {
         const msg = (err as Error).message;

@@ -64,7 +64,7 @@ async function changeObject(ctx: Ctx, obj: Json, c: Change): Promise<boolean> {
     container.env = updateEnv(existing, c.env, c.remove);
     if (ctx.bool('list')) {
       const header = `# ${kind} ${name}, container ${str(container.name)}`;
-      if (await listContainerEnv(ctx.io, header, container.env as Json[], c.resolver, obj)) unresolved = true;
+      if (await listContainerEnv(ctx.io, header, container, c.resolver, obj)) unresolved = true;
     }
   }
   if (unresolved) throw new Error('failed to retrieve valueFrom references');
