@@ -17,6 +17,10 @@ const CASES: Case[] = [
   { args: ['events', '-n', 'ev', '--for', 'deploy/web', '-o', 'jsonpath={.items[*].reason}'] },
   { args: ['events', '-n', 'ev', '--for', 'deploy/web', '-o', 'yaml'] },
   { args: ['events', '-n', 'ev', '--for', 'deploy/web', '-o', 'json'] },
+  // --show-managed-fields keeps each event's managedFields; --chunk-size is taken but never read
+  { args: ['events', '-n', 'ev', '--for', 'deploy/web', '-o', 'json', '--show-managed-fields'] },
+  { args: ['events', '-n', 'ev', '--for', 'deploy/web', '-o', 'yaml', '--show-managed-fields'] },
+  { args: ['events', '-n', 'ev', '--types=Normal', '--chunk-size=1'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl events, ours against the real one', () => {

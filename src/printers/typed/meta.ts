@@ -31,12 +31,19 @@ const OBJECT_META: FieldRule[] = [
   ['name', 'omitempty'], ['generateName', 'omitempty'], ['namespace', 'omitempty'], ['selfLink', 'omitempty'],
   ['uid', 'omitempty'], ['resourceVersion', 'omitempty'], ['generation', 'omitempty'], ['creationTimestamp', 'time'],
   ['deletionTimestamp', 'omitempty'], ['deletionGracePeriodSeconds', 'omitempty'], ['labels', 'omitempty'],
-  ['annotations', 'omitempty'], ['ownerReferences', 'omitempty'], ['finalizers', 'omitempty'],
+  ['annotations', 'omitempty'], ['ownerReferences', 'omitempty'], ['finalizers', 'omitempty'], ['managedFields', 'omitempty'],
 ];
 
-/** metav1.ObjectMeta without managedFields (kubectl's printers drop them). */
+const MANAGED_FIELDS_ENTRY: FieldRule[] = [
+  ['manager', 'omitempty'], ['operation', 'omitempty'], ['apiVersion', 'omitempty'], ['time', 'omitempty'],
+  ['fieldsType', 'omitempty'], ['fieldsV1', 'omitempty'], ['subresource', 'omitempty'],
+];
+
+const managedFields = (v: unknown): unknown => (Array.isArray(v) ? v.map((e) => ordered(e as Json, MANAGED_FIELDS_ENTRY)) : v);
+
+/** metav1.ObjectMeta; the printers drop managedFields unless --show-managed-fields. */
 export function objectMeta(m: unknown): Json {
-  return ordered(m as Json, OBJECT_META);
+  return ordered(m as Json, OBJECT_META, { managedFields });
 }
 
 export function listMeta(m: unknown): Json {

@@ -1,5 +1,6 @@
 // kubectl events: the core/v1 events of a namespace (or all), optionally --for one object and
 // of some --types, as kubectl's own table or any object format; -w keeps printing new ones.
+import type { RestClient } from '../../../../client/rest.js';
 import type { Obj, WatchEvent } from '../../../../client/types.js';
 import { RememberingTabwriter } from '../../../../printers/tabwriter.js';
 import { alignRows, TAB_OPTIONS } from '../../../../printers/table.js';
@@ -7,7 +8,7 @@ import type { Ctx } from '../../context.js';
 import { NoResourceMatchError } from '../../discovery/mapper.js';
 import { PrintedError } from '../../errors.js';
 import { parseOutput } from '../../output/format.js';
-import { printObjects } from '../../output/objects.js';
+import { omitManagedFields, printObjects } from '../../output/objects.js';
 import { query } from '../../resource/paths.js';
 import { requestJson, TYPED_LIST } from '../../resource/request.js';
 import { typedEventList } from '../../../../printers/typed/event.js';
@@ -35,6 +36,22 @@ function types(ctx: Ctx): string[] {
   return list;
 }
 
+interface EventPage { items?: CoreEvent[]; metadata?: { resourceVersion?: string; continue?: string } }
+
+/** FollowContinue 500 at a time (cmdutil.DefaultChunkSize: events takes --chunk-size but never reads it). */
+async function listEvents(client: RestClient, base: string, fieldSelector: string): Promise<{ items: CoreEvent[]; resourceVersion?: string }> {
+  const items: CoreEvent[] = [];
+  let cont: string | undefined;
+  let resourceVersion: string | undefined;
+  do {
+    const page = await requestJson<EventPage>(client, 'GET', base + query({ continue: cont, fieldSelector, limit: 500 }), TYPED_LIST);
+    items.push(...(page.items ?? []));
+    resourceVersion = page.metadata?.resourceVersion;
+    cont = page.metadata?.continue || undefined;
+  } while (cont);
+  return { items, resourceVersion };
+}
+
 export async function run(ctx: Ctx): Promise<number> {
   const wanted = types(ctx);
   const all = ctx.bool('all-namespaces');
@@ -42,13 +59,14 @@ export async function run(ctx: Ctx): Promise<number> {
   const fieldSelector = await forSelector(ctx);
   const client = await ctx.factory.client();
   const base = all ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
-  const list = await requestJson<{ items?: CoreEvent[]; metadata?: { resourceVersion?: string } }>(client, 'GET', base + query({ fieldSelector, limit: ctx.int('chunk-size') || undefined }), TYPED_LIST);
+  const list = await listEvents(client, base, fieldSelector);
   const keep = (e: CoreEvent): boolean => wanted.length === 0 || wanted.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase());
-  const events = sortEvents((list.items ?? []).filter(keep));
+  const events = sortEvents(list.items.filter(keep));
   const out = parseOutput(ctx.str('output'), 'object');
   if (out.kind !== 'table') {
     if (out.kind === 'name') return 0;
-    const value = typedEventList(events) as unknown as Obj;
+    const list = typedEventList(events) as unknown as Obj;
+    const value = ctx.bool('show-managed-fields') || (out.kind !== 'json' && out.kind !== 'yaml') ? list : omitManagedFields(list);
     ctx.io.stdout.write(printObjects([value], out, { single: true, generated: true, cwd: ctx.io.cwd }));
     return 0;
   }
@@ -67,7 +85,7 @@ export async function run(ctx: Ctx): Promise<number> {
     return 0;
   }
   ctx.io.stdout.write(flush([...header, ...rows]));
-  const w = client.watchPath(base + query({ fieldSelector, resourceVersion: list.metadata?.resourceVersion, watch: true }), (e: WatchEvent<Obj>) => {
+  const w = client.watchPath(base + query({ fieldSelector, resourceVersion: list.resourceVersion, watch: true }), (e: WatchEvent<Obj>) => {
     const ev = e.object as unknown as CoreEvent;
     if (e.type !== 'DELETED' && keep(ev)) ctx.io.stdout.write(flush([eventRow(ev, all, Date.now())]));
   });
