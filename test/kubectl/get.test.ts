@@ -77,6 +77,10 @@ const READS: Case[] = [
   { args: ['api-resources', '--verbs=list,watch', '--sort-by=kind'] },
   { args: ['api-resources', '--categories=all'] },
   { args: ['api-versions'] },
+  // arguments are refused in Complete, before the flags are validated
+  { args: ['api-resources', 'extra'] },
+  { args: ['api-resources', 'a', 'b', '-o', 'bad'] },
+  { args: ['api-versions', 'a', 'b'] },
   // --subresource: each named object's subresource, the server's Table for it (Scale's own columns)
   { args: ['get', 'deploy', 'coredns', '-n', 'kube-system', '--subresource=scale'] },
   { args: ['get', 'deploy', 'coredns', '-n', 'kube-system', '--subresource=scale', '-o', 'yaml'] },

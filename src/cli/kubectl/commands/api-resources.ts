@@ -1,5 +1,6 @@
 // kubectl api-resources: the preferred version of every resource from discovery, filtered by
 // --namespaced/--api-group/--verbs/--categories, sorted by group then name (or --sort-by).
+import { goList } from '../../../printers/describe/gofmt.js';
 import { alignRows } from '../../../printers/table.js';
 import type { Ctx } from '../context.js';
 import type { ApiResource } from '../discovery/mapper.js';
@@ -33,6 +34,7 @@ function row(r: ApiResource, wide: boolean): string[] {
 }
 
 export async function run(ctx: Ctx): Promise<number> {
+  if (ctx.args.length > 0) throw ctx.usageError(`unexpected arguments: ${goList(ctx.args)}`);
   const output = ctx.str('output');
   if (output !== '' && output !== 'wide' && output !== 'name') throw new Error(`--output ${output} is not available`);
   const sortBy = ctx.str('sort-by');
