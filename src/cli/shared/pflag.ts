@@ -128,9 +128,11 @@ class FlagParser {
     while (chars.length > 0) {
       const c = chars[0]!;
       const f = this.specs.find((s) => s.short === c);
-      if (f === undefined) throw new FlagError(`unknown shorthand flag: '${c}' in ${arg}`);
+      // pflag names the shorthands still to be read, not the whole argument
+      if (f === undefined) throw new FlagError(`unknown shorthand flag: '${c}' in -${chars}`);
       chars = chars.slice(1);
-      if (chars.startsWith('=')) { this.set(f, chars.slice(1)); return; }
+      // `-f=arg`; a bare `-f=` is `-f` followed by `=`, as pflag's parseSingleShortArg reads it
+      if (chars.startsWith('=') && chars.length > 1) { this.set(f, chars.slice(1)); return; }
       if (f.type === 'bool') { this.set(f, 'true'); continue; }
       if (f.noOptDef !== undefined) { this.set(f, f.noOptDef); continue; }
       if (chars.length > 0) { this.set(f, chars); return; }
