@@ -1,7 +1,7 @@
 // kubectl auth whoami: the SelfSubjectReview of the current credentials, as a table or -o json/yaml.
 import { alignRows } from '../../../../printers/table.js';
 import type { Obj } from '../../../../client/types.js';
-import { parseOutput } from '../../output/format.js';
+import { parseOutput, resolveObjectOutput } from '../../output/format.js';
 import { printObjects } from '../../output/objects.js';
 import type { Ctx } from '../../context.js';
 import { requestJson } from '../../resource/request.js';
@@ -18,7 +18,8 @@ function table(u: UserInfo): string {
 }
 
 export async function run(ctx: Ctx): Promise<number> {
-  const out = parseOutput(ctx.str('output'), 'object');
+  // only a non-empty -o asks PrintFlags for a printer; --template alone keeps the table
+  const out = ctx.str('output') === '' ? parseOutput('', 'object') : resolveObjectOutput(ctx.str('output'), ctx.str('template'), true);
   const client = await ctx.factory.client();
   const review = await requestJson<{ status?: { userInfo?: UserInfo } }>(client, 'POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
     body: { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo: {} } },

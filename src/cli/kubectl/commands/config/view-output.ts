@@ -1,8 +1,8 @@
 // `config view`'s printer (genericclioptions.PrintFlags with yaml by default): yaml, json, name,
 // the jsonpath family and go templates; the error texts PrintFlags gives for formats it cannot match.
 import type { Ctx } from '../../context.js';
-import { parseOutput, type OutputFormat } from '../../output/format.js';
-import { JsonPathPrinter, JsonPathPrinterError, templateReadError } from '../../../../printers/jsonpath/index.js';
+import { resolveObjectOutput, type OutputFormat } from '../../output/format.js';
+import { JsonPathPrinter, JsonPathPrinterError, NO_TEMPLATE_GIVEN, templateReadError } from '../../../../printers/jsonpath/index.js';
 import type { Obj } from '../../../../client/types.js';
 import { printTemplated } from '../../output/templated.js';
 import { toJson, toV1, toYaml } from './encode.js';
@@ -11,13 +11,9 @@ import type { Config } from './model.js';
 
 export type Printer = (cfg: Config) => string;
 
-/** The format and its template: `-o jsonpath=…` wins over --template. */
+/** The format and its template, as PrintFlags.ToPrinter chooses them. */
 function outputOf(ctx: Ctx): OutputFormat {
-  const raw = ctx.str('output');
-  const template = ctx.str('template');
-  if (template !== '' && !ctx.changed('output')) return { kind: 'go-template', arg: template };
-  const out = parseOutput(raw, 'object');
-  return out.arg === '' && !raw.includes('=') ? { ...out, arg: template } : out;
+  return resolveObjectOutput(ctx.str('output'), ctx.str('template'), ctx.changed('output'));
 }
 
 async function jsonPathPrinter(out: OutputFormat, ctx: Ctx, files: Files): Promise<Printer> {
@@ -37,12 +33,15 @@ async function jsonPathPrinter(out: OutputFormat, ctx: Ctx, files: Files): Promi
 /** PrintFlags.ToPrinter for `config view`. */
 export async function viewPrinter(ctx: Ctx, files: Files): Promise<Printer> {
   const out = outputOf(ctx);
+  if (out.kind !== 'yaml' && out.kind !== 'json' && out.kind !== 'name' && out.kind !== 'table' && out.arg === '') throw new Error(NO_TEMPLATE_GIVEN);
   switch (out.kind) {
     case 'yaml':
       return toYaml;
     case 'json':
       return toJson;
     case 'name':
+    case 'table':
+      // an empty -o is the name printer, without an operation
       return () => 'config/<unknown>\n';
     case 'jsonpath':
     case 'jsonpath-file':

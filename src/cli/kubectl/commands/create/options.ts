@@ -4,7 +4,7 @@
 import type { Ctx } from '../../context.js';
 import { PrintedError } from '../../errors.js';
 import { klog, klogHeader } from '../../klog.js';
-import { parseOutput, type OutputFormat } from '../../output/format.js';
+import { resolveObjectOutput, type OutputFormat } from '../../output/format.js';
 import { allowMissingKeys } from '../../output/template-errors.js';
 
 export type DryRun = 'none' | 'client' | 'server';
@@ -76,16 +76,13 @@ const TEMPLATED = new Set(['jsonpath', 'jsonpath-file', 'jsonpath-as-json', 'go-
 
 /** PrintFlags.ToPrinter after PrintFlagsWithDryRunStrategy. */
 export function printerFor(ctx: Ctx, dryRun: DryRun, verb = 'created'): Printer {
-  const template = ctx.str('template');
-  const raw = ctx.str('output') === '' && template !== '' && !ctx.changed('output') ? 'go-template' : ctx.str('output');
   const operation = dryRun === 'client' ? `${verb} (dry run)` : dryRun === 'server' ? `${verb} (server dry run)` : verb;
   const showManagedFields = ctx.bool('show-managed-fields');
-  if (raw === '') return { format: undefined, operation, showManagedFields };
-  const format = parseOutput(raw, 'object');
+  const format = resolveObjectOutput(ctx.str('output'), ctx.str('template'), ctx.changed('output'));
+  if (format.kind === 'table') return { format: undefined, operation, showManagedFields };
   if (TEMPLATED.has(format.kind)) {
-    const arg = format.arg !== '' ? format.arg : template;
-    if (arg === '') throw new Error('template format specified but no template given');
-    return { format: { kind: format.kind, arg }, operation, showManagedFields, templates: { cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) } };
+    if (format.arg === '') throw new Error('template format specified but no template given');
+    return { format, operation, showManagedFields, templates: { cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) } };
   }
   return { format, operation, showManagedFields };
 }

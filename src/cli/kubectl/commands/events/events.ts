@@ -7,7 +7,7 @@ import { alignRows, TAB_OPTIONS } from '../../../../printers/table.js';
 import type { Ctx } from '../../context.js';
 import { NoResourceMatchError } from '../../discovery/mapper.js';
 import { PrintedError } from '../../errors.js';
-import { parseOutput } from '../../output/format.js';
+import { parseOutput, resolveObjectOutput } from '../../output/format.js';
 import { omitManagedFields, printObjects } from '../../output/objects.js';
 import { query } from '../../resource/paths.js';
 import { requestJson, TYPED_LIST } from '../../resource/request.js';
@@ -53,16 +53,18 @@ async function listEvents(client: RestClient, base: string, fieldSelector: strin
 }
 
 export async function run(ctx: Ctx): Promise<number> {
-  const wanted = types(ctx);
+  // ToOptions: the namespace, --for, the client and the printer; then Validate's --types
   const all = ctx.bool('all-namespaces');
   const { namespace } = await ctx.factory.namespace();
   const fieldSelector = await forSelector(ctx);
   const client = await ctx.factory.client();
+  // only a non-empty -o asks PrintFlags for a printer; --template alone keeps the table
+  const out = ctx.str('output') === '' ? parseOutput('', 'object') : resolveObjectOutput(ctx.str('output'), ctx.str('template'), true);
+  const wanted = types(ctx);
   const base = all ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
   const list = await listEvents(client, base, fieldSelector);
   const keep = (e: CoreEvent): boolean => wanted.length === 0 || wanted.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase());
   const events = sortEvents(list.items.filter(keep));
-  const out = parseOutput(ctx.str('output'), 'object');
   if (out.kind !== 'table') {
     if (out.kind === 'name') return 0;
     const list = typedEventList(events) as unknown as Obj;

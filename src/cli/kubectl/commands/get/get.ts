@@ -5,7 +5,7 @@ import type { Ctx } from '../../context.js';
 import { AggregateError } from '../../errors.js';
 import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
 import { mapperForArgs } from '../mutate/mapping.js';
-import { parseOutput, type OutputFormat } from '../../output/format.js';
+import { resolveGetOutput, type OutputFormat } from '../../output/format.js';
 import { fetchClientTables, fetchObjects, fetchTables, type GetScope } from './fetch.js';
 import { ignoring, printGeneric, printHuman } from './print.js';
 import { serverPrint } from './server-print.js';
@@ -47,13 +47,9 @@ async function runObjects(ctx: Ctx, requests: ResourceRequest[], scope: GetScope
   return printGeneric(ctx, objects, ignoring(ctx, errors), single, out);
 }
 
-/** -o, where --template alone means go-template and fills a template format without its own. */
+/** -o, where --template alone means go-template and is the value of a format given bare. */
 function outputFormat(ctx: Ctx): OutputFormat {
-  const template = ctx.str('template');
-  const raw = ctx.str('output') === '' && template !== '' && !ctx.changed('output') ? 'go-template' : ctx.str('output');
-  const out = parseOutput(raw, 'get');
-  if (out.arg === '' && template !== '' && /^(go-template|jsonpath)/.test(out.kind)) return { ...out, arg: template };
-  return out;
+  return resolveGetOutput(ctx.str('output'), ctx.str('template'));
 }
 
 /** GetOptions' Complete and Validate for --raw: no arguments, no filtering or output flags. */

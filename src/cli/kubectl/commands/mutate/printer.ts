@@ -3,7 +3,7 @@
 // what it printed: the YAML printer separates documents with `---`.
 import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
-import { parseOutput, type OutputFormat } from '../../output/format.js';
+import { resolveObjectOutput, type OutputFormat } from '../../output/format.js';
 import { allowMissingKeys } from '../../output/template-errors.js';
 
 /** NamePrinter: `pod/web labeled`, or `pod/web` for -o name. */
@@ -25,10 +25,7 @@ export class ObjectPrinter {
 
   /** The printer -o (or --template) asks for; throws kubectl's error for an unknown format. */
   static from(ctx: Ctx): ObjectPrinter {
-    let raw = ctx.str('output');
-    if (raw === '' && ctx.str('template') !== '' && !ctx.changed('output')) raw = 'go-template';
-    const format = parseOutput(raw, 'object');
-    if (format.kind.startsWith('go-template') && format.arg === '' && ctx.str('template') !== '') format.arg = ctx.str('template');
+    const format = resolveObjectOutput(ctx.str('output'), ctx.str('template'), ctx.changed('output'));
     return new ObjectPrinter(format, ctx.bool('show-managed-fields'), { cwd: ctx.io.cwd, allowMissingKeys: allowMissingKeys(ctx) });
   }
 
