@@ -153,6 +153,11 @@ const CASES: VCase[] = [
   { args: ['create', '-f', '-', '--dry-run=client', '-v=6'], stdin: CM_V4 },
   { args: ['replace', '-f', '-', '--dry-run=server', '--validate=false', '-v=6'], stdin: CM_V4 },
   { args: ['apply', '-f', '-', '--dry-run=server', '-v=6'], stdin: `apiVersion: v1\nkind: List\nitems:\n- ${CM_V4.trimEnd().split('\n').join('\n  ')}\n` },
+  // typed clients decode a failure into metav1.Status, whose kind the debug line then lacks;
+  // autoscale finds the scale subresource in the discovery cache, not by a request of its own
+  { args: ['create', 'namespace', 'default', '-v=4'] },
+  { args: ['run', 'bb', '--image=busybox', '-v=4'] },
+  { args: ['autoscale', 'deploy/vd', '--max=3', '--dry-run=server', '-v=6'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the real one', () => {
@@ -160,6 +165,8 @@ describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the r
   beforeAll(async () => {
     await c.kubectl(['create', 'configmap', 'v2', '--from-literal=x=y']);
     await c.kubectl(['run', 'bb', '--image=busybox', '--', 'sleep', '3600']);
+    await c.kubectl(['create', 'deployment', 'vd', '--image=nginx']);
+    await c.kubectl(['autoscale', 'deploy/vd', '--max=2']);
     await eventually(c, ['get', 'pod', 'bb', '-o', 'jsonpath={.status.phase}'], (out) => out === 'Running', 60_000);
   }, 90_000);
   afterAll(() => {

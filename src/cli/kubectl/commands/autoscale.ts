@@ -2,10 +2,11 @@
 // has a scale subresource — scaleTargetRef from the object's mapping, --max, --min when above 0,
 // --cpu-percent when not negative — created (`autoscaled`) or printed with --dry-run=client
 // (`created`).
-import type { Obj } from '../../../client/types.js';
+import { ApiError, type Obj } from '../../../client/types.js';
 import type { Ctx } from '../context.js';
+import { openDiscovery } from '../discovery/cached-discovery.js';
 import type { ApiResource } from '../discovery/mapper.js';
-import { requestJson } from '../resource/request.js';
+import { requestJson, typedError } from '../resource/request.js';
 import { requireFlags } from './create/options.js';
 import { withLastApplied } from './create/last-applied.js';
 import { reportable } from './mutate/aggregate.js';
@@ -26,12 +27,11 @@ function validate(ctx: Ctx): void {
   if (max < min) throw new Error(`--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${max}, min: ${min}`);
 }
 
-/** ScaleForResource: the group version's discovery document must list <resource>/scale. */
+/** ScaleForResource over the cached discovery client: the group version must list <resource>/scale. */
 async function checkScalable(ctx: Ctx, r: ApiResource): Promise<void> {
-  const client = await ctx.factory.client();
-  const path = r.group === '' ? `/api/${r.version}` : `/apis/${r.group}/${r.version}`;
-  const doc = await requestJson<{ resources?: { name?: string }[] }>(client, 'GET', path);
-  if (!(doc.resources ?? []).some((x) => x.name === `${r.resource}/scale`)) {
+  const discovery = await openDiscovery(ctx.factory, ctx.parsed);
+  const doc = await discovery.serverResourcesForGroupVersion(apiVersion(r));
+  if (!doc.resources.some((x) => x.name === `${r.resource}/scale`)) {
     const gv = r.group === '' ? `/${r.version}` : `${r.group}/${r.version}`;
     throw new Error(`cannot autoscale a ${r.kind}: could not find scale subresource for ${gv}, Resource=${r.resource} in discovery information`);
   }
@@ -53,7 +53,9 @@ function hpaFor(ctx: Ctx, r: ApiResource, refName: string): Json {
 async function create(ctx: Ctx, hpa: Obj, namespace: string, dryRun: DryRun): Promise<Obj> {
   const client = await ctx.factory.client();
   const query = writeQuery({ dryRun: dryRun === 'server', fieldManager: ctx.str('field-manager') });
-  return requestJson<Obj>(client, 'POST', `/apis/autoscaling/v1/namespaces/${encodeURIComponent(namespace)}/horizontalpodautoscalers${query}`, { body: hpa });
+  // the typed clientset decodes a failure into metav1.Status, without its kind
+  return requestJson<Obj>(client, 'POST', `/apis/autoscaling/v1/namespaces/${encodeURIComponent(namespace)}/horizontalpodautoscalers${query}`, { body: hpa })
+    .catch((err: unknown) => { throw err instanceof ApiError ? typedError(err.status) : err; });
 }
 
 export async function run(ctx: Ctx): Promise<number> {

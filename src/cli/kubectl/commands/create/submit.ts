@@ -1,9 +1,9 @@
 // The end of every generator's Run: the last-applied annotation, then either the object as built
 // (--dry-run=client) or what the server answers to the POST (with dryRun=All for
 // --dry-run=server), printed. Typed clients wrap their failures as "failed to create <what>: …".
-import type { Obj } from '../../../../client/types.js';
+import { ApiError, type Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, typedError } from '../../resource/request.js';
 import { typedObject } from './go-typed.js';
 import { withLastApplied } from './last-applied.js';
 import type { CreateSetup } from './options.js';
@@ -54,7 +54,8 @@ export async function postObject(ctx: Ctx, s: CreateSetup, ep: Endpoint, obj: Ob
   try {
     return await requestJson<Obj>(client, 'POST', collectionUrl(ep, s.namespace) + query, { body });
   } catch (err) {
-    if (o.failPrefix === undefined || !(err instanceof Error)) throw err;
+    // a typed client (or run's ClientForMapping) decodes the Status into metav1.Status: no kind
+    if (o.failPrefix === undefined || !(err instanceof Error)) throw err instanceof ApiError ? typedError(err.status) : err;
     throw new Error(`${o.failPrefix}${err.message}`);
   }
 }
