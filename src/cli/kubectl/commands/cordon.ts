@@ -14,7 +14,7 @@ async function findNodes(ctx: Ctx): Promise<Info[]> {
   if (ctx.args.length === 0 && !ctx.changed('selector')) throw ctx.usageError(`USAGE: ${ctx.spec.path[0]} NODE [flags]`);
   if (ctx.args.length > 0 && selector !== '') throw ctx.usageError('cannot specify both a node name and a --selector option');
   const { namespace } = await ctx.factory.namespace();
-  const b = new Builder(builderEnv(ctx)).namespaceParam(namespace).defaultNamespace().requestChunksOf(500)
+  const b = new Builder(builderEnv(ctx)).withScheme().namespaceParam(namespace).defaultNamespace().requestChunksOf(500)
     .resourceNames('nodes', ...ctx.args).singleResourceType();
   if (selector !== '') b.labelSelectorParam(selector).resourceTypes('nodes');
   const result = await b.do();

@@ -28,7 +28,7 @@ function validPodSelector(s: string): boolean {
 }
 
 async function nodesOf(ctx: Ctx, namespace: string): Promise<Info[]> {
-  const b = new Builder(builderEnv(ctx)).namespaceParam(namespace).defaultNamespace().requestChunksOf(ctx.int('chunk-size'))
+  const b = new Builder(builderEnv(ctx)).withScheme().namespaceParam(namespace).defaultNamespace().requestChunksOf(ctx.int('chunk-size'))
     .resourceNames('nodes', ...ctx.args).singleResourceType();
   if (ctx.str('selector') !== '') b.labelSelectorParam(ctx.str('selector')).resourceTypes('nodes');
   const result = await b.do();

@@ -61,7 +61,7 @@ export async function run(ctx: Ctx): Promise<number> {
   const dryRun = dryRunStrategy(ctx);
   const printer = TypedPrinter.of(ctx, dryRun, 'exposed');
   const { namespace, explicit } = await ctx.factory.namespace();
-  const result = await new Builder(builderEnv(ctx)).continueOnError().namespaceParam(namespace).defaultNamespace()
+  const result = await new Builder(builderEnv(ctx)).withScheme().continueOnError().namespaceParam(namespace).defaultNamespace()
     .filenameParam(explicit, filenameOptions(ctx)).resourceTypeOrNameArgs(false, ...ctx.args).do();
   if (result.err) throw reportable(result.err);
   const s = initialState(ctx);

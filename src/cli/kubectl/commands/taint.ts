@@ -114,7 +114,7 @@ function sortedTaint(t: Taint): Record<string, unknown> {
 }
 
 function builder(ctx: Ctx, o: TaintOptions): Builder {
-  const b = new Builder(builderEnv(ctx)).continueOnError().namespaceParam(o.namespace).defaultNamespace();
+  const b = new Builder(builderEnv(ctx)).withScheme().continueOnError().namespaceParam(o.namespace).defaultNamespace();
   if (o.selector !== '') b.labelSelectorParam(o.selector).resourceTypes('node');
   if (o.all) b.selectAllParam(true).resourceTypes('node').latest();
   if (!o.all && o.selector === '' && o.resources.length >= 2) b.resourceNames('node', ...o.resources.slice(1));

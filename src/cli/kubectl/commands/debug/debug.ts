@@ -22,7 +22,7 @@ async function visitOne(ctx: Ctx, o: DebugOptions, info: Info): Promise<void> {
 export async function run(ctx: Ctx): Promise<number> {
   const o = await complete(ctx);
   validate(ctx, o);
-  const result = await new Builder(builderEnv(ctx))
+  const result = await new Builder(builderEnv(ctx)).withScheme()
     .filenameParam(o.explicitNamespace, { filenames: o.filenames, recursive: false, kustomize: '' })
     .namespaceParam(o.namespace).defaultNamespace().resourceNames('pods', ...o.targetNames)
     .do();

@@ -5,7 +5,7 @@ import { enhanceListError, gvrString } from '../../../../client/list-error.js';
 import { TransportError } from '../../../../client/transport-error.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import { isList, listItems, readSource, type FilePlan } from '../../resource/files.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, TYPED_ACCEPT } from '../../resource/request.js';
 import { Aggregate } from './aggregate.js';
 import type { BuilderEnv, VisitPlan } from './builder-types.js';
 import { apiVersionOf, collectionPath, isNamespaced, retrieve, setObjectNamespace, type Info } from './info.js';
@@ -68,7 +68,7 @@ async function latest(env: BuilderEnv, p: VisitPlan, info: Info): Promise<void> 
     throw new Error(`no namespace set on resource ${info.mapping?.resource ?? ''} ${JSON.stringify(info.name)}`);
   }
   delete info.object;
-  await retrieve(await env.client(), info, p.accept, p.includeObject);
+  await retrieve(await env.client(), info, p.accept, p.includeObject, p.typed);
 }
 
 async function* objectEntries(env: BuilderEnv, p: VisitPlan, obj: Record<string, unknown>, source: string): AsyncGenerator<Entry> {
@@ -136,7 +136,7 @@ export async function* selectorEntries(env: BuilderEnv, p: VisitPlan, r: ApiReso
   do {
     let page: ListPage;
     try {
-      page = await requestJson<ListPage>(client, 'GET', collectionPath(r, ns || undefined) + listQuery(p, cont));
+      page = await requestJson<ListPage>(client, 'GET', collectionPath(r, ns || undefined) + listQuery(p, cont), p.typed ? { accept: TYPED_ACCEPT } : {});
     } catch (err) {
       yield { error: enhanceListError(err as Error, gvrString(r), p), source: true };
       return;

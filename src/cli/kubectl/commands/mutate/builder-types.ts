@@ -76,4 +76,6 @@ export interface VisitPlan {
   /** TransformRequests' Accept header (get asks for Tables) on what Latest() reads */
   accept?: string;
   includeObject?: string;
+  /** WithScheme: the typed client's Accept, and its Status errors decoded without their kind */
+  typed?: boolean;
 }

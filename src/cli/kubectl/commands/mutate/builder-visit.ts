@@ -80,7 +80,7 @@ export class Result {
       info.namespace = '';
       setObjectNamespace(info);
     }
-    if (this.p.requireObject && info.object === undefined) await retrieve(await this.env.client(), info);
+    if (this.p.requireObject && info.object === undefined) await retrieve(await this.env.client(), info, undefined, undefined, this.p.typed);
   }
 
   /** Infos(): every object, and the error(s) met on the way. */

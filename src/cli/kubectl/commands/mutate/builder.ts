@@ -27,6 +27,7 @@ export class Builder {
   singleResourceType(): this { this.p.singleResourceType = true; return this; }
   requestChunksOf(n: number): this { this.p.chunkSize = n; return this; }
   addError(e: Error): this { this.errs.push(e); return this; }
+  withScheme(): this { this.p.typed = true; return this; }
   /** get's TransformRequests on what Latest() reads: an Accept header, and includeObject */
   transformRequests(accept: string | undefined, includeObject?: string): this {
     if (accept) this.p.accept = accept;

@@ -4,7 +4,7 @@ import type { RestClient } from '../../../../client/rest.js';
 import { ApiError, type Obj, type ResourceRef } from '../../../../client/types.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import { collectionPath, objectPath, query } from '../../resource/paths.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, TYPED_ACCEPT, typedError } from '../../resource/request.js';
 
 export interface Info {
   /** the REST mapping; absent for --local objects */
@@ -45,21 +45,23 @@ export function kindString(r: { kind: string; group: string }): string {
 export const apiVersionOf = (r: ResourceRef): string => (r.group === '' ? r.version : `${r.group}/${r.version}`);
 
 /** Info.Get: the object from the server; a missing object in a missing namespace reports the namespace. */
-export async function retrieve(client: RestClient, info: Info, accept?: string, includeObject?: string): Promise<void> {
+export async function retrieve(client: RestClient, info: Info, accept?: string, includeObject?: string, typed = false): Promise<void> {
   const r = info.mapping;
   if (!r) return;
+  const decode = (err: unknown): unknown => (typed && err instanceof ApiError ? typedError(err.status) : err);
+  const wanted = accept ?? (typed ? TYPED_ACCEPT : undefined);
   try {
-    info.object = await requestJson<Obj>(client, 'GET', objectPath(r, info.namespace || undefined, info.name, info.subresource) + query({ includeObject }), accept ? { accept } : {});
+    info.object = await requestJson<Obj>(client, 'GET', objectPath(r, info.namespace || undefined, info.name, info.subresource) + query({ includeObject }), wanted ? { accept: wanted } : {});
   } catch (err) {
     const ns = info.namespace;
     if (err instanceof ApiError && err.status.reason === 'NotFound' && ns !== '' && ns !== 'default') {
       try {
-        await requestJson(client, 'GET', `/api/v1/namespaces/${encodeURIComponent(ns)}`);
+        await requestJson(client, 'GET', `/api/v1/namespaces/${encodeURIComponent(ns)}`, typed ? { accept: TYPED_ACCEPT } : {});
       } catch (nsErr) {
-        if (nsErr instanceof ApiError && nsErr.status.reason === 'NotFound') throw nsErr;
+        if (nsErr instanceof ApiError && nsErr.status.reason === 'NotFound') throw decode(nsErr);
       }
     }
-    throw err;
+    throw decode(err);
   }
 }
 

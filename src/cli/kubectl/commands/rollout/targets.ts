@@ -25,7 +25,7 @@ export async function rolloutNamespace(ctx: Ctx): Promise<Targets> {
 
 /** The builder as rollout's Run methods set it up. */
 export function rolloutTargets(ctx: Ctx, t: Targets): Promise<Result> {
-  return new Builder(builderEnv(ctx))
+  return new Builder(builderEnv(ctx)).withScheme()
     .namespaceParam(t.namespace).defaultNamespace()
     .labelSelectorParam(ctx.str('selector'))
     .filenameParam(t.explicit, filenameOptions(ctx))

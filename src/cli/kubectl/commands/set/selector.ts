@@ -27,7 +27,7 @@ function updateSelector(obj: Json, s: LabelSelector): void {
 
 async function finder(ctx: Ctx, resources: string[]): Promise<ReturnType<Builder['do']>> {
   const { namespace, explicit } = await ctx.factory.namespace();
-  const b = new Builder(builderEnv(ctx)).namespaceParam(namespace).defaultNamespace().filenameParam(explicit, filenameOptions(ctx));
+  const b = new Builder(builderEnv(ctx)).withScheme().namespaceParam(namespace).defaultNamespace().filenameParam(explicit, filenameOptions(ctx));
   if (ctx.bool('local')) b.local(true);
   else b.resourceTypeOrNameArgs(ctx.bool('all'), ...resources).latest();
   if (ctx.bool('local') && resources.length > 0) b.addError(new Error(LOCAL_RESOURCE_ERROR));

@@ -31,7 +31,7 @@ export interface TargetOptions {
 
 /** The builder as the set subcommands configure it. */
 export function setBuilder(ctx: Ctx, o: TargetOptions): Builder {
-  const b = new Builder(builderEnv(ctx)).local(o.local).continueOnError().namespaceParam(o.namespace).defaultNamespace()
+  const b = new Builder(builderEnv(ctx)).withScheme().local(o.local).continueOnError().namespaceParam(o.namespace).defaultNamespace()
     .filenameParam(o.explicit, filenameOptions(ctx));
   if (!o.local) b.labelSelectorParam(o.selector).resourceTypeOrNameArgs(o.all, ...o.resources).latest();
   return b;

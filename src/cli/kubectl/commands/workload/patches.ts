@@ -1,9 +1,9 @@
 // set.CalculatePatches and resource.Helper.Patch: each object encoded as its Go struct before
 // and after the command's change, the strategic merge patch between the two, and the PATCH that
 // sends it (with dryRun=All and the field manager in the query).
-import type { Obj } from '../../../../client/types.js';
+import { ApiError, type Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
-import { requestJson } from '../../resource/request.js';
+import { requestJson, TYPED_ACCEPT, typedError } from '../../resource/request.js';
 import { typedObject } from '../create/go-typed.js';
 import { writeQuery } from '../mutate/dry-run.js';
 import { objectPath, type Info } from '../mutate/info.js';
@@ -84,10 +84,11 @@ export interface PatchOptions {
   type?: 'application/strategic-merge-patch+json' | 'application/json-patch+json';
 }
 
-/** resource.Helper.Patch: the server's answer to the PATCH. */
+/** resource.Helper.Patch over the typed builder's client: the server's answer to the PATCH. */
 export async function sendPatch(ctx: Ctx, info: Info, body: string, o: PatchOptions = {}): Promise<Obj> {
   const client = await ctx.factory.client();
   const r = info.mapping!;
   const path = objectPath(r, info.namespace || undefined, info.name) + writeQuery({ dryRun: o.dryRun, fieldManager: o.fieldManager });
-  return requestJson<Obj>(client, 'PATCH', path, { body, contentType: o.type ?? 'application/strategic-merge-patch+json' });
+  return requestJson<Obj>(client, 'PATCH', path, { body, contentType: o.type ?? 'application/strategic-merge-patch+json', accept: TYPED_ACCEPT })
+    .catch((err: unknown) => { throw err instanceof ApiError ? typedError(err.status) : err; });
 }
