@@ -88,7 +88,8 @@ class WatchStream {
         noDelete: filters.includes(1),
       },
       (resp) => {
-        const out: Wire = { header: this.server.header(resp.header.revision), watchId: String(id), events: resp.events.map(watchEvent) };
+        // mvcc's compaction response carries no revision, so neither does its header
+        const out: Wire = { header: this.server.header(resp.canceled ? 0 : resp.header.revision), watchId: String(id), events: resp.events.map(watchEvent) };
         if (resp.canceled) {
           out.canceled = true;
           out.compactRevision = String(resp.compactRevision ?? 0);

@@ -37,8 +37,10 @@ function leaseJson(pb: PbJson, p: Printable): string | undefined {
 }
 
 function watchJson(pb: PbJson, r: T.WatchResponse): string {
-  const events = r.events === undefined || r.events.length === 0 ? 'null'
-    : `[${r.events.map((e) => pb.message('mvccpb.Event', e as Record<string, unknown>)).join(',')}]`;
+  // clientv3 hands on every dispatched response with a (maybe empty) Events slice; only the
+  // response it makes up for a watch closed with an error has none
+  const closed = r.canceled === true && String(r.compact_revision ?? 0) === '0';
+  const events = closed ? 'null' : `[${(r.events ?? []).map((e) => pb.message('mvccpb.Event', e as Record<string, unknown>)).join(',')}]`;
   return `{"Header":${pb.message('ResponseHeader', (r.header ?? {}) as Record<string, unknown>)},"Events":${events},"CompactRevision":${n(r.compact_revision)},"Canceled":${r.canceled === true},"Created":${r.created === true}}`;
 }
 
