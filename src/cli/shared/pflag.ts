@@ -35,6 +35,9 @@ export interface Parsed {
 
 export class FlagError extends Error {}
 
+/** pflag's ErrHelp: `--help`/`-h` given to a flag set that does not define them. */
+export const HELP_REQUESTED = 'pflag: help requested';
+
 function display(f: FlagSpec): string {
   return f.short !== undefined ? `-${f.short}, --${f.name}` : `--${f.name}`;
 }
@@ -115,7 +118,7 @@ class FlagParser {
     const eq = body.indexOf('=');
     const name = eq < 0 ? body : body.slice(0, eq);
     const f = this.specs.find((s) => s.name === name);
-    if (f === undefined) throw new FlagError(`unknown flag: --${name}`);
+    if (f === undefined) throw new FlagError(name === 'help' ? HELP_REQUESTED : `unknown flag: --${name}`);
     if (eq >= 0) this.set(f, body.slice(eq + 1));
     else if (f.type === 'bool') this.set(f, 'true');
     else if (f.noOptDef !== undefined) this.set(f, f.noOptDef);
@@ -129,7 +132,7 @@ class FlagParser {
       const c = chars[0]!;
       const f = this.specs.find((s) => s.short === c);
       // pflag names the shorthands still to be read, not the whole argument
-      if (f === undefined) throw new FlagError(`unknown shorthand flag: '${c}' in -${chars}`);
+      if (f === undefined) throw new FlagError(c === 'h' ? HELP_REQUESTED : `unknown shorthand flag: '${c}' in -${chars}`);
       chars = chars.slice(1);
       // `-f=arg`; a bare `-f=` is `-f` followed by `=`, as pflag's parseSingleShortArg reads it
       if (chars.startsWith('=') && chars.length > 1) { this.set(f, chars.slice(1)); return; }

@@ -54,19 +54,31 @@ function cancel_reason(r: WatchResponse): string {
   return r.cancel_reason !== undefined && r.cancel_reason !== '' ? r.cancel_reason : 'etcdserver: mvcc: required revision is a future revision';
 }
 
-/** Resolves when the server ends the watch (canceled); rejects with what ends etcdctl while printing. */
-export function watchStream(c: EtcdClient, ctx: CommandContext, spec: WatchSpec, exec: string[]): Promise<void> {
+/** clientv3's WatchResponse.IsProgressNotify. */
+function isProgressNotify(r: WatchResponse): boolean {
+  return (r.events ?? []).length === 0 && r.canceled !== true && r.created !== true && String(r.compact_revision ?? 0) === '0' && String(r.header?.revision ?? 0) !== '0';
+}
+
+export interface OpenWatch {
+  /** resolves when the server ends the watch (canceled); rejects with what ends etcdctl while printing */
+  done: Promise<void>;
+  /** asks the server for a progress notification on this watch's stream */
+  requestProgress(): void;
+}
+
+export function openWatch(c: EtcdClient, ctx: CommandContext, spec: WatchSpec, exec: string[]): OpenWatch {
   const md = c.metadata();
   md.set('hasleader', 'true');
   const svc = c.service('Watch') as unknown as { Watch(md: unknown): NodeJS.ReadWriteStream & { write(o: object): boolean } };
   const call = svc.Watch(md);
   const range = spec.prefix ? keyRange(spec.key, undefined, true, false) : keyRange(spec.key, spec.end, false, false);
   call.write({ create_request: { ...range, start_revision: spec.rev, prev_kv: spec.prev_kv } });
-  return new Promise((resolve, reject) => {
+  const done = new Promise<void>((resolve, reject) => {
     call.on('data', (resp: WatchResponse) => {
       if (resp.created === true && (resp.events ?? []).length === 0) return;
       try {
         if (resp.canceled === true) ctx.err(`watch was canceled (${cancel_reason(resp)})\n`);
+        if (isProgressNotify(resp)) ctx.out(`progress notify: ${String(resp.header?.revision ?? 0)}\n`);
         display(ctx, { kind: 'watch', resp, rpc: ['Watch', 'Watch'] }, c.proto.def);
         if (exec.length > 0) runExec(ctx, exec, resp);
       } catch (err) {
@@ -79,4 +91,9 @@ export function watchStream(c: EtcdClient, ctx: CommandContext, spec: WatchSpec,
     call.on('error', () => resolve());
     call.on('end', () => resolve());
   });
+  return { done, requestProgress: () => void call.write({ progress_request: {} }) };
+}
+
+export function watchStream(c: EtcdClient, ctx: CommandContext, spec: WatchSpec, exec: string[]): Promise<void> {
+  return openWatch(c, ctx, spec, exec).done;
 }
