@@ -10,11 +10,22 @@ export interface Member {
   peerURLs: string[];
   clientURLs: string[];
   isLearner: boolean;
+  /**
+   * Raft still counts the member as a learner: 3.4's member update replaces the raft attributes
+   * (peer URLs and IsLearner) in the member record only, so the record says voting, raft does not.
+   */
+  raftLearner?: boolean;
 }
+
+/** Why etcd's ValidateConfigurationChange refuses a change (membership's errors). */
+export type Refusal = 'ID exists' | 'ID not found' | 'peerURL exists' | 'too many learner members in cluster';
+
+/** etcd 3.4 allows one learner. */
+const MAX_LEARNERS = 1;
 
 interface Saved {
   clusterId: string;
-  members: { id: string; name: string; peerURLs: string[]; clientURLs: string[]; isLearner: boolean }[];
+  members: { id: string; name: string; peerURLs: string[]; clientURLs: string[]; isLearner: boolean; raftLearner?: boolean }[];
 }
 
 const KEY = 'etcd_membership';
@@ -57,9 +68,37 @@ export class Membership {
     return this.members.find((m) => m.id === id);
   }
 
+  /** ValidateConfigurationChange for an added member (learner or voting). */
+  refuseAdd(m: Member): Refusal | undefined {
+    if (this.get(m.id)) return 'ID exists';
+    if (this.members.some((o) => o.peerURLs.some((u) => m.peerURLs.includes(u)))) return 'peerURL exists';
+    if (m.isLearner && this.members.filter((o) => o.isLearner).length + 1 > MAX_LEARNERS) return 'too many learner members in cluster';
+    return undefined;
+  }
+
+  /** ValidateConfigurationChange for an update: the member exists, its new URLs are no one else's. */
+  refuseUpdate(id: bigint, peerURLs: string[]): Refusal | undefined {
+    if (!this.get(id)) return 'ID not found';
+    if (this.members.some((o) => o.id !== id && o.peerURLs.some((u) => peerURLs.includes(u)))) return 'peerURL exists';
+    return undefined;
+  }
+
+  /** IsReadyToAddVotingMember: a quorum of the voting members, the new one included, has started. */
+  readyToAddVotingMember(): boolean {
+    const voting = this.members.filter((m) => !m.isLearner);
+    const started = voting.filter((m) => m.name !== '').length;
+    const n = voting.length + 1;
+    return (started === 1 && n === 2) || started >= Math.floor(n / 2) + 1;
+  }
+
+  /** isConnectedFullySince: every voting member but this one is a peer it talks to; here none is. */
+  connectedToAllVoters(self: bigint): boolean {
+    return this.members.every((m) => m.isLearner || m.id === self);
+  }
+
   /** With one live member, a majority exists only while it is the only voter. */
   hasQuorum(self: bigint): boolean {
-    const voters = this.members.filter((m) => !m.isLearner);
+    const voters = this.members.filter((m) => !m.isLearner && m.raftLearner !== true);
     return voters.length === 1 && voters[0]!.id === self;
   }
 

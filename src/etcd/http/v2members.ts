@@ -3,6 +3,7 @@
 // which take v2 indexes without any keys-API event.
 import type http from 'node:http';
 import { memberId, hexId } from '../ids.js';
+import { newURLs } from '../../client/etcd-urls.js';
 import type { Member } from '../membership.js';
 import { allowMethod, goError, send, setGoHeaders, type Headers } from './respond.js';
 import type { V2Context } from './v2context.js';
@@ -38,27 +39,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/** types.NewURLs over url.Parse: http(s) URLs need host:port and no path; sorted. Go's wording. */
+/** The JSON body's peerURLs through types.NewURLs (Go's wording). */
 export function checkPeerUrls(urls: unknown): string[] {
   if (!Array.isArray(urls)) throw new Error(`json: cannot unmarshal ${typeof urls} into Go struct field .peerURLs of type []string`);
   const bad = urls.find((u) => typeof u !== 'string');
   if (bad !== undefined) throw new Error(`json: cannot unmarshal ${typeof bad} into Go struct field .peerURLs of type string`);
-  if (urls.length === 0) throw new Error('no valid URLs given');
-  const out = (urls as string[]).map((raw) => {
-    const s = raw.trim();
-    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/.exec(s);
-    const scheme = m ? m[1]!.toLowerCase() : '';
-    const rest = m ? m[2]! : s;
-    if (scheme === 'unix' || scheme === 'unixs') return s;
-    if (scheme !== 'http' && scheme !== 'https') throw new Error(`URL scheme must be http, https, unix, or unixs: ${s}`);
-    const authority = rest.startsWith('//') ? rest.slice(2).split(/[/?#]/)[0]! : '';
-    const path = rest.startsWith('//') ? rest.slice(2 + authority.length).split(/[?#]/)[0]! : rest.split(/[?#]/)[0]!;
-    const host = authority.slice(authority.lastIndexOf('@') + 1);
-    if (!/^(\[[^\]]*\]|[^:]*):[^:]*$/.test(host)) throw new Error(`URL address does not have the form "host:port": ${s}`);
-    if (path !== '') throw new Error(`URL must not contain a path: ${s}`);
-    return s;
-  });
-  return out.sort();
+  return newURLs(urls as string[]);
 }
 
 /** unmarshalRequest: JSON bodies only. */

@@ -6,7 +6,7 @@ import { EXIT } from '../exit-codes.js';
 import { display } from '../printers/printer.js';
 import type { Member, MemberListResponse } from '../printers/types.js';
 import { withClient } from './dial.js';
-import { peerUrls } from './member-id.js';
+import { checkPeerUrls, peerUrls } from './member-id.js';
 
 function checkArgs(ctx: CommandContext): void {
   if (ctx.args.length < 1) throw new ExitError(EXIT.badArgs, 'member name not provided');
@@ -26,6 +26,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   checkArgs(ctx);
   const urls = peerUrls(ctx);
   return withClient(ctx, async (c) => {
+    checkPeerUrls(urls);
     const request = { peerURLs: urls, isLearner: ctx.bool('learner') };
     const resp = await c.unary<{ header?: { cluster_id?: string }; member?: Member; members?: Member[] }>('Cluster', 'MemberAdd', request).catch(failWith);
     const id = resp.member?.ID ?? '0';

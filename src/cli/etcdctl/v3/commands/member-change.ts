@@ -4,14 +4,15 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { display } from '../printers/printer.js';
 import { withClient } from './dial.js';
-import { memberIdArg, peerUrls } from './member-id.js';
+import { checkPeerUrls, memberIdArg, peerUrls } from './member-id.js';
 
 type Verb = 'removed from' | 'updated in' | 'promoted in';
 
-async function change(ctx: CommandContext, method: string, verb: Verb, extra: object = {}): Promise<number> {
+async function change(ctx: CommandContext, method: string, verb: Verb, extra: { peerURLs?: string[] } = {}): Promise<number> {
   const id = memberIdArg(ctx);
   const request = { ID: id, ...extra };
   return withClient(ctx, async (c) => {
+    if (extra.peerURLs !== undefined) checkPeerUrls(extra.peerURLs);
     const resp = await c.unary<{ header?: { cluster_id?: string } }>('Cluster', method, request).catch(failWith);
     display(ctx, { kind: 'member', verb, id, resp, rpc: ['Cluster', method] }, c.proto.def);
     return EXIT.success;
