@@ -22,16 +22,17 @@ async function perEndpoint<T>(ctx: CommandContext, ep: string, method: string, r
   }
 }
 
-async function collect<T>(ctx: CommandContext, method: string, request: object, what: string): Promise<[Array<{ ep: string; resp: T }>, boolean]> {
+/** Each endpoint's answer; the last error, if any endpoint failed. */
+async function collect<T>(ctx: CommandContext, method: string, request: object, what: string): Promise<[Array<{ ep: string; resp: T }>, string | undefined]> {
   const eps = await withClient(ctx, (c) => endpointsFromCluster(ctx, c));
   const list: Array<{ ep: string; resp: T }> = [];
-  let failed = false;
+  let failed: string | undefined;
   for (const ep of eps) {
     try {
       list.push({ ep, resp: await perEndpoint<T>(ctx, ep, method, request) });
     } catch (err) {
       if (!(err instanceof RpcError)) throw err;
-      failed = true;
+      failed = err.message;
       ctx.err(`Failed to get the ${what} of endpoint ${ep} (${err.message})\n`);
     }
   }
@@ -41,13 +42,14 @@ async function collect<T>(ctx: CommandContext, method: string, request: object, 
 export async function status(ctx: CommandContext): Promise<number> {
   const [list, failed] = await collect<StatusResponse>(ctx, 'Status', {}, 'status');
   display(ctx, { kind: 'endpointStatus', list }, protoDef);
-  if (failed) throw new ExitError(EXIT.error, '', true);
+  if (failed !== undefined) throw new ExitError(EXIT.error, '', true);
   return EXIT.success;
 }
 
 export async function hashkv(ctx: CommandContext): Promise<number> {
   const [list, failed] = await collect<HashKVResponse>(ctx, 'HashKV', { revision: ctx.num('rev') }, 'hash');
   display(ctx, { kind: 'endpointHashKV', list }, protoDef);
-  if (failed) throw new ExitError(EXIT.error, '', true);
+  // unlike status, hashkv ends with ExitWithError: the last failure is printed again
+  if (failed !== undefined) throw new ExitError(EXIT.error, failed);
   return EXIT.success;
 }

@@ -1,0 +1,71 @@
+// Command lines whose output does not change the cluster (errors, failures, read-only output),
+// ours against the real etcdctl 3.4.23, each against a real etcd 3.4 (a child) and ours (in this
+// process), on run-time ports: all four runs must agree after masking ports, IDs, times and
+// client ids. `{ep}` is the server's endpoint, `{dead}` a port nothing listens on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveRealEtcd, startOurs, startReal, type Endpoint } from '../support/etcd-pair.js';
+import { freePort } from '../support/ports.js';
+import { clients, exec, mask, type Clients, type Run } from './check-harness.js';
+
+interface Case {
+  args: string[];
+  /** API version (ETCDCTL_API) */
+  api?: '2' | '3';
+  /** what the real etcdctl must print against the real etcd (after masks) */
+  want?: Partial<Run>;
+}
+
+const CASES: Record<string, Case> = {
+  'hashkv with a dead endpoint ends with the last error': {
+    args: ['--endpoints={ep},127.0.0.1:{dead}', '--dial-timeout=1s', '--command-timeout=1s', 'endpoint', 'hashkv'],
+    want: { code: 1 },
+  },
+  'hashkv -w json with a dead endpoint first': {
+    args: ['--endpoints=127.0.0.1:{dead},{ep}', '--dial-timeout=1s', '--command-timeout=1s', 'endpoint', 'hashkv', '-w', 'json'],
+    want: { code: 1 },
+  },
+  'status with a dead endpoint: no final error line': {
+    args: ['--endpoints={ep},127.0.0.1:{dead}', '--dial-timeout=1s', '--command-timeout=1s', 'endpoint', 'status', '-w', 'table'],
+    want: { code: 1 },
+  },
+};
+
+describe.skipIf(!haveRealEtcd)('etcdctl sweep against the real etcdctl', () => {
+  let c: Clients;
+  let servers: Endpoint[] = [];
+  let dead = 0;
+
+  beforeAll(async () => {
+    [c, dead] = await Promise.all([clients(), freePort()]);
+    servers = await Promise.all([startReal(), startOurs()]);
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    c?.cleanup();
+  });
+
+  const masked = (t: string): string => mask(t, [...servers.map((s) => s.port), dead])
+    .replace(/took = [0-9.]+[µm]?s/g, 'took = <D>')
+    // the database sizes of bbolt and SQLite files differ
+    .replace(/\d+ kB/g, '<SIZE>').replace(/"(dbSize|dbSizeInUse)":\d+/g, '"$1":<N>')
+    .replace(/"(cluster_id|member_id|hash)":\d+/g, '"$1":<N>')
+    .replace(/\b[0-9a-f]{15,16}\b/g, '<ID>')
+    .replace(/, \d{6,10}\n/g, ', <HASH>\n')
+    .replace(/\| +\d{6,10} \|/g, '| <HASH> |');
+
+  async function run(cmd: string[], s: Endpoint, k: Case): Promise<Run> {
+    const ep = k.api === '2' ? `http://127.0.0.1:${s.port}` : `127.0.0.1:${s.port}`;
+    const args = k.args.map((a) => a.replaceAll('{ep}', ep).replaceAll('{dead}', String(dead)));
+    const hasEp = args.some((a) => a.startsWith('--endpoints'));
+    const r = await exec([...(k.api === '2' ? ['env', 'ETCDCTL_API=2'] : []), ...cmd], hasEp ? args : [`--endpoints=${ep}`, ...args], c.dir);
+    return { stdout: masked(r.stdout), stderr: masked(r.stderr), code: r.code };
+  }
+
+  for (const [name, k] of Object.entries(CASES)) {
+    it(name, async () => {
+      const all = await Promise.all(servers.flatMap((s) => [run(c.real, s, k), run(c.ours, s, k)]));
+      if (k.want) expect(all[0]).toMatchObject(k.want);
+      for (const r of all.slice(1)) expect(r).toEqual(all[0]);
+    });
+  }
+});
