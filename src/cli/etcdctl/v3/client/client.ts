@@ -2,11 +2,15 @@
 // so a dead server becomes a deadline), authenticates, and runs unary calls with the command
 // timeout. A failed unary call logs clientv3's retry-interceptor warning first, as etcdctl does.
 import type * as GrpcJs from '@grpc/grpc-js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ExitError } from '../../../shared/exit.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { clientId, retryWarning } from '../logs.js';
 import type { EtcdProto } from './proto.js';
+import { parseGoUrl } from '../../../../client/go-url.js';
+import { splitsHostPort } from '../../../../client/etcd-urls.js';
 
 export const GO_CODES = [
   'OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists',
@@ -15,15 +19,37 @@ export const GO_CODES = [
 ];
 
 export interface Endpoint {
-  /** host:port as printed */
+  /** the endpoint as given (a passthrough target names it so) */
+  raw: string;
+  /** what gRPC dials: host:port, a socket path, or '' for a scheme clientv3 does not know */
   host: string;
+  proto: 'tcp' | 'unix' | '';
   secure: boolean;
 }
 
+/** clientv3's endpoint.ParseEndpoint: the scheme picks the protocol; a path is dropped for http(s). */
 export function parseEndpoint(raw: string, tls: boolean): Endpoint {
-  const m = /^(https?|unixs?):\/\/(.*)$/.exec(raw);
-  if (m === null) return { host: raw, secure: tls };
-  return { host: m[2]!, secure: m[1] === 'https' || m[1] === 'unixs' };
+  let u;
+  try {
+    u = parseGoUrl(raw);
+  } catch {
+    u = undefined;
+  }
+  if (u === undefined || !raw.includes('://')) return { raw, host: raw, proto: 'tcp', secure: tls };
+  const secure = u.scheme === 'https' || u.scheme === 'unixs';
+  if (u.scheme === 'http' || u.scheme === 'https') return { raw, host: u.host, proto: 'tcp', secure };
+  if (u.scheme === 'unix' || u.scheme === 'unixs') return { raw, host: u.host + u.path, proto: 'unix', secure };
+  return { raw, host: '', proto: '', secure };
+}
+
+/** net.Dial's error for an endpoint nothing answers on. */
+function dialError(ep: Endpoint | undefined, cwd: string): string {
+  if (ep?.proto === 'unix') return `dial unix ${ep.host}: connect: ${existsSync(resolve(cwd, ep.host)) ? 'connection refused' : 'no such file or directory'}`;
+  if (ep?.proto === '') return 'dial: unknown network ';
+  const host = ep?.host ?? '';
+  if (!host.includes(':')) return `dial tcp: address ${host}: missing port in address`;
+  if (!splitsHostPort(host)) return `dial tcp: address ${host}: too many colons in address`;
+  return `dial tcp ${host}: connect: connection refused`;
 }
 
 /** A failed call: `message` is what etcdctl prints after `Error: `. */
@@ -58,12 +84,15 @@ export class EtcdClient {
 
 
   get target(): string {
-    const host = this.endpoints[0]?.host ?? '';
-    return this.passthrough ? `passthrough:///${host}` : `endpoint://${this.id}/${host}`;
+    const ep = this.endpoints[0];
+    return this.passthrough ? `passthrough:///${ep?.raw ?? ''}` : `endpoint://${this.id}/${ep?.host ?? ''}`;
   }
 
   private channelTarget(): string {
-    const hosts = this.endpoints.map((e) => e.host);
+    // an endpoint of a scheme clientv3 does not know is dialled on network "" and never connects
+    const usable = this.endpoints.filter((e) => e.proto !== '');
+    if (usable.length === 0) return 'unix:/dev/null/unknown-network';
+    const hosts = usable.map((e) => (e.proto === 'unix' ? `unix:${e.host}` : e.host));
     if (hosts.length > 1 && hosts.every((h) => /^\d+\.\d+\.\d+\.\d+:\d+$/.test(h))) return `ipv4:${hosts.join(',')}`;
     return hosts[0] ?? '127.0.0.1:2379';
   }
@@ -96,14 +125,19 @@ export class EtcdClient {
   /** The Go-style description of a failed call. */
   describe(err: GrpcJs.ServiceError): { desc: string; message: string } {
     if (err.code === this.proto.grpc.status.DEADLINE_EXCEEDED) {
-      if (this.isReady()) return { desc: 'context deadline exceeded', message: 'context deadline exceeded' };
-      const host = this.endpoints[0]?.host ?? '';
+      // grpc-go names the balancer's error only once a connection attempt has failed
+      if (this.isReady() || !this.connectFailed()) return { desc: 'context deadline exceeded', message: 'context deadline exceeded' };
       const desc = this.passthrough
-        ? `latest balancer error: connection error: desc = "transport: Error while dialing dial tcp ${host}: connect: connection refused"`
+        ? `latest balancer error: connection error: desc = "transport: Error while dialing ${dialError(this.endpoints[0], this.ctx.io.cwd)}"`
         : 'latest balancer error: all SubConns are in TransientFailure';
       return { desc, message: 'context deadline exceeded' };
     }
     return { desc: err.details, message: err.details };
+  }
+
+  private connectFailed(): boolean {
+    const first = this.clients.values().next().value;
+    return first === undefined || first.getChannel().getConnectivityState(false) === this.proto.grpc.connectivityState.TRANSIENT_FAILURE;
   }
 
   isReady(): boolean {
