@@ -28,6 +28,28 @@ const CASES: Record<string, Case> = {
     args: ['--endpoints={ep},127.0.0.1:{dead}', '--dial-timeout=1s', '--command-timeout=1s', 'endpoint', 'status', '-w', 'table'],
     want: { code: 1 },
   },
+  'an expired --command-timeout: the call never reaches the balancer': {
+    args: ['--command-timeout=0s', 'get', 'a'],
+    want: { stderr: expect.stringContaining('"error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"}\nError: context deadline exceeded\n'), code: 1 },
+  },
+  'an http endpoint with a path: the path is dropped': { args: ['--endpoints=http://{ep}/x/y', 'get', 'a'], want: { code: 0 } },
+  'an endpoint of an unknown scheme never connects': {
+    args: ['--endpoints=ftp://{ep}', '--command-timeout=1s', 'endpoint', 'status'],
+    want: { stderr: expect.stringContaining('Error while dialing dial: unknown network '), code: 1 },
+  },
+  'an endpoint without a port': {
+    args: ['--endpoints=127.0.0.1', '--command-timeout=1s', 'endpoint', 'status'],
+    want: { stderr: expect.stringContaining('dial tcp: address 127.0.0.1: missing port in address'), code: 1 },
+  },
+  'a unix endpoint with no socket': {
+    args: ['--endpoints=unix://nosuch.sock', '--command-timeout=1s', 'endpoint', 'status'],
+    want: { stderr: expect.stringContaining('"target":"passthrough:///unix://nosuch.sock"'), code: 1 },
+  },
+  'snapshot save "": the rename fails, exit 5': { args: ['snapshot', 'save', ''], want: { code: 5 } },
+  'snapshot save .: os.Rename will not replace a directory': { args: ['snapshot', 'save', '.'], want: { code: 5 } },
+  'snapshot status "": stat fails': { args: ['snapshot', 'status', ''], want: { stderr: 'Error: stat : no such file or directory\n', code: 1 } },
+  'snapshot status of a directory': { args: ['snapshot', 'status', '.'], want: { stderr: 'Error: open .: is a directory\n', code: 1 } },
+  'move-leader to a member that does not exist': { args: ['move-leader', '1234'], want: { code: 1 } },
 };
 
 describe.skipIf(!haveRealEtcd)('etcdctl sweep against the real etcdctl', () => {
@@ -46,6 +68,7 @@ describe.skipIf(!haveRealEtcd)('etcdctl sweep against the real etcdctl', () => {
 
   const masked = (t: string): string => mask(t, [...servers.map((s) => s.port), dead])
     .replace(/took = [0-9.]+[µm]?s/g, 'took = <D>')
+    .replace(/"(ts|took)":\d+(\.\d+)?(e-\d+)?/g, '"$1":<T>')
     // the database sizes of bbolt and SQLite files differ
     .replace(/\d+ kB/g, '<SIZE>').replace(/"(dbSize|dbSizeInUse)":\d+/g, '"$1":<N>')
     .replace(/"(cluster_id|member_id|hash)":\d+/g, '"$1":<N>')

@@ -1,6 +1,6 @@
 // etcdctl snapshot save <filename>: Maintenance.Snapshot streamed into <filename>.part, then
 // renamed, with the zap lines of clientv3/snapshot. No timeout unless --command-timeout is set.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitError } from '../../../shared/exit.js';
 import { GO_CODES, type EtcdClient } from '../client/client.js';
@@ -47,6 +47,22 @@ function download(ctx: CommandContext, c: EtcdClient, fd: number, ep: string): P
   });
 }
 
+/** os.Rename: it refuses to replace a directory (EEXIST); `Error: could not rename ...`, exit 5. */
+function rename(cwd: string, from: string, to: string): void {
+  const fail = (why: string): never => {
+    throw new ExitError(EXIT.interrupted, `could not rename ${from} to ${to} (rename ${from} ${to}: ${why})`);
+  };
+  if (to === '') fail('no such file or directory');
+  if (lstatSync(resolve(cwd, to), { throwIfNoEntry: false })?.isDirectory() === true) fail('file exists');
+  try {
+    renameSync(resolve(cwd, from), resolve(cwd, to));
+  } catch (err) {
+    fail(ERRNO_TEXT[(err as NodeJS.ErrnoException).code ?? ''] ?? (err as Error).message);
+  }
+}
+
+const ERRNO_TEXT: Record<string, string> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', ENOTDIR: 'not a directory', EISDIR: 'is a directory' };
+
 export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.args.length !== 1) throw new ExitError(EXIT.badArgs, 'snapshot save expects one argument');
   const eps = ctx.globals().endpoints;
@@ -69,7 +85,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       ctx.err(zapLine('info', 'snapshot/v3_snapshot.go:142', 'fetched snapshot', {
         endpoint: eps[0], size: humanBytes(size), took: durationSeconds(performance.now() - start),
       }, true));
-      renameSync(resolve(ctx.io.cwd, part), resolve(ctx.io.cwd, path));
+      rename(ctx.io.cwd, part, path);
       ctx.err(zapLine('info', 'snapshot/v3_snapshot.go:152', 'saved', { path }, true));
     } finally {
       rmSync(resolve(ctx.io.cwd, part), { force: true });

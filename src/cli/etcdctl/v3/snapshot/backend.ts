@@ -13,12 +13,19 @@ import type { RestoreOptions, SnapshotFormat } from './format.js';
 
 const FORMATS: SnapshotFormat[] = [boltFormat, kubedojoFormat];
 
+/** os.Stat, then bolt.Open read-only: a directory cannot be opened, an empty file gets
+ * initialised, which a read-only descriptor refuses. */
 function read(file: string, cwd: string): Buffer {
+  let st;
   try {
-    statSync(resolve(cwd, file));
+    // Go's stat of "" fails; resolve() would make it the working directory
+    if (file === '') throw new Error('empty');
+    st = statSync(resolve(cwd, file));
   } catch {
     throw new ExitError(EXIT.error, `stat ${file}: no such file or directory`);
   }
+  if (st.isDirectory()) throw new ExitError(EXIT.error, `open ${file}: is a directory`);
+  if (st.size === 0) throw new ExitError(EXIT.error, `write ${file}: bad file descriptor`);
   return readFileSync(resolve(cwd, file));
 }
 
