@@ -11,12 +11,20 @@ function die(ctx: V2Context, message: string): never {
   throw new ExitError(V2_EXIT.badArgs, '', true);
 }
 
-async function call<T>(ctx: V2Context, c: V2Client, method: string, path: string, body?: object): Promise<T> {
+/**
+ * One auth API call. client's assertStatusCode accepts only `ok` (200, and 201 where a PUT may
+ * create); any other status is an authError decoded from the body, whose message may be empty.
+ */
+async function call<T>(ctx: V2Context, c: V2Client, method: string, path: string, body?: object, ok = [200, 201]): Promise<T> {
   const res = await c.request(method, path, body === undefined ? undefined : JSON.stringify(body));
-  const parsed = (res.body.trim() === '' ? {} : JSON.parse(res.body)) as T & { message?: string };
-  if (res.status < 200 || res.status > 299) die(ctx, parsed.message ?? `unexpected status code ${res.status}`);
+  const empty = res.body.trim() === '';
+  const parsed = (empty ? {} : JSON.parse(res.body)) as T & { message?: string };
+  if (!ok.includes(res.status)) die(ctx, empty ? `unexpected status code ${res.status}` : parsed.message ?? '');
   return parsed;
 }
+
+/** ChangePassword, GrantUser, RevokeUser: modUser expects 200 (a PUT that creates answers 201). */
+const MODIFY = [200];
 
 function need(ctx: V2Context, n: number, what: string): string[] {
   if (ctx.args.length !== n) die(ctx, `Please provide ${what}`);
@@ -39,6 +47,7 @@ export async function userAdd(ctx: V2Context): Promise<number> {
 }
 
 export async function userList(ctx: V2Context): Promise<number> {
+  ctx.noArgs();
   const c = await connect(ctx);
   const r = await call<{ users?: Array<{ user: string } | string> | null }>(ctx, c, 'GET', '/v2/auth/users');
   for (const u of r.users ?? []) ctx.out(`${typeof u === 'string' ? u : u.user}\n`);
@@ -67,7 +76,7 @@ async function userRoles(ctx: V2Context, field: 'grant' | 'revoke'): Promise<num
   if (ctx.str('roles') === '') die(ctx, 'No roles specified; please use `--roles`');
   const [name] = need(ctx, 1, 'a username');
   const roles = ctx.str('roles').split(',');
-  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, { user: name, [field]: roles });
+  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, { user: name, [field]: roles }, MODIFY);
   ctx.out(`User ${name} updated\n`);
   return V2_EXIT.success;
 }
@@ -79,7 +88,7 @@ export async function userPasswd(ctx: V2Context): Promise<number> {
   const c = await connect(ctx);
   const [name] = need(ctx, 1, 'a username');
   const [, pw] = await password(ctx, name!);
-  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, { user: name, password: pw });
+  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, { user: name, password: pw }, MODIFY);
   ctx.out('Password updated\n');
   return V2_EXIT.success;
 }
@@ -95,6 +104,7 @@ export async function roleAdd(ctx: V2Context): Promise<number> {
 }
 
 export async function roleList(ctx: V2Context): Promise<number> {
+  ctx.noArgs();
   const c = await connect(ctx);
   const r = await call<{ roles?: Array<{ role: string } | string> | null }>(ctx, c, 'GET', '/v2/auth/roles');
   for (const x of r.roles ?? []) ctx.out(`${typeof x === 'string' ? x : x.role}\n`);
@@ -128,7 +138,7 @@ async function rolePerms(ctx: V2Context, field: 'grant' | 'revoke'): Promise<num
   const rw = ctx.bool('readwrite');
   const read = rw || ctx.bool('read') ? [path] : [];
   const write = rw || ctx.bool('write') ? [path] : [];
-  await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, { role, [field]: { kv: { read, write } } });
+  await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, { role, [field]: { kv: { read, write } } }, MODIFY);
   ctx.out(`Role ${role} updated\n`);
   return V2_EXIT.success;
 }
@@ -137,6 +147,7 @@ export const roleGrant = (ctx: V2Context) => rolePerms(ctx, 'grant');
 export const roleRevoke = (ctx: V2Context) => rolePerms(ctx, 'revoke');
 
 export async function authEnable(ctx: V2Context): Promise<number> {
+  ctx.noArgs();
   const c = await connect(ctx);
   await call(ctx, c, 'PUT', '/v2/auth/enable');
   ctx.out('Authentication Enabled\n');
@@ -144,6 +155,7 @@ export async function authEnable(ctx: V2Context): Promise<number> {
 }
 
 export async function authDisable(ctx: V2Context): Promise<number> {
+  ctx.noArgs();
   const c = await connect(ctx);
   await call(ctx, c, 'DELETE', '/v2/auth/enable');
   ctx.out('Authentication Disabled\n');
