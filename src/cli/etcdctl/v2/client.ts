@@ -10,6 +10,7 @@ import { ExitError } from '../../shared/exit.js';
 import type { V2Context } from './context.js';
 import { V2_EXIT } from './exit-codes.js';
 import { netError } from './net-errors.js';
+import { parseGoUrl } from '../../../client/go-url.js';
 
 export interface HttpResult { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -19,7 +20,12 @@ export class ClusterError extends Error {
   }
   detail(): string { return this.errors.map((e, i) => `error #${i}: ${e}\n`).join(''); }
   /** every endpoint refused the connection (etcdctl then exits 2) */
-  get connectionOnly(): boolean { return this.errors.every((e) => e.startsWith('dial tcp')); }
+  get connectionOnly(): boolean { return this.errors.every((e) => e.startsWith('dial ')); }
+}
+
+/** context.DeadlineExceeded of the command's --total-timeout: no other endpoint is tried. */
+export class DeadlineError extends Error {
+  constructor() { super('context deadline exceeded'); }
 }
 
 function peers(ctx: V2Context): string[] {
@@ -41,17 +47,52 @@ function tlsFiles(ctx: V2Context): Tls {
       throw new ExitError(V2_EXIT.badArgs, '', true);
     }
   };
-  return { ca: read('ca-file', 'ETCDCTL_CA_FILE'), cert: read('cert-file', 'ETCDCTL_CERT_FILE'), key: read('key-file', 'ETCDCTL_KEY_FILE') };
+  // TLSInfo.ClientConfig: the certificate pair first (both or neither), then the CA bundle
+  const certFile = ctx.globalOrEnv('cert-file', 'ETCDCTL_CERT_FILE');
+  const keyFile = ctx.globalOrEnv('key-file', 'ETCDCTL_KEY_FILE');
+  if ((certFile !== '' || keyFile !== '') && (certFile === '' || keyFile === '')) {
+    ctx.err(`KeyFile and CertFile must both be present[key: ${keyFile}, cert: ${certFile}]\n`);
+    throw new ExitError(V2_EXIT.badArgs, '', true);
+  }
+  const cert = read('cert-file', 'ETCDCTL_CERT_FILE');
+  const key = read('key-file', 'ETCDCTL_KEY_FILE');
+  return { ca: read('ca-file', 'ETCDCTL_CA_FILE'), cert, key };
 }
 
 export class V2Client {
   auth: string | undefined;
 
-  private constructor(readonly ctx: V2Context, public endpoints: string[], private readonly tls: Tls) {}
+  /** when --total-timeout ends the command's context (undefined: no deadline, as cluster-health) */
+  private readonly deadline: number | undefined;
+  /** --timeout: HeaderTimeoutPerRequest, 0 for none */
+  private readonly headerTimeoutMs: number;
 
-  static create(ctx: V2Context): V2Client {
+  private constructor(readonly ctx: V2Context, public endpoints: string[], private readonly tls: Tls, totalTimeout: boolean) {
+    const ms = (name: string, def: number): number => Number(ctx.globals.values.get(name) ?? def);
+    this.deadline = totalTimeout ? Date.now() + ms('total-timeout', 5000) : undefined;
+    this.headerTimeoutMs = ms('timeout', 2000);
+  }
+
+  static create(ctx: V2Context, totalTimeout = true): V2Client {
     const eps = peers(ctx);
-    return new V2Client(ctx, eps.length === 2 ? [eps[1]!, eps[0]!] : eps, tlsFiles(ctx));
+    // SetEndpoints: each must parse as a URL (client.New's error ends etcdctl, exit 1)
+    for (const ep of eps) {
+      try {
+        parseGoUrl(ep);
+      } catch (err) {
+        ctx.err(`${(err as Error).message}\n`);
+        throw new ExitError(V2_EXIT.badArgs, '', true);
+      }
+    }
+    return new V2Client(ctx, eps.length === 2 ? [eps[1]!, eps[0]!] : eps, tlsFiles(ctx), totalTimeout);
+  }
+
+  /** The request's own timeout: the header timeout or what is left of the command's, whichever ends first. */
+  private timeoutFor(ep: string): { ms: number; error: () => Error } | undefined {
+    const header = this.headerTimeoutMs > 0 ? { ms: this.headerTimeoutMs, error: () => new Error(`client: endpoint ${ep} exceeded header timeout`) } : undefined;
+    if (this.deadline === undefined) return header;
+    const left = { ms: this.deadline - Date.now(), error: () => new DeadlineError() };
+    return header === undefined || left.ms <= header.ms ? left : header;
   }
 
   private debug(line: string): void {
@@ -59,7 +100,13 @@ export class V2Client {
   }
 
   private once(ep: string, method: string, path: string, body?: string): Promise<HttpResult> {
-    const url = new URL(path, ep);
+    // the endpoint's own path prefixes the API's
+    const base = parseGoUrl(ep);
+    if (!['http', 'https', 'unix', 'unixs'].includes(base.scheme)) return Promise.reject(new Error(`unsupported protocol scheme ${JSON.stringify(base.scheme)}`));
+    const unix = base.scheme.startsWith('unix');
+    // etcd's transport dials unix sockets at the URL's host:port, port 80 by default
+    const socketPath = unix ? (/:\d*$/.test(base.host) ? base.host : `${base.host}:80`) : undefined;
+    const url = new URL(`${unix ? (base.scheme === 'unixs' ? 'https' : 'http') : base.scheme}://${unix ? 'localhost' : base.host}${base.path.replace(/\/$/, '')}${path}`);
     this.debug(`cURL Command: curl -X ${method} ${url.toString()}${body !== undefined ? ` -d ${body}` : ''}`);
     const type = body?.startsWith('{') === true ? 'application/json' : 'application/x-www-form-urlencoded';
     const headers: Record<string, string> = body !== undefined ? { 'Content-Type': type } : {};
@@ -69,16 +116,18 @@ export class V2Client {
       // client/v2 puts no deadline on a long poll (wait=true, Go's ParseBool): watch and
       // exec-watch wait for as long as the key stays unchanged.
       const waiting = goParseBool(url.searchParams.get('wait') ?? '') === true;
-      const req = lib.request(url, { method, headers, ...this.tls, ...(waiting ? {} : { timeout: 5000 }) }, (res) => {
+      const timeout = waiting ? undefined : this.timeoutFor(ep);
+      if (timeout !== undefined && timeout.ms <= 0) { reject(timeout.error()); return; }
+      const req = lib.request(url, { method, headers, socketPath, ...this.tls, ...(timeout ? { timeout: timeout.ms } : {}) }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => { text += c; });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
       });
-      req.on('error', (err) => reject(new Error(netError(err, url))));
-      // a kept-alive socket keeps the 5 s idle timeout of the request that opened it
-      if (waiting) req.on('socket', (socket) => socket.setTimeout(0));
-      else req.on('timeout', () => req.destroy(new Error('context deadline exceeded')));
+      req.on('error', (err) => reject(err instanceof DeadlineError || err.message.startsWith('client: endpoint') ? err : new Error(netError(err, url, socketPath))));
+      // a kept-alive socket keeps the idle timeout of the request that opened it
+      if (timeout === undefined) req.on('socket', (socket) => socket.setTimeout(0));
+      else req.on('timeout', () => req.destroy(timeout.error()));
       req.end(body);
     });
   }
@@ -95,6 +144,7 @@ export class V2Client {
       try {
         return await this.once(ep, method, path, body);
       } catch (err) {
+        if (err instanceof DeadlineError) throw err;
         errors.push((err as Error).message);
       }
     }
@@ -111,6 +161,8 @@ export class V2Client {
       if (res.status === 200 && urls.length > 0) this.endpoints = urls;
     } catch (err) {
       if (err instanceof ClusterError && err.connectionOnly) this.ctx.fail(V2_EXIT.badConnection, `${err.message}\n${err.detail()}`);
+      // isConnectionError: a timeout is one
+      if (err instanceof DeadlineError) this.ctx.fail(V2_EXIT.badConnection, err.message);
     }
     this.debug(`got endpoints(${this.endpoints.join(',')}) after sync`);
     this.debug(`Cluster-Endpoints: ${this.endpoints.join(', ')}`);

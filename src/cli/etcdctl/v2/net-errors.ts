@@ -1,6 +1,8 @@
 // Node's network errors spelled as Go's net/http and crypto/tls spell them.
-export function netError(err: Error & { code?: string }, url: URL): string {
+export function netError(err: Error & { code?: string }, url: URL, socketPath?: string): string {
   const code = err.code ?? '';
+  if (socketPath !== undefined && code === 'ENOENT') return `dial unix ${socketPath}: connect: no such file or directory`;
+  if (socketPath !== undefined && code === 'ECONNREFUSED') return `dial unix ${socketPath}: connect: connection refused`;
   const host = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
   if (code === 'ECONNREFUSED') return `dial tcp ${host}: connect: connection refused`;
   if (/BAD_CERTIFICATE|CERTIFICATE_REQUIRED/.test(code) || /bad certificate|certificate required/.test(err.message)) {

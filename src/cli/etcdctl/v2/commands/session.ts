@@ -15,8 +15,9 @@ async function credentials(ctx: V2Context, c: V2Client): Promise<void> {
   c.auth = `${user}:${pw}`;
 }
 
+/** mustNewClient; without `sync` (cluster-health's own client) no --total-timeout either. */
 export async function connect(ctx: V2Context, sync = true): Promise<V2Client> {
-  const c = V2Client.create(ctx);
+  const c = V2Client.create(ctx, sync);
   await credentials(ctx, c);
   if (sync && !ctx.globalBool('no-sync')) await c.sync();
   return c;
