@@ -15,11 +15,25 @@ function noTopic(io: Io, name: string): number {
   return 3;
 }
 
+/** CommandHelpTemplate of a command group: it has no flags of its own, so no OPTIONS either. */
+function groupCommandHelp(spec: V2CommandSpec): string {
+  const name = /^NAME:\n.*\n/.exec(spec.help)![0];
+  return `${name}\nUSAGE:\n   etcdctl ${spec.path.join(' ')} [arguments...]\n`;
+}
+
+/** A group's own `help` shows the group's app (AppHelpTemplate): global options, version. */
+function groupAppHelp(spec: V2CommandSpec): string {
+  return spec.help
+    .replace(/^(USAGE:\n   etcdctl \S+) command/m, '$1 [global options] command')
+    .replace(/(\[arguments\.\.\.\]\n)/, '$1\nVERSION:\n   3.4.23\n')
+    .replace(/\nOPTIONS:\n([\s\S]*?)   \n$/, '\nGLOBAL OPTIONS:\n$1');
+}
+
 function helpCommand(io: Io, parent: string[], topic: string | undefined): number {
-  if (topic === undefined) { io.stdout.write(byPath(parent)!.help); return 0; }
+  if (topic === undefined) { io.stdout.write(parent.length === 0 ? byPath(parent)!.help : groupAppHelp(byPath(parent)!)); return 0; }
   const spec = byPath([...parent, topic]);
   if (spec === undefined) return noTopic(io, topic);
-  io.stdout.write(spec.help);
+  io.stdout.write(spec.commands.length > 0 ? groupCommandHelp(spec) : spec.help);
   return 0;
 }
 

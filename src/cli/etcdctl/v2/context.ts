@@ -45,6 +45,13 @@ export class V2Context {
     throw new ExitError(code, '', true);
   }
 
+  /** The list commands and auth enable/disable refuse arguments before they connect. */
+  noArgs(): void {
+    if (this.args.length === 0) return;
+    this.err('No arguments accepted\n');
+    throw new ExitError(V2_EXIT.badArgs, '', true);
+  }
+
   badArgs(message: string): never {
     return this.fail(V2_EXIT.badArgs, message);
   }

@@ -33,6 +33,7 @@ function die(ctx: V2Context, message: string): never {
 const list = async (c: V2Client) => (await api<{ members?: Member[] }>(c, 'GET', '/v2/members')).members ?? [];
 
 export async function memberList(ctx: V2Context): Promise<number> {
+  ctx.noArgs();
   const c = await connect(ctx);
   try {
     const members = await list(c);
