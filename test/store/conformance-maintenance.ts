@@ -26,6 +26,16 @@ export function maintenanceConformance(backend: Backend): void {
       expect((await store.status()).compactRevision).toBe(5);
     });
 
+    it('the first compaction may be at revision 0, as mvcc starts compacted at -1', async () => {
+      const { store } = ctx;
+      expect((await store.hashKV()).compactRevision).toBe(-1);
+      await store.compact({ revision: 0 });
+      expect((await store.hashKV()).compactRevision).toBe(0);
+      await expect(store.compact({ revision: 0 })).rejects.toThrow('etcdserver: mvcc: required revision has been compacted');
+      await store.compact({ revision: 1 });
+      expect((await store.status()).compactRevision).toBe(1);
+    });
+
     it('hashKV equals real etcd 3.4 for the same history (values taken from a real member)', async () => {
       const { store } = ctx;
       await store.put({ key: b('a'), value: b('1') });

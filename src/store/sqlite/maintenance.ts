@@ -42,7 +42,7 @@ export function hashKV(s: Statements, rev: number): { hash: number; compactRevis
   for (const row of rows.iterate({ at, compacted, keepEmpty }) as IterableIterator<HistoryRow>) {
     crc.update(revisionKey(row.rev, row.sub, row.tombstone === 1)).update(storedValue(row));
   }
-  return { hash: crc.digest(), compactRevision: compacted > 0 ? compacted : -1, revision: current };
+  return { hash: crc.digest(), compactRevision: compacted, revision: current };
 }
 
 export function dbSizes(db: Db): { dbSize: number; dbSizeInUse: number } {

@@ -54,7 +54,8 @@ export function ensureSchema(db: Db): void {
         const seed = db.prepare('INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)');
         // etcd's first revision is 1 on an empty store; the first write gets 2.
         seed.run(META.revision, '1');
-        seed.run(META.compactRevision, '0');
+        // mvcc's compactMainRev starts at -1: `compaction 0` is a valid first compaction
+        seed.run(META.compactRevision, '-1');
         seed.run(META.raftIndex, '0');
       })
       .immediate(),

@@ -89,7 +89,7 @@ const BOLT_BOOKKEEPING_KEYS = 4;
  * compaction marks once compacted. (Auth users and roles are not counted.) */
 function boltKeyCount(db: Db, s: Statements): number {
   const count = (table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return count('kv_history') + count('leases') + BOLT_BOOKKEEPING_KEYS + (s.compactRevision() > 0 ? 2 : 0);
+  return count('kv_history') + count('leases') + BOLT_BOOKKEEPING_KEYS + (s.compactRevision() >= 0 ? 2 : 0);
 }
 
 function describe(file: string, totalSize: number): SnapshotInfo {

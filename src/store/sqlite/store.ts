@@ -167,7 +167,8 @@ export class SqliteStore implements T.Store {
       header: this.header(),
       ...dbSizes(this.db),
       raftIndex: this.s.metaNumber(META.raftIndex),
-      compactRevision: this.s.compactRevision(),
+      // the gauge etcd sets on compaction: 0 until the first one
+      compactRevision: Math.max(0, this.s.compactRevision()),
     }));
   }
 
