@@ -52,6 +52,9 @@ const CASES: Record<string, Case> = {
   'snapshot status "": stat fails': { args: ['snapshot', 'status', ''], want: { stderr: 'Error: stat : no such file or directory\n', code: 1 } },
   'snapshot status of a directory': { args: ['snapshot', 'status', '.'], want: { stderr: 'Error: open .: is a directory\n', code: 1 } },
   'move-leader to a member that does not exist': { args: ['move-leader', '1234'], want: { code: 1 } },
+  'snapshot restore of a missing file logs where it restores first': {
+    args: ['snapshot', 'restore', 'nosuch.db', '--data-dir=x'], want: { stderr: expect.stringContaining('"msg":"restoring snapshot","path":"nosuch.db","wal-dir":"x/member/wal"'), code: 1 },
+  },
   'v2: --total-timeout 0 fails the sync as a connection error': { api: '2', args: ['--total-timeout', '0', 'ls'], want: { stderr: 'Error:  context deadline exceeded\n', code: 2 } },
   'v2: --total-timeout 0 without a sync fails the command': { api: '2', args: ['--no-sync', '--total-timeout', '0', 'get', '/a'], want: { stderr: 'Error:  context deadline exceeded\n', code: 4 } },
   'v2: a header timeout per endpoint': { api: '2', args: ['--no-sync', '--timeout', '1ns', 'get', '/a'], want: { code: 4 } },

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitError } from '../../../shared/exit.js';
 import { EXIT } from '../exit-codes.js';
+import { zapLine } from '../logs.js';
 import type { SnapshotStatus } from '../printers/types.js';
 import { boltFormat } from './bolt.js';
 import { kubedojoFormat } from './kubedojo.js';
@@ -41,6 +42,11 @@ export function snapshotStatus(file: string, cwd: string): Promise<SnapshotStatu
 }
 
 export function restoreSnapshot(o: RestoreOptions, cwd: string, log: (line: string) => void): Promise<void> {
+  // restore logs where it is going before it opens the file
+  if (o.file === '' || !existsSync(resolve(cwd, o.file))) {
+    log(zapLine('info', 'snapshot/v3_snapshot.go:296', 'restoring snapshot', { path: o.file, 'wal-dir': o.walDir, 'data-dir': o.dataDir, 'snap-dir': `${o.dataDir}/member/snap` }, true));
+    throw new ExitError(EXIT.error, `open ${o.file}: no such file or directory`);
+  }
   return formatOf(read(o.file, cwd)).restore(o, cwd, log);
 }
 
