@@ -11,6 +11,7 @@ import type { V2Context } from './context.js';
 import { V2_EXIT } from './exit-codes.js';
 import { netError } from './net-errors.js';
 import { parseGoUrl } from '../../../client/go-url.js';
+import { goQuote } from '../../../printers/go-quote.js';
 
 export interface HttpResult { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -95,11 +96,11 @@ export class V2Client {
     return header === undefined || left.ms <= header.ms ? left : header;
   }
 
-  private debug(line: string): void {
+  debug(line: string): void {
     if (this.ctx.globalBool('debug')) this.ctx.err(`${line}\n`);
   }
 
-  private once(ep: string, method: string, path: string, body?: string): Promise<HttpResult> {
+  private once(ep: string, method: string, path: string, body?: string, curl = true): Promise<HttpResult> {
     // the endpoint's own path prefixes the API's
     const base = parseGoUrl(ep);
     if (!['http', 'https', 'unix', 'unixs'].includes(base.scheme)) return Promise.reject(new Error(`unsupported protocol scheme ${JSON.stringify(base.scheme)}`));
@@ -107,7 +108,8 @@ export class V2Client {
     // etcd's transport dials unix sockets at the URL's host:port, port 80 by default
     const socketPath = unix ? (/:\d*$/.test(base.host) ? base.host : `${base.host}:80`) : undefined;
     const url = new URL(`${unix ? (base.scheme === 'unixs' ? 'https' : 'http') : base.scheme}://${unix ? 'localhost' : base.host}${base.path.replace(/\/$/, '')}${path}`);
-    this.debug(`cURL Command: curl -X ${method} ${url.toString()}${body !== undefined ? ` -d ${body}` : ''}`);
+    // printcURL: the body as %q
+    if (curl) this.debug(`cURL Command: curl -X ${method} ${url.toString()}${body !== undefined ? ` -d ${goQuote(body)}` : ''}`);
     const type = body?.startsWith('{') === true ? 'application/json' : 'application/x-www-form-urlencoded';
     const headers: Record<string, string> = body !== undefined ? { 'Content-Type': type } : {};
     if (this.auth !== undefined) headers.Authorization = `Basic ${Buffer.from(this.auth).toString('base64')}`;
@@ -132,9 +134,9 @@ export class V2Client {
     });
   }
 
-  /** One request to one URL (cluster-health probes each member). */
+  /** One request to one URL: cluster-health probes each member with a plain HTTP client (no cURL line). */
   requestAt(base: string, method: string, path: string): Promise<HttpResult> {
-    return this.once(base, method, path);
+    return this.once(base, method, path, undefined, false);
   }
 
   /** One request, tried on each endpoint until one answers. */
@@ -165,6 +167,5 @@ export class V2Client {
       if (err instanceof DeadlineError) this.ctx.fail(V2_EXIT.badConnection, err.message);
     }
     this.debug(`got endpoints(${this.endpoints.join(',')}) after sync`);
-    this.debug(`Cluster-Endpoints: ${this.endpoints.join(', ')}`);
   }
 }

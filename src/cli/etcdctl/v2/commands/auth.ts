@@ -6,6 +6,13 @@ import type { V2Context } from '../context.js';
 import { V2_EXIT } from '../exit-codes.js';
 import { connect } from './session.js';
 
+/** mustNewAuthAPI / mustNewAuthUserAPI / mustNewAuthRoleAPI repeat the endpoints under --debug. */
+async function authConnect(ctx: V2Context): Promise<V2Client> {
+  const c = await connect(ctx);
+  c.debug(`Cluster-Endpoints: ${c.endpoints.join(', ')}`);
+  return c;
+}
+
 function die(ctx: V2Context, message: string): never {
   ctx.err(`${message}\n`);
   throw new ExitError(V2_EXIT.badArgs, '', true);
@@ -21,6 +28,16 @@ async function call<T>(ctx: V2Context, c: V2Client, method: string, path: string
   const parsed = (empty ? {} : JSON.parse(res.body)) as T & { message?: string };
   if (!ok.includes(res.status)) die(ctx, empty ? `unexpected status code ${res.status}` : parsed.message ?? '');
   return parsed;
+}
+
+/** client.User as encoding/json writes it: roles always (null), the rest only when set. */
+function userBody(user: string, extra: { password?: string; grant?: string[]; revoke?: string[] }): object {
+  return { user, ...(extra.password ? { password: extra.password } : {}), roles: null, ...(extra.grant ? { grant: extra.grant } : {}), ...(extra.revoke ? { revoke: extra.revoke } : {}) };
+}
+
+/** client.Role: its (empty) permissions always, then grant or revoke. */
+function roleBody(role: string, extra: object = {}): object {
+  return { role, permissions: { kv: { read: null, write: null } }, ...extra };
 }
 
 /** ChangePassword, GrantUser, RevokeUser: modUser expects 200 (a PUT that creates answers 201). */
@@ -39,23 +56,23 @@ async function password(ctx: V2Context, arg: string): Promise<[string, string]> 
 }
 
 export async function userAdd(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const [user, pw] = await password(ctx, need(ctx, 1, 'a username')[0]!);
-  await call(ctx, c, 'PUT', `/v2/auth/users/${user}`, { user, password: pw });
+  await call(ctx, c, 'PUT', `/v2/auth/users/${user}`, userBody(user, { password: pw }));
   ctx.out(`User ${user} created\n`);
   return V2_EXIT.success;
 }
 
 export async function userList(ctx: V2Context): Promise<number> {
   ctx.noArgs();
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const r = await call<{ users?: Array<{ user: string } | string> | null }>(ctx, c, 'GET', '/v2/auth/users');
   for (const u of r.users ?? []) ctx.out(`${typeof u === 'string' ? u : u.user}\n`);
   return V2_EXIT.success;
 }
 
 export async function userGet(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const [name] = need(ctx, 1, 'a username');
   const u = await call<{ user?: string; roles?: Array<string | { role: string }> }>(ctx, c, 'GET', `/v2/auth/users/${name}`);
   const roles = (u.roles ?? []).map((r) => (typeof r === 'string' ? r : r.role));
@@ -64,7 +81,7 @@ export async function userGet(ctx: V2Context): Promise<number> {
 }
 
 export async function userRemove(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const [name] = need(ctx, 1, 'a username');
   await call(ctx, c, 'DELETE', `/v2/auth/users/${name}`);
   ctx.out(`User ${name} removed\n`);
@@ -72,11 +89,11 @@ export async function userRemove(ctx: V2Context): Promise<number> {
 }
 
 async function userRoles(ctx: V2Context, field: 'grant' | 'revoke'): Promise<number> {
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   if (ctx.str('roles') === '') die(ctx, 'No roles specified; please use `--roles`');
   const [name] = need(ctx, 1, 'a username');
   const roles = ctx.str('roles').split(',');
-  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, { user: name, [field]: roles }, MODIFY);
+  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, userBody(name!, { [field]: roles }), MODIFY);
   ctx.out(`User ${name} updated\n`);
   return V2_EXIT.success;
 }
@@ -85,34 +102,34 @@ export const userGrant = (ctx: V2Context) => userRoles(ctx, 'grant');
 export const userRevoke = (ctx: V2Context) => userRoles(ctx, 'revoke');
 
 export async function userPasswd(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const [name] = need(ctx, 1, 'a username');
   const [, pw] = await password(ctx, name!);
-  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, { user: name, password: pw }, MODIFY);
+  await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, userBody(name!, { password: pw }), MODIFY);
   ctx.out('Password updated\n');
   return V2_EXIT.success;
 }
 
 export async function roleAdd(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const [role] = need(ctx, 1, 'a role name');
   // actionRoleAdd asks for the role first
   if ((await c.request('GET', `/v2/auth/roles/${role}`)).status === 200) die(ctx, `Role ${role} already exists`);
-  await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, { role });
+  await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, roleBody(role!));
   ctx.out(`Role ${role} created\n`);
   return V2_EXIT.success;
 }
 
 export async function roleList(ctx: V2Context): Promise<number> {
   ctx.noArgs();
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const r = await call<{ roles?: Array<{ role: string } | string> | null }>(ctx, c, 'GET', '/v2/auth/roles');
   for (const x of r.roles ?? []) ctx.out(`${typeof x === 'string' ? x : x.role}\n`);
   return V2_EXIT.success;
 }
 
 export async function roleGet(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const [name] = need(ctx, 1, 'a role name');
   const r = await call<{ role?: string; permissions?: { kv?: { read?: string[]; write?: string[] } } }>(ctx, c, 'GET', `/v2/auth/roles/${name}`);
   const kv = r.permissions?.kv ?? {};
@@ -121,24 +138,41 @@ export async function roleGet(ctx: V2Context): Promise<number> {
 }
 
 export async function roleRemove(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   const [role] = need(ctx, 1, 'a role name');
   await call(ctx, c, 'DELETE', `/v2/auth/roles/${role}`);
   ctx.out(`Role ${role} removed\n`);
   return V2_EXIT.success;
 }
 
+/** pathutil.CanonicalURLPath: rooted, cleaned, a trailing slash kept. */
+function canonicalPath(p: string): string {
+  const rooted = p.startsWith('/') ? p : `/${p}`;
+  const out: string[] = [];
+  for (const seg of rooted.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '' && seg !== '.') out.push(seg);
+  }
+  const clean = `/${out.join('/')}`;
+  return rooted.endsWith('/') && clean !== '/' ? `${clean}/` : clean;
+}
+
+/** roleGrantRevoke: flags checked first, then the role is read, changed and compared. */
 async function rolePerms(ctx: V2Context, field: 'grant' | 'revoke'): Promise<number> {
-  const c = await connect(ctx);
   const path = ctx.str('path');
   if (path === '') die(ctx, 'No path specified; please use `--path`');
-  const [role] = need(ctx, 1, 'a role name');
+  if (canonicalPath(path) !== path) die(ctx, `Not canonical path; please use \`--path=${canonicalPath(path)}\``);
   const kinds = ['read', 'write', 'readwrite'].filter((k) => ctx.bool(k));
   if (kinds.length !== 1) die(ctx, 'Please specify exactly one of --read, --write or --readwrite');
+  const [role] = need(ctx, 1, 'a role name');
+  const c = await authConnect(ctx);
   const rw = ctx.bool('readwrite');
-  const read = rw || ctx.bool('read') ? [path] : [];
-  const write = rw || ctx.bool('write') ? [path] : [];
-  await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, { role, [field]: { kv: { read, write } } }, MODIFY);
+  const read = rw || ctx.bool('read') ? [path] : null;
+  const write = rw || ctx.bool('write') ? [path] : null;
+  const current = await call(ctx, c, 'GET', `/v2/auth/roles/${role}`, undefined, MODIFY);
+  const changed = await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, roleBody(role!, { [field]: { kv: { read, write } } }), MODIFY);
+  // reflect.DeepEqual of the role before and after; the message has no newline of its own
+  if (JSON.stringify(changed) === JSON.stringify(current)) ctx.out(`Role unchanged; already ${field === 'grant' ? 'granted' : 'revoked'}`);
   ctx.out(`Role ${role} updated\n`);
   return V2_EXIT.success;
 }
@@ -148,7 +182,7 @@ export const roleRevoke = (ctx: V2Context) => rolePerms(ctx, 'revoke');
 
 export async function authEnable(ctx: V2Context): Promise<number> {
   ctx.noArgs();
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   await call(ctx, c, 'PUT', '/v2/auth/enable');
   ctx.out('Authentication Enabled\n');
   return V2_EXIT.success;
@@ -156,7 +190,7 @@ export async function authEnable(ctx: V2Context): Promise<number> {
 
 export async function authDisable(ctx: V2Context): Promise<number> {
   ctx.noArgs();
-  const c = await connect(ctx);
+  const c = await authConnect(ctx);
   await call(ctx, c, 'DELETE', '/v2/auth/enable');
   ctx.out('Authentication Disabled\n');
   return V2_EXIT.success;

@@ -20,6 +20,7 @@ export async function connect(ctx: V2Context, sync = true): Promise<V2Client> {
   const c = V2Client.create(ctx, sync);
   await credentials(ctx, c);
   if (sync && !ctx.globalBool('no-sync')) await c.sync();
+  c.debug(`Cluster-Endpoints: ${c.endpoints.join(', ')}`);
   return c;
 }
 
