@@ -68,6 +68,8 @@ const CASES: Record<string, Case> = {
   'v2: help member is the command help of a group': { api: '2', args: ['help', 'member'], want: { code: 0 } },
   'v2: member help is the group app help': { api: '2', args: ['member', 'help'], want: { code: 0 } },
   'v2: user h': { api: '2', args: ['user', 'h'], want: { code: 0 } },
+  'v2: user get without a name is refused before dialling': { api: '2', args: ['--endpoints=http://127.0.0.1:{dead}', 'user', 'get'], want: { stderr: 'Please provide a username\n', code: 1 } },
+  'v2: member add without a URL is refused before dialling': { api: '2', args: ['--endpoints=http://127.0.0.1:{dead}', 'member', 'add', 'n'], want: { stderr: 'Provide a name and a single member peerURL\n', code: 1 } },
   'v2: role grant of a path that is not canonical': { api: '2', args: ['role', 'grant', 'r', '--path', 'a/../b/', '--read'], want: { stderr: 'Not canonical path; please use `--path=/b/`\n', code: 1 } },
   'v2: role grant reads the role first': { api: '2', args: ['--debug', 'role', 'grant', 'nosuch', '--path', '/a', '--read'], want: { code: 1 } },
   'v2: --debug prints the endpoints without a sync too, and bodies as %q': { api: '2', args: ['--debug', '--no-sync', 'set', '/nosuch-sweep', 'v', '--swap-with-value', 'nope'], want: { code: 4 } },

@@ -56,8 +56,9 @@ async function password(ctx: V2Context, arg: string): Promise<[string, string]> 
 }
 
 export async function userAdd(ctx: V2Context): Promise<number> {
+  const [arg] = need(ctx, 1, 'a username');
   const c = await authConnect(ctx);
-  const [user, pw] = await password(ctx, need(ctx, 1, 'a username')[0]!);
+  const [user, pw] = await password(ctx, arg!);
   await call(ctx, c, 'PUT', `/v2/auth/users/${user}`, userBody(user, { password: pw }));
   ctx.out(`User ${user} created\n`);
   return V2_EXIT.success;
@@ -72,8 +73,9 @@ export async function userList(ctx: V2Context): Promise<number> {
 }
 
 export async function userGet(ctx: V2Context): Promise<number> {
-  const c = await authConnect(ctx);
+  // mustUserAPIAndName / mustRoleAPIAndName: the argument first, then the client
   const [name] = need(ctx, 1, 'a username');
+  const c = await authConnect(ctx);
   const u = await call<{ user?: string; roles?: Array<string | { role: string }> }>(ctx, c, 'GET', `/v2/auth/users/${name}`);
   const roles = (u.roles ?? []).map((r) => (typeof r === 'string' ? r : r.role));
   ctx.out(`User: ${u.user ?? name}\nRoles: ${roles.map((r) => ` ${r}`).join('')}\n`);
@@ -81,17 +83,18 @@ export async function userGet(ctx: V2Context): Promise<number> {
 }
 
 export async function userRemove(ctx: V2Context): Promise<number> {
-  const c = await authConnect(ctx);
+  // mustUserAPIAndName / mustRoleAPIAndName: the argument first, then the client
   const [name] = need(ctx, 1, 'a username');
+  const c = await authConnect(ctx);
   await call(ctx, c, 'DELETE', `/v2/auth/users/${name}`);
   ctx.out(`User ${name} removed\n`);
   return V2_EXIT.success;
 }
 
 async function userRoles(ctx: V2Context, field: 'grant' | 'revoke'): Promise<number> {
-  const c = await authConnect(ctx);
   if (ctx.str('roles') === '') die(ctx, 'No roles specified; please use `--roles`');
   const [name] = need(ctx, 1, 'a username');
+  const c = await authConnect(ctx);
   const roles = ctx.str('roles').split(',');
   await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, userBody(name!, { [field]: roles }), MODIFY);
   ctx.out(`User ${name} updated\n`);
@@ -102,8 +105,9 @@ export const userGrant = (ctx: V2Context) => userRoles(ctx, 'grant');
 export const userRevoke = (ctx: V2Context) => userRoles(ctx, 'revoke');
 
 export async function userPasswd(ctx: V2Context): Promise<number> {
-  const c = await authConnect(ctx);
+  // mustUserAPIAndName / mustRoleAPIAndName: the argument first, then the client
   const [name] = need(ctx, 1, 'a username');
+  const c = await authConnect(ctx);
   const [, pw] = await password(ctx, name!);
   await call(ctx, c, 'PUT', `/v2/auth/users/${name}`, userBody(name!, { password: pw }), MODIFY);
   ctx.out('Password updated\n');
@@ -111,8 +115,9 @@ export async function userPasswd(ctx: V2Context): Promise<number> {
 }
 
 export async function roleAdd(ctx: V2Context): Promise<number> {
-  const c = await authConnect(ctx);
+  // mustUserAPIAndName / mustRoleAPIAndName: the argument first, then the client
   const [role] = need(ctx, 1, 'a role name');
+  const c = await authConnect(ctx);
   // actionRoleAdd asks for the role first
   if ((await c.request('GET', `/v2/auth/roles/${role}`)).status === 200) die(ctx, `Role ${role} already exists`);
   await call(ctx, c, 'PUT', `/v2/auth/roles/${role}`, roleBody(role!));
@@ -129,8 +134,9 @@ export async function roleList(ctx: V2Context): Promise<number> {
 }
 
 export async function roleGet(ctx: V2Context): Promise<number> {
-  const c = await authConnect(ctx);
+  // mustUserAPIAndName / mustRoleAPIAndName: the argument first, then the client
   const [name] = need(ctx, 1, 'a role name');
+  const c = await authConnect(ctx);
   const r = await call<{ role?: string; permissions?: { kv?: { read?: string[]; write?: string[] } } }>(ctx, c, 'GET', `/v2/auth/roles/${name}`);
   const kv = r.permissions?.kv ?? {};
   ctx.out(`Role: ${r.role ?? name}\nKV Read:\n${(kv.read ?? []).map((p) => `\t${p}\n`).join('')}KV Write:\n${(kv.write ?? []).map((p) => `\t${p}\n`).join('')}`);
@@ -138,8 +144,9 @@ export async function roleGet(ctx: V2Context): Promise<number> {
 }
 
 export async function roleRemove(ctx: V2Context): Promise<number> {
-  const c = await authConnect(ctx);
+  // mustUserAPIAndName / mustRoleAPIAndName: the argument first, then the client
   const [role] = need(ctx, 1, 'a role name');
+  const c = await authConnect(ctx);
   await call(ctx, c, 'DELETE', `/v2/auth/roles/${role}`);
   ctx.out(`Role ${role} removed\n`);
   return V2_EXIT.success;

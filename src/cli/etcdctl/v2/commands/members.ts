@@ -49,8 +49,8 @@ export async function memberList(ctx: V2Context): Promise<number> {
 }
 
 export async function memberAdd(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
   if (ctx.args.length !== 2) die(ctx, 'Provide a name and a single member peerURL');
+  const c = await connect(ctx);
   const [name, url] = ctx.args as [string, string];
   try {
     const m = await api<Member>(c, 'POST', '/v2/members', { peerURLs: [url] });
@@ -64,8 +64,8 @@ export async function memberAdd(ctx: V2Context): Promise<number> {
 }
 
 export async function memberRemove(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
   if (ctx.args.length !== 1) die(ctx, 'Provide a single member ID');
+  const c = await connect(ctx);
   await api(c, 'DELETE', `/v2/members/${ctx.args[0]}`).catch((err: Error) =>
     die(ctx, err instanceof StatusError && err.status === 404 ? `Couldn't find a member in the cluster with an ID of ${ctx.args[0]}.` : err.message));
   ctx.out(`Removed member ${ctx.args[0]} from cluster\n`);
@@ -73,8 +73,8 @@ export async function memberRemove(ctx: V2Context): Promise<number> {
 }
 
 export async function memberUpdate(ctx: V2Context): Promise<number> {
-  const c = await connect(ctx);
   if (ctx.args.length !== 2) die(ctx, 'Provide an ID and a list of comma separated peerURL (0xabcd http://example.com,http://example1.com)');
+  const c = await connect(ctx);
   await api(c, 'PUT', `/v2/members/${ctx.args[0]}`, { peerURLs: ctx.args[1]!.split(',') }).catch((err: Error) => die(ctx, err.message));
   ctx.out(`Updated member with ID ${ctx.args[0]} in cluster\n`);
   return V2_EXIT.success;
