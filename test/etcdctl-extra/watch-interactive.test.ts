@@ -39,13 +39,14 @@ describe.skipIf(!haveRealEtcd)('etcdctl watch -i against the real etcdctl', () =
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin.on('error', () => undefined);
     const closed = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    await pause(600);
+    // generous pauses: under load a client may start, or spawn a `-- cmd`, slowly
+    await pause(1200);
     for (const step of steps.map((t) => t.replaceAll('{p}', p))) {
       if (step.startsWith('@put ')) await runCmd(REAL_ETCDCTL, ['--endpoints', ep, 'put', ...step.split(' ').slice(1)], { ETCDCTL_API: '3' });
       else if (child.exitCode === null) child.stdin.write(`${step}\n`);
-      await pause(250);
+      await pause(350);
     }
-    await pause(300);
+    await pause(1000);
     child.stdin.end();
     const code = await closed;
     const mask = (t: string): string => t.replaceAll(p, '{p}').replace(/"(revision|create_revision|mod_revision|version)":\d+/g, '"$1":N').replace(/progress notify: \d+/g, 'progress notify: N')
