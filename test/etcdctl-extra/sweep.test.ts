@@ -43,6 +43,10 @@ const CASES: Record<string, Case> = {
     args: ['--endpoints=127.0.0.1', '--command-timeout=1s', 'endpoint', 'status'],
     want: { stderr: expect.stringContaining('dial tcp: address 127.0.0.1: missing port in address'), code: 1 },
   },
+  'a dead localhost endpoint is dialled at 127.0.0.1': {
+    args: ['--endpoints=localhost:{dead}', '--command-timeout=1s', 'endpoint', 'status'],
+    want: { stderr: expect.stringContaining('dial tcp 127.0.0.1:<PORT>: connect: connection refused'), code: 1 },
+  },
   'a unix endpoint with no socket': {
     args: ['--endpoints=unix://nosuch.sock', '--command-timeout=1s', 'endpoint', 'status'],
     want: { stderr: expect.stringContaining('"target":"passthrough:///unix://nosuch.sock"'), code: 1 },

@@ -49,7 +49,8 @@ function dialError(ep: Endpoint | undefined, cwd: string): string {
   const host = ep?.host ?? '';
   if (!host.includes(':')) return `dial tcp: address ${host}: missing port in address`;
   if (!splitsHostPort(host)) return `dial tcp: address ${host}: too many colons in address`;
-  return `dial tcp ${host}: connect: connection refused`;
+  // net.Dial names the address it resolved: localhost is 127.0.0.1 first (/etc/hosts)
+  return `dial tcp ${host.replace(/^localhost:/, '127.0.0.1:')}: connect: connection refused`;
 }
 
 /** A failed call: `message` is what etcdctl prints after `Error: `. */
