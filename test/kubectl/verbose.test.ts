@@ -165,6 +165,8 @@ const CASES: VCase[] = [
   { args: ['rollout', 'history', 'deploy/nope', '-v=4'] },
   { args: ['cordon', 'nope', '-v=7'] },
   { args: ['expose', 'deploy/nope', '--port=80', '-v=4'] },
+  // create job --from reads the cronjob through the builder WithScheme too
+  { args: ['create', 'job', 'x', '--from=cronjob/nope', '-v=7'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the real one', () => {

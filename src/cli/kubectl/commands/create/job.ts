@@ -1,10 +1,10 @@
 // kubectl create job NAME --image=image [-- COMMAND args] | --from=cronjob/NAME: restartPolicy
-// Never; --from copies the cronjob's job template (fetched through discovery and a GET, even
-// with --dry-run=client) and makes the cronjob its controller.
+// Never; --from copies the cronjob's job template (fetched by the builder WithScheme, even with
+// --dry-run=client) and makes the cronjob its controller.
 import type { Obj } from '../../../../client/types.js';
 import type { Ctx } from '../../context.js';
-import { objectPath } from '../../resource/paths.js';
-import { requestJson } from '../../resource/request.js';
+import { builderEnv } from '../mutate/env.js';
+import { Builder } from '../mutate/builder.js';
 import { goTypeName } from './go-typed.js';
 import { completeCreate, nameFromArgs, type CreateSetup } from './options.js';
 import { finishCreate } from './submit.js';
@@ -26,14 +26,14 @@ function jobFromImage(name: string, image: string, command: string[], s: CreateS
   };
 }
 
-/** The builder's ResourceTypeOrNameArgs(false, from): one object, fetched. */
+/** The builder WithScheme, ResourceTypeOrNameArgs(false, from), Latest: one object, fetched. */
 async function fetchFrom(ctx: Ctx, from: string, namespace: string): Promise<Obj> {
-  const mapper = await ctx.factory.mapper(4);
-  const slash = from.indexOf('/');
-  const resource = await mapper.resolve(slash < 0 ? from : from.slice(0, slash));
-  const name = slash < 0 ? '' : from.slice(slash + 1);
-  if (name === '') throw new Error('resource(s) were provided, but no name was specified');
-  return requestJson<Obj>(await ctx.factory.client(), 'GET', objectPath(resource, namespace, name));
+  const result = await new Builder(builderEnv(ctx)).withScheme().namespaceParam(namespace).defaultNamespace()
+    .resourceTypeOrNameArgs(false, from).latest().do();
+  const { infos, error } = await result.infos();
+  if (error) throw error;
+  if (infos.length !== 1 || infos[0]!.object === undefined) throw new Error('from must be an existing cronjob');
+  return infos[0]!.object;
 }
 
 export function jobFromCronJob(name: string, cronJob: Obj, s: CreateSetup): Obj {
