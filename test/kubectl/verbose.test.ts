@@ -167,6 +167,9 @@ const CASES: VCase[] = [
   { args: ['expose', 'deploy/nope', '--port=80', '-v=4'] },
   // create job --from reads the cronjob through the builder WithScheme too
   { args: ['create', 'job', 'x', '--from=cronjob/nope', '-v=7'] },
+  // expose's POST through the Helper over ClientForMapping: the typed Accept, its Status without a kind
+  { args: ['expose', 'deploy/vd', '--port=80', '--dry-run=server', '-v=7'] },
+  { args: ['expose', 'deploy/vd', '--port=80', '--name=kubernetes', '-v=7'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl -v request logging, ours against the real one', () => {

@@ -1,9 +1,9 @@
 // kubectl expose: a Service for a pod, replication controller, deployment, replica set or
 // service — selector, port(s), protocols and labels read from it unless given — created in the
 // command's namespace (`service/<name> exposed`), or printed with --dry-run=client.
-import type { Obj } from '../../../client/types.js';
+import { ApiError, type Obj } from '../../../client/types.js';
 import type { Ctx } from '../context.js';
-import { requestJson } from '../resource/request.js';
+import { requestJson, TYPED_ACCEPT, typedError } from '../resource/request.js';
 import { typedObject } from './create/go-typed.js';
 import { withLastApplied } from './create/last-applied.js';
 import { reportable } from './mutate/aggregate.js';
@@ -53,7 +53,9 @@ function introspect(s: ExposeState, info: Info): void {
 async function create(ctx: Ctx, service: Json, namespace: string, dryRun: DryRun): Promise<Obj> {
   const client = await ctx.factory.client();
   const query = writeQuery({ dryRun: dryRun === 'server', fieldManager: ctx.str('field-manager') });
-  return requestJson<Obj>(client, 'POST', `/api/v1/namespaces/${encodeURIComponent(namespace)}/services${query}`, { body: service });
+  // the Helper over ClientForMapping: the typed client's Accept, a failure decoded into metav1.Status (no kind)
+  return requestJson<Obj>(client, 'POST', `/api/v1/namespaces/${encodeURIComponent(namespace)}/services${query}`, { body: service, accept: TYPED_ACCEPT })
+    .catch((err: unknown) => { throw err instanceof ApiError ? typedError(err.status) : err; });
 }
 
 export async function run(ctx: Ctx): Promise<number> {
