@@ -97,6 +97,9 @@ const GETS: Case[] = [
   { args: ['get', 'pods.metrics.k8s.io', '-A', '-l', 'app=web'] },
   { args: ['get', 'nodes.metrics.k8s.io'] },
   { args: ['get', 'nodemetrics', 'node01', '-o', 'name'] },
+  // the metrics clientset decodes a failure into metav1.Status: no kind in the -v=4 debug line
+  { args: ['top', 'pod', 'nope', '-v=4'] },
+  { args: ['top', 'node', 'nope', '-v=4'] },
 ];
 
 describe.skipIf(!hasRealKubectl)('kubectl top: ours = real', () => {

@@ -45,6 +45,11 @@ export async function typedGet<T>(client: RestClient, path: string): Promise<T> 
   }
 }
 
+/** A typed clientset's call: its failure's Status decoded into metav1.Status (no kind). */
+export function decodedTyped<T>(call: Promise<T>): Promise<T> {
+  return call.catch((err: unknown) => { throw err instanceof ApiError ? typedError(err.status) : err; });
+}
+
 /** The API error of a Status decoded into the typed metav1.Status: kind and apiVersion dropped. */
 export function typedError(s: ApiStatus): ApiError {
   const { kind: _kind, apiVersion: _apiVersion, ...status } = s;

@@ -5,7 +5,7 @@ import { nodeMetricsText, type NodeMetrics, type Usage } from '../../../../print
 import { labelsString, parseLabels } from '../create/label-selector.js';
 import type { Ctx } from '../../context.js';
 import { query } from '../../resource/paths.js';
-import { requestJson, TYPED_LIST } from '../../resource/request.js';
+import { decodedTyped, requestJson, TYPED_LIST } from '../../resource/request.js';
 import { requireMetricsApi } from './metrics-api.js';
 
 const METRICS = '/apis/metrics.k8s.io/v1beta1';
@@ -13,13 +13,13 @@ const METRICS = '/apis/metrics.k8s.io/v1beta1';
 interface Node { metadata: { name?: string }; status?: { allocatable?: Usage; capacity?: Usage } }
 
 async function nodeMetrics(client: RestClient, name: string, selector: string): Promise<NodeMetrics[]> {
-  if (name) return [await requestJson<NodeMetrics>(client, 'GET', `${METRICS}/nodes/${encodeURIComponent(name)}`)];
-  return (await requestJson<{ items?: NodeMetrics[] }>(client, 'GET', `${METRICS}/nodes${query({ labelSelector: selector })}`, TYPED_LIST)).items ?? [];
+  if (name) return [await decodedTyped(requestJson<NodeMetrics>(client, 'GET', `${METRICS}/nodes/${encodeURIComponent(name)}`))];
+  return (await decodedTyped(requestJson<{ items?: NodeMetrics[] }>(client, 'GET', `${METRICS}/nodes${query({ labelSelector: selector })}`, TYPED_LIST))).items ?? [];
 }
 
 async function nodes(client: RestClient, name: string, selector: string): Promise<Node[]> {
-  if (name) return [await requestJson<Node>(client, 'GET', `/api/v1/nodes/${encodeURIComponent(name)}`)];
-  return (await requestJson<{ items?: Node[] }>(client, 'GET', `/api/v1/nodes${query({ labelSelector: selector })}`, TYPED_LIST)).items ?? [];
+  if (name) return [await decodedTyped(requestJson<Node>(client, 'GET', `/api/v1/nodes/${encodeURIComponent(name)}`))];
+  return (await decodedTyped(requestJson<{ items?: Node[] }>(client, 'GET', `/api/v1/nodes${query({ labelSelector: selector })}`, TYPED_LIST))).items ?? [];
 }
 
 export async function runTopNode(ctx: Ctx): Promise<number> {

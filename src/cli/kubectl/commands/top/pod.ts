@@ -6,7 +6,7 @@ import { podMetricsText, type PodMetrics } from '../../../../printers/top.js';
 import { labelsString, parseLabels } from '../create/label-selector.js';
 import type { Ctx } from '../../context.js';
 import { query } from '../../resource/paths.js';
-import { requestJson, TYPED_LIST } from '../../resource/request.js';
+import { decodedTyped, requestJson, TYPED_LIST } from '../../resource/request.js';
 import { requireMetricsApi } from './metrics-api.js';
 import { goDurationNs, wallClockNs } from './age.js';
 
@@ -18,8 +18,8 @@ interface Options { name: string; namespace: string; all: boolean; labels: strin
 
 async function podMetrics(client: RestClient, o: Options): Promise<PodMetrics[]> {
   const base = o.all ? `${METRICS}/pods` : `${METRICS}/namespaces/${encodeURIComponent(o.namespace)}/pods`;
-  if (o.name) return [await requestJson<PodMetrics>(client, 'GET', `${base}/${encodeURIComponent(o.name)}`)];
-  return (await requestJson<{ items?: PodMetrics[] }>(client, 'GET', base + query({ labelSelector: o.labels, fieldSelector: o.fields }), TYPED_LIST)).items ?? [];
+  if (o.name) return [await decodedTyped(requestJson<PodMetrics>(client, 'GET', `${base}/${encodeURIComponent(o.name)}`))];
+  return (await decodedTyped(requestJson<{ items?: PodMetrics[] }>(client, 'GET', base + query({ labelSelector: o.labels, fieldSelector: o.fields }), TYPED_LIST))).items ?? [];
 }
 
 interface Pod { metadata: { name?: string; namespace?: string; creationTimestamp?: string } }
@@ -27,7 +27,7 @@ interface Pod { metadata: { name?: string; namespace?: string; creationTimestamp
 /** verifyEmptyMetrics: the pods of the namespace (the command's, even with -A) say why there are none. */
 async function verifyEmpty(client: RestClient, o: Options, nowNs: bigint): Promise<void> {
   const path = `/api/v1/namespaces/${encodeURIComponent(o.namespace)}/pods`;
-  const pods = (await requestJson<{ items?: Pod[] }>(client, 'GET', path + query({ labelSelector: o.labels, fieldSelector: o.fields }), TYPED_LIST)).items ?? [];
+  const pods = (await decodedTyped(requestJson<{ items?: Pod[] }>(client, 'GET', path + query({ labelSelector: o.labels, fieldSelector: o.fields }), TYPED_LIST))).items ?? [];
   if (!pods.length) return;
   for (const p of pods) {
     const age = nowNs - BigInt(Date.parse(p.metadata.creationTimestamp ?? '')) * 1_000_000n;
