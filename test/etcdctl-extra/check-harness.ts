@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildChild } from '../support/build-child.js';
-import { REAL_ETCDCTL } from '../support/etcd-pair.js';
+import { afterAll, beforeAll } from 'vitest';
+import { REAL_ETCDCTL, startOurs, startReal, type Endpoint } from '../support/etcd-pair.js';
 
 export interface Run {
   stdout: string;
@@ -132,4 +133,22 @@ export function verdictShape(line: string): string {
     .replace(/^(PASS|FAIL)$/, 'VERDICT')
     .replace(/^(Compact(?:ing|ed) with revision) \d+$/, '$1 <REV>')
     .replace(/^PASS: Approximate system memory used : -?\d+\.\d\d MB\.$/, 'PASS: Approximate system memory used : <F> MB.');
+}
+
+/**
+ * A real etcd and ours (API 3 only), fresh and on run-time ports, with both etcdctls, for one
+ * describe block: started before its tests, stopped after them.
+ */
+export function useServerPair(): { clients(): Clients; servers(): Endpoint[] } {
+  let c: Clients | undefined;
+  let servers: Endpoint[] = [];
+  beforeAll(async () => {
+    c = await clients();
+    servers = await Promise.all([startReal({ v2: false }), startOurs({ v2: false })]);
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    c?.cleanup();
+  });
+  return { clients: () => c!, servers: () => servers };
 }

@@ -2,27 +2,18 @@
 // etcd 3.4 (a child) and ours (in this process), fresh and on run-time ports: clientv3's peer URL
 // checks (types.NewURLs), and the server's membership rules in one sequence that changes the
 // cluster (so every server runs it once, through the real etcdctl, and the transcripts must agree).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveRealEtcd, startOurs, startReal, type Endpoint } from '../support/etcd-pair.js';
-import { clients, exec, mask, type Clients, type Run } from './check-harness.js';
+import { describe, expect, it } from 'vitest';
+import { haveRealEtcd, type Endpoint } from '../support/etcd-pair.js';
+import { exec, mask, useServerPair, type Run } from './check-harness.js';
 
 describe.skipIf(!haveRealEtcd)('etcdctl member against the real etcdctl', () => {
-  let c: Clients;
-  let servers: Endpoint[] = [];
-  const ports = (): number[] => servers.flatMap((s) => [s.port]);
+  const pair = useServerPair();
+  const ports = (): number[] => pair.servers().flatMap((s) => [s.port]);
   const run = async (cmd: string[], s: Endpoint, args: string[]): Promise<Run> => {
-    const r = await exec(cmd, ['--endpoints', `127.0.0.1:${s.port}`, ...args], c.dir);
+    const r = await exec(cmd, ['--endpoints', `127.0.0.1:${s.port}`, ...args], pair.clients().dir);
     return { stdout: mask(r.stdout, ports()), stderr: mask(r.stderr, ports()), code: r.code };
   };
 
-  beforeAll(async () => {
-    c = await clients();
-    servers = await Promise.all([startReal({ v2: false }), startOurs({ v2: false })]);
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    c?.cleanup();
-  });
 
   it.each<[string, string]>([
     ['foo', 'URL scheme must be http, https, unix, or unixs: foo'],
@@ -38,7 +29,7 @@ describe.skipIf(!haveRealEtcd)('etcdctl member against the real etcdctl', () => 
     [':1', 'parse ":1": missing protocol scheme'],
   ])('member add --peer-urls=%s is refused by the client, exit 1', async (urls, message) => {
     for (const args of [['member', 'add', 'n', `--peer-urls=${urls}`], ['member', 'update', '1', `--peer-urls=${urls}`]]) {
-      const all = await Promise.all(servers.flatMap((s) => [run(c.real, s, args), run(c.ours, s, args)]));
+      const all = await Promise.all(pair.servers().flatMap((s) => [run(pair.clients().real, s, args), run(pair.clients().ours, s, args)]));
       expect(all[0]).toEqual({ stdout: '', stderr: `Error: ${message}\n`, code: 1 });
       for (const r of all.slice(1)) expect(r).toEqual(all[0]);
     }
@@ -46,17 +37,17 @@ describe.skipIf(!haveRealEtcd)('etcdctl member against the real etcdctl', () => 
 
   /** One server's transcript of a membership sequence; IDs and ports masked. */
   async function sequence(s: Endpoint): Promise<string> {
-    const peer = (await run(c.real, s, ['member', 'list'])).stdout.split(', ')[3]!;
-    const self = (await run(c.real, s, ['member', 'list'])).stdout.split(',')[0]!;
+    const peer = (await run(pair.clients().real, s, ['member', 'list'])).stdout.split(', ')[3]!;
+    const self = (await run(pair.clients().real, s, ['member', 'list'])).stdout.split(',')[0]!;
     let out = '';
     const step = async (...args: string[]): Promise<void> => {
-      const r = await run(c.real, s, args);
+      const r = await run(pair.clients().real, s, args);
       out += `$ ${args.join(' ')}\n${r.stdout}${r.stderr}exit ${r.code}\n`;
     };
     await step('member', 'add', 'dup', `--peer-urls=${peer}`);
     await step('member', 'add', 'l1', '--learner', '--peer-urls=http://10.0.0.1:1');
     await step('member', 'add', 'l2', '--learner', '--peer-urls=http://10.0.0.2:1');
-    const learner = (await run(c.real, s, ['member', 'list'])).stdout.split('\n').find((l) => l.includes('unstarted'))!.split(',')[0]!;
+    const learner = (await run(pair.clients().real, s, ['member', 'list'])).stdout.split('\n').find((l) => l.includes('unstarted'))!.split(',')[0]!;
     await step('member', 'update', '1234', '--peer-urls=http://10.0.0.9:1');
     await step('member', 'update', learner, `--peer-urls=${peer}`);
     await step('member', 'update', self, '--peer-urls=http://10.0.0.1:1');
@@ -74,7 +65,7 @@ describe.skipIf(!haveRealEtcd)('etcdctl member against the real etcdctl', () => 
   }
 
   it('applies etcd 3.4 membership rules: duplicate URLs, one learner, update keeps raft learner, strict reconfig', async () => {
-    const [real, ours] = await Promise.all(servers.map(sequence));
+    const [real, ours] = await Promise.all(pair.servers().map(sequence));
     expect(real).toContain('etcdserver: Peer URLs already exists');
     expect(real).toContain('etcdserver: too many learner members in cluster');
     expect(real).toContain('etcdserver: unhealthy cluster');

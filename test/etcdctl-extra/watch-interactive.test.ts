@@ -4,9 +4,9 @@
 // unless a line already ended etcdctl. Keys carry a per-run prefix so the four runs of a script
 // can share a server; revisions and the prefix are masked.
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveRealEtcd, run as runCmd, REAL_ETCDCTL, startOurs, startReal, type Endpoint } from '../support/etcd-pair.js';
-import { clients, type Clients, type Run } from './check-harness.js';
+import { describe, expect, it } from 'vitest';
+import { haveRealEtcd, run as runCmd, REAL_ETCDCTL, type Endpoint } from '../support/etcd-pair.js';
+import { useServerPair, type Run } from './check-harness.js';
 
 /** A stdin line, or a write made with the real etcdctl (`@put k v`). `{p}` is the run's prefix. */
 type Step = string;
@@ -14,24 +14,15 @@ type Step = string;
 const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 describe.skipIf(!haveRealEtcd)('etcdctl watch -i against the real etcdctl', () => {
-  let c: Clients;
-  let servers: Endpoint[] = [];
+  const pair = useServerPair();
   let runs = 0;
 
-  beforeAll(async () => {
-    c = await clients();
-    servers = await Promise.all([startReal({ v2: false }), startOurs({ v2: false })]);
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    c?.cleanup();
-  });
 
   async function script(cmd: string[], s: Endpoint, flags: string[], steps: Step[], env: Record<string, string>): Promise<Run> {
     const p = `wi${runs++}-`;
     const ep = `127.0.0.1:${s.port}`;
     const child = spawn(cmd[0]!, [...cmd.slice(1), '--endpoints', ep, 'watch', '-i', ...flags], {
-      cwd: c.dir, env: { PATH: process.env.PATH ?? '', HOME: c.dir, ETCDCTL_API: '3', ...env },
+      cwd: pair.clients().dir, env: { PATH: process.env.PATH ?? '', HOME: pair.clients().dir, ETCDCTL_API: '3', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -55,7 +46,7 @@ describe.skipIf(!haveRealEtcd)('etcdctl watch -i against the real etcdctl', () =
   }
 
   async function same(flags: string[], steps: Step[], expected: Partial<Run>, env: Record<string, string> = {}): Promise<void> {
-    const all = await Promise.all(servers.flatMap((s) => [script(c.real, s, flags, steps, env), script(c.ours, s, flags, steps, env)]));
+    const all = await Promise.all(pair.servers().flatMap((s) => [script(pair.clients().real, s, flags, steps, env), script(pair.clients().ours, s, flags, steps, env)]));
     expect(all[0]).toMatchObject(expected);
     for (const r of all.slice(1)) expect(r).toEqual(all[0]);
   }
@@ -101,7 +92,7 @@ describe.skipIf(!haveRealEtcd)('etcdctl watch -i against the real etcdctl', () =
   });
 
   it('shows a watch the server cancels for compaction as clientv3 hands it on: no revision, empty Events', async () => {
-    for (const s of servers) {
+    for (const s of pair.servers()) {
       const ep = ['--endpoints', `127.0.0.1:${s.port}`];
       const put = await runCmd(REAL_ETCDCTL, [...ep, 'put', 'compacted', 'x', '-w', 'json'], { ETCDCTL_API: '3' });
       const rev = /"revision":(\d+)/.exec(put.stdout)![1]!;
