@@ -8,6 +8,7 @@ import {
   emptyKubeconfig, parseKubeconfig, type ClusterInfo, type ContextInfo, type Kubeconfig, type UserInfo,
 } from './kubeconfig.js';
 import type { RestConfig } from './rest-config.js';
+import { goErrnoText } from './go-errno.js';
 
 export interface ConfigOverrides {
   kubeconfig?: string;
@@ -146,8 +147,7 @@ export function contextError(r: ResolvedClient, o: ConfigOverrides, forClient: b
 
 /** os.Open's error as Go words it. */
 function openError(path: string, err: NodeJS.ErrnoException): string {
-  const why: Record<string, string> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', ENOTDIR: 'not a directory', ELOOP: 'too many levels of symbolic links' };
-  return `open ${path}: ${why[err.code ?? ''] ?? err.message}`;
+  return `open ${path}: ${goErrnoText(err)}`;
 }
 
 /** A file validateAuthInfo or validateClusterInfo opens: its text, or the error it records. */

@@ -9,6 +9,7 @@ import { EXIT } from '../exit-codes.js';
 import { durationSeconds, zapLine } from '../logs.js';
 import { humanBytes } from '../printers/format.js';
 import { withClient } from './dial.js';
+import { goErrnoText } from '../../../../client/go-errno.js';
 
 type Stream = NodeJS.ReadableStream & { on(e: 'metadata', f: () => void): unknown };
 
@@ -57,11 +58,9 @@ function rename(cwd: string, from: string, to: string): void {
   try {
     renameSync(resolve(cwd, from), resolve(cwd, to));
   } catch (err) {
-    fail(ERRNO_TEXT[(err as NodeJS.ErrnoException).code ?? ''] ?? (err as Error).message);
+    fail(goErrnoText(err));
   }
 }
-
-const ERRNO_TEXT: Record<string, string> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', ENOTDIR: 'not a directory', EISDIR: 'is a directory' };
 
 export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.args.length !== 1) throw new ExitError(EXIT.badArgs, 'snapshot save expects one argument');
