@@ -6,13 +6,15 @@
 // modules lazily). Dependencies are bundled too, except better-sqlite3, a native addon,
 // just-bash's optional compressors, and gRPC, which has its own bundle (dist/grpc.cjs,
 // scripts/grpc-bundle.mjs). etcd's rpc.proto is parsed here, once, into dist/etcd-rpc.json (see
-// src/etcd/grpc/descriptor.ts); the CRI schema is copied to dist/cri-api.proto (loaded by
+// src/etcd/grpc/descriptor.ts), and into static code for etcdctl (dist/etcd-codec.cjs,
+// scripts/etcd-codec.mjs); the CRI schema is copied to dist/cri-api.proto (loaded by
 // src/client/cri/proto.ts, for crictl and the kubelets' runtime sockets).
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { asciiOnly, writeCodeCaches } from './code-cache.mjs';
 import { buildGrpcBundle } from './grpc-bundle.mjs';
+import { buildEtcdCodec } from './etcd-codec.mjs';
 
 const require = createRequire(import.meta.url);
 const entries = {
@@ -73,4 +75,5 @@ const cri = new protobuf.Root();
 cri.loadSync('src/client/cri/api.proto', { keepCase: false });
 writeFileSync('dist/cri-api.json', JSON.stringify(cri.toJSON({ keepComments: false })));
 await buildGrpcBundle('dist');
+await buildEtcdCodec('dist');
 await writeCodeCaches('dist', Object.keys(present));

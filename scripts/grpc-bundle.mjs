@@ -1,14 +1,15 @@
-// dist/grpc.cjs: @grpc/grpc-js and @grpc/proto-loader bundled into one CommonJS file, and
-// dist/grpc.cjs.cache, V8's code cache of it after a typical start-up has run (loading the etcd and
-// CRI schemas, building clients and a server). src/client/grpc-modules.ts loads the pair; the
-// cache saves compiling the functions a gRPC user runs on every start. Must be called after
-// dist/*.json and dist/launch.cjs are written.
+// dist/grpc.cjs: @grpc/grpc-js bundled into one CommonJS file, and dist/proto-loader.cjs,
+// @grpc/proto-loader with protobuf.js; each with V8's code cache (<file>.cache) after a typical
+// start-up has run (loading the etcd and CRI schemas, building clients and a server, one call).
+// src/client/grpc-modules.ts loads them; the caches save compiling the functions a gRPC user runs
+// on every start. etcdctl never loads proto-loader (scripts/etcd-codec.mjs), so it is a bundle of
+// its own. Must be called after dist/*.json and dist/launch.cjs are written.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { asciiOnly, launcher } from './code-cache.mjs';
 
-const ENTRY = "module.exports = { grpc: require('@grpc/grpc-js'), loader: require('@grpc/proto-loader') };\n";
+const BUNDLES = { grpc: '@grpc/grpc-js', 'proto-loader': '@grpc/proto-loader' };
 
 /**
  * One unary call over loopback (a KV Range answered by a server made here), so that a call's path
@@ -28,21 +29,24 @@ async function roundTrip(grpc, def) {
 }
 
 export async function buildGrpcBundle(dist) {
-  const file = resolve(dist, 'grpc.cjs');
-  await build({
-    stdin: { contents: ENTRY, resolveDir: process.cwd(), sourcefile: 'grpc-entry.cjs', loader: 'js' },
-    outfile: file,
+  const files = Object.fromEntries(Object.keys(BUNDLES).map((name) => [name, resolve(dist, `${name}.cjs`)]));
+  await Promise.all(Object.entries(BUNDLES).map(([name, pkg]) => build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});\n`, resolveDir: process.cwd(), sourcefile: `${name}-entry.cjs`, loader: 'js' },
+    outfile: files[name],
+    // grpc-js requires proto-loader only for channelz, which we never enable
+    external: name === 'grpc' ? ['@grpc/proto-loader'] : [],
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
     logLevel: 'warning',
-  });
-  asciiOnly(file);
+  })));
+  for (const file of Object.values(files)) asciiOnly(file);
   // compiled and run as src/client/grpc-modules.ts does (the same wrapper, so the same source)
   const { compileBundle, runBundle, codeCachePath } = launcher(dist);
-  const script = compileBundle(file);
-  const { grpc, loader } = runBundle(file, script);
+  const scripts = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, compileBundle(file)]));
+  const grpc = runBundle(files.grpc, scripts.grpc);
+  const loader = runBundle(files['proto-loader'], scripts['proto-loader']);
   const json = (name) => JSON.parse(readFileSync(resolve(dist, name), 'utf8'));
   for (const [name, options] of [
     ['etcd-rpc.json', { keepCase: true, longs: String, enums: Number, defaults: false, oneofs: false }],
@@ -50,13 +54,12 @@ export async function buildGrpcBundle(dist) {
     ['cri-api.json', { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true }],
   ]) {
     const def = loader.fromJSON(json(name), options);
-    const pkg = grpc.loadPackageDefinition(def);
+    grpc.loadPackageDefinition(def);
     const service = Object.values(def).find((d) => d.format === undefined);
     const Client = grpc.makeClientConstructor(service, 'Warm');
     new Client('127.0.0.1:1', grpc.credentials.createInsecure()).close();
-    void pkg;
   }
   new grpc.Metadata().set('token', 'x');
   await roundTrip(grpc, loader.fromJSON(json('etcd-rpc.json'), { keepCase: true, longs: String, enums: Number, defaults: false, oneofs: false }));
-  writeFileSync(codeCachePath(file), script.createCachedData());
+  for (const [name, file] of Object.entries(files)) writeFileSync(codeCachePath(file), scripts[name].createCachedData());
 }

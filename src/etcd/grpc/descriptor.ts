@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Options, PackageDefinition } from '@grpc/proto-loader';
 import { loadGrpcModules } from '../../client/grpc-modules.js';
 import { serviceSubset, type JsonNode } from './subset.js';
+import { staticServiceLoader } from './static-codec.js';
 
 /** Where the build writes the descriptors, relative to dist/: field names as in the .proto
  * (keepCase, what etcdctl's JSON printer needs) or camelCased (what the server's code reads). */
@@ -30,9 +31,12 @@ export async function loadEtcdDefinition(options: Options): Promise<PackageDefin
   return loader.loadSync(protoFile(), options);
 }
 
-/** One service's definition (with the types it reaches) per call, from the built JSON; unbundled,
- * the whole parsed .proto, which holds every service. */
+/** One service's definition (with the types it reaches) per call: bundled, from the build's static
+ * code when the field names are kept (etcdctl's), else from the built JSON; unbundled, the whole
+ * parsed .proto, which holds every service. */
 export async function etcdServiceLoader(options: Options): Promise<(service: string) => PackageDefinition> {
+  const fromStatic = options.keepCase === true ? staticServiceLoader(options) : undefined;
+  if (fromStatic !== undefined) return fromStatic;
   const { loader } = await loadGrpcModules();
   const built = builtDescriptor(options.keepCase === true);
   if (built === undefined) {
