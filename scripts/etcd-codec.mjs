@@ -9,7 +9,8 @@
 // so what is sent and decoded is the same. Must be called after dist/etcd-rpc.json and
 // dist/launch.cjs are written.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { asciiOnly, launcher } from './code-cache.mjs';
@@ -69,9 +70,8 @@ function warmUp(root, types) {
 export async function buildEtcdCodec(dist) {
   const types = rpcTypes(dist);
   writeFileSync(resolve(dist, 'etcd-rpc-types.json'), JSON.stringify(types));
-  const cache = resolve('node_modules/.cache/kubedojo');
-  mkdirSync(cache, { recursive: true });
-  const generated = join(cache, 'etcd-static.cjs');
+  const tmp = mkdtempSync(join(tmpdir(), 'kubedojo-etcd-codec-'));
+  const generated = join(tmp, 'etcd-static.cjs');
   await pbjs(['-t', 'static-module', '-w', 'commonjs', '--keep-case', '--no-create', '--no-verify', '--no-delimited', '--no-typeurl',
     '--no-beautify', '--no-comments', '--no-service', '-o', generated, require.resolve('etcd3/proto/rpc.proto')]);
   const file = resolve(dist, 'etcd-codec.cjs');
@@ -79,10 +79,16 @@ export async function buildEtcdCodec(dist) {
   // integers decode exactly (IDs exceed 2^53)
   const entry = "const $protobuf = require('protobufjs/minimal');\n$protobuf.util.Long = require('long');\n$protobuf.configure();\n"
     + `module.exports = require(${JSON.stringify(generated)});\n`;
-  await build({
-    stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'etcd-codec-entry.cjs', loader: 'js' },
-    outfile: file, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning',
-  });
+  try {
+    await build({
+      stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'etcd-codec-entry.cjs', loader: 'js' },
+      outfile: file, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning',
+      // the generated file's require('protobufjs/minimal') resolves from here, not from the temporary directory
+      nodePaths: [resolve('node_modules')],
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
   asciiOnly(file);
   const { compileBundle, runBundle, codeCachePath } = launcher(dist);
   const script = compileBundle(file);
