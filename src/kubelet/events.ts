@@ -2,10 +2,7 @@
 // containers (involvedObject.fieldPath `spec.containers{name}`, `spec.initContainers{name}`).
 import type { Obj } from '../client/types.js';
 import { REFS } from '../client/refs.js';
-import { CoreEventRecorder, involvedObject, type EventType } from '../controllers/framework/events.js';
-
-const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-const eventName = (o: Obj, ms: number) => `${o.metadata.name}.${(BigInt(ms) * 1_000_000n + BigInt(Math.floor(Math.random() * 1e6))).toString(16)}`;
+import { CoreEventRecorder, eventName, involvedObject, rfc3339, type EventType } from '../controllers/framework/events.js';
 
 export class KubeletRecorder extends CoreEventRecorder {
   /** An event about a container of pod; fieldPath as GenerateContainerRef makes it. */

@@ -30,9 +30,23 @@ export function involvedObject(o: Obj): Record<string, unknown> {
   return r;
 }
 
-const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+export const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const micro = (ms: number) => new Date(ms).toISOString().replace(/\.(\d+)Z$/, (_m, f: string) => `.${f.padEnd(6, '0')}Z`);
-const eventName = (o: Obj, ms: number) => `${o.metadata.name}.${(BigInt(ms) * 1_000_000n + BigInt(Math.floor(Math.random() * 1e6))).toString(16)}`;
+
+let lastNanos = 0n;
+
+/**
+ * client-go's event name, `<object>.<hex of the time in nanoseconds>`: our clocks have
+ * milliseconds, so the nanoseconds are made up, and increase from one event to the next in this
+ * process as a real clock's would (names sort in the order events were made, which is the order
+ * `kubectl describe` shows events of the same second in: Created before Started).
+ */
+export function eventName(o: Obj, ms: number): string {
+  let nanos = BigInt(ms) * 1_000_000n + BigInt(Math.floor(Math.random() * 1e6));
+  if (nanos <= lastNanos) nanos = lastNanos + 1n + BigInt(Math.floor(Math.random() * 1000));
+  lastNanos = nanos;
+  return `${o.metadata.name}.${nanos.toString(16)}`;
+}
 
 abstract class Recorder implements EventRecorder {
   protected pending: Promise<void> = Promise.resolve();
