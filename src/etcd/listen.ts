@@ -8,6 +8,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type { TlsFiles } from './config.js';
+import { withAuthorityFix } from './grpc/authority.js';
 
 export interface Listener {
   close(): Promise<void>;
@@ -20,6 +21,19 @@ export interface Sinks {
 }
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n');
+/** the whole client connection preface, then the SETTINGS frame's header that must follow it */
+const FULL_PREFACE = 24;
+const SETTINGS_HEADER = 9;
+
+/**
+ * grpc-go's client (etcd's clientv3, the real etcdctl) opens with an empty SETTINGS frame; it is
+ * the client that may send a target's scheme in :authority (grpc/authority.ts). Its connections go
+ * through the rewriter; others (grpc-js: our etcdctl, the bench) keep node:http2's direct path, on
+ * which a call costs ~20% less.
+ */
+function goClient(seen: Buffer): boolean {
+  return seen[FULL_PREFACE + 3] === 0x4 && seen.readUIntBE(FULL_PREFACE, 3) === 0;
+}
 
 function sniff(socket: net.Socket | tls.TLSSocket, sinks: Sinks): void {
   let seen = Buffer.alloc(0);
@@ -27,13 +41,13 @@ function sniff(socket: net.Socket | tls.TLSSocket, sinks: Sinks): void {
     seen = Buffer.concat([seen, chunk]);
     const n = Math.min(seen.length, PREFACE.length);
     const isH2 = seen.subarray(0, n).equals(PREFACE.subarray(0, n));
-    if (isH2 && seen.length < PREFACE.length) return; // need more bytes to decide
+    // need more bytes to decide: a client sends its SETTINGS frame with the preface (RFC 9113 3.4)
+    if (isH2 && seen.length < FULL_PREFACE + SETTINGS_HEADER) return;
     socket.off('data', onData);
     socket.pause();
     socket.unshift(seen);
-    // The HTTP/2 session reads what was unshifted itself and then takes the socket's handle over;
-    // resuming the JS stream here would steal its bytes.
-    if (isH2) sinks.grpc(socket);
+    // The HTTP/2 stream reads what was unshifted itself; resuming the socket here would lose it.
+    if (isH2) sinks.grpc(goClient(seen) ? withAuthorityFix(socket) : socket);
     else {
       sinks.http.emit('connection', socket);
       socket.resume();

@@ -35,6 +35,16 @@ const CASES: Record<string, Case> = {
     want: { stderr: expect.stringContaining('"error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"}\nError: context deadline exceeded\n'), code: 1 },
   },
   'an http endpoint with a path: the path is dropped': { args: ['--endpoints=http://{ep}/x/y', 'get', 'a'], want: { code: 0 } },
+  // clientv3 dials these one endpoint at a time with the endpoint as the target: grpc-go sends
+  // `:authority: http://127.0.0.1:P`, which Node's HTTP/2 refuses unless rewritten (src/etcd/grpc/authority.ts)
+  'endpoint status of a scheme-prefixed plain-HTTP endpoint': { args: ['--endpoints=http://{ep}', 'endpoint', 'status', '-w', 'table'], want: { code: 0, stderr: '' } },
+  'endpoint status --cluster from a scheme-prefixed endpoint': { args: ['--endpoints=http://{ep}', 'endpoint', 'status', '--cluster'], want: { code: 0, stderr: '' } },
+  'endpoint hashkv of a scheme-prefixed endpoint': { args: ['--endpoints=http://{ep}', 'endpoint', 'hashkv', '-w', 'json'], want: { code: 0, stderr: '' } },
+  'defrag of a scheme-prefixed endpoint': { args: ['--endpoints=http://{ep}', 'defrag'], want: { code: 0, stderr: '' } },
+  'move-leader through a scheme-prefixed endpoint, to a member that does not exist': {
+    args: ['--endpoints=http://{ep}', 'move-leader', '1'],
+    want: { code: 1, stderr: expect.stringContaining('Error: etcdserver: bad leader transferee\n') },
+  },
   'an endpoint of an unknown scheme never connects': {
     args: ['--endpoints=ftp://{ep}', '--command-timeout=1s', 'endpoint', 'status'],
     want: { stderr: expect.stringContaining('Error while dialing dial: unknown network '), code: 1 },

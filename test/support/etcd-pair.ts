@@ -100,6 +100,8 @@ export function start(cmd: string, args: string[], env: Record<string, string> =
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ stdout, stderr, code }));
   });
+  // a command that ends without reading its stdin closes the pipe under this write (EPIPE)
+  child.stdin!.on('error', () => undefined);
   child.stdin!.end(input);
   return { child, done };
 }
