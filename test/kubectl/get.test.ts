@@ -130,6 +130,10 @@ const READS: Case[] = [
   { args: ['get', 'pods', '-n', 'x', '-w', '--client-certificate=nope'] },
   { args: ['describe', 'pods', '-n', 'x', '--client-certificate=nope'] },
   { args: ['label', 'pods,svc', 'a=b', '--all', '-n', 'x', '--client-certificate=nope'] },
+  // TYPE/NAME argument forms are checked as given, before discovery: their errors come first
+  { args: ['get', 'pods,svc/a', '--server=http://127.0.0.1:1'] },
+  { args: ['get', 'pods', 'svc/a', '--server=http://127.0.0.1:1'] },
+  { args: ['get', 'pods,svc/a', '-w', '--server=http://127.0.0.1:1'] },
   // a TLS server and no way to tell who the user is: Username is read from stdin, Password needs a terminal
   { args: ['get', 'pods', '--kubeconfig=nouser.yaml'], stdin: '' },
   { args: ['get', 'pods', '--kubeconfig=nouser.yaml'], stdin: '\n\n' },

@@ -1,6 +1,6 @@
 // The resource builder's argument forms: `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME …`, with the
 // `all` category expanded, each type resolved through discovery.
-import { splitTypeName } from '../commands/mutate/builder-types.js';
+import { SLASH_MIXED, splitTypeName } from '../commands/mutate/builder-types.js';
 import type { ApiResource, RestMapper } from '../discovery/mapper.js';
 
 export interface ResourceRequest {
@@ -11,7 +11,17 @@ export interface ResourceRequest {
   tuples?: boolean;
 }
 
-export const SLASH_MIXED = "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
+/**
+ * The builder's checks of TYPE/NAME arguments (hasCombinedTypeArgs, splitResourceTypeName): made
+ * as the arguments are given, before discovery, so their errors come first (even when the server
+ * cannot be reached).
+ */
+export function checkArgForms(args: string[]): void {
+  const slashed = args.filter((a) => a.includes('/'));
+  if (slashed.length === 0) return;
+  if (slashed.length !== args.length) throw new Error(SLASH_MIXED);
+  for (const a of args) splitTypeName(a);
+}
 
 async function expandTypes(mapper: RestMapper, typeArg: string, warn: (w: string) => void): Promise<ApiResource[]> {
   const out: ApiResource[] = [];
@@ -30,9 +40,8 @@ const gvrKey = (r: ApiResource): string => `${r.group}/${r.version}/${r.resource
 /** Groups args into one request per resource type, in the order given. */
 export async function resourceRequests(mapper: RestMapper, args: string[], warn: (w: string) => void = () => undefined): Promise<ResourceRequest[]> {
   if (args.length === 0) return [];
-  const slashed = args.filter((a) => a.includes('/'));
-  if (slashed.length > 0) {
-    if (slashed.length !== args.length) throw new Error(SLASH_MIXED);
+  checkArgForms(args);
+  if (args.some((a) => a.includes('/'))) {
     const out: ResourceRequest[] = [];
     const tuples = args.map((a) => splitTypeName(a)!);
     for (const { resource: type, name } of tuples) {

@@ -3,7 +3,7 @@
 // through the resource builder (files.ts), -w/--watch-only through watch.ts.
 import type { Ctx } from '../../context.js';
 import { AggregateError } from '../../errors.js';
-import { resourceRequests, type ResourceRequest } from '../../resource/args.js';
+import { checkArgForms, resourceRequests, type ResourceRequest } from '../../resource/args.js';
 import { mapperForArgs } from '../mutate/mapping.js';
 import { resolveGetOutput, type OutputFormat } from '../../output/format.js';
 import { fetchClientTables, fetchObjects, fetchTables, type GetScope } from './fetch.js';
@@ -90,6 +90,7 @@ export async function run(ctx: Ctx): Promise<number> {
   // the watch and the resource builder load only for the commands that use them
   if (watching) return (await import('./watch.js')).watch(ctx, scope, out);
   if (usesFiles(ctx)) return (await import('./files.js')).runFiles(ctx, scope, out, human);
+  checkArgForms(ctx.args);
   const mapper = await mapperForArgs(ctx.factory.mapper(discoveryAttempts(ctx.args)), ctx.args);
   const requests = await resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests);

@@ -9,7 +9,7 @@ import { PrintedError } from '../../errors.js';
 import type { Ctx } from '../../context.js';
 import type { ApiResource } from '../../discovery/mapper.js';
 import type { OutputFormat } from '../../output/format.js';
-import { resourceRequests } from '../../resource/args.js';
+import { checkArgForms, resourceRequests } from '../../resource/args.js';
 import { mapperForArgs } from '../mutate/mapping.js';
 import { collectionPath, query } from '../../resource/paths.js';
 import { TABLE_ACCEPT } from '../../resource/request.js';
@@ -60,6 +60,7 @@ async function fromList(client: RestClient, r: ApiResource, s: GetScope, accept:
 
 async function fromArgs(ctx: Ctx, s: GetScope, accept: string | undefined): Promise<Found> {
   if (ctx.args.length === 0) throw new Error(MISSING_RESOURCE);
+  checkArgForms(ctx.args);
   const mapper = await mapperForArgs(ctx.factory.mapper(discoveryAttempts(ctx.args)), ctx.args);
   const requests = await resourceRequests(mapper, ctx.args, (w) => ctx.io.stderr.write(w));
   validate(ctx, requests, false);
