@@ -8,7 +8,7 @@ import { defaultPod } from './pod.js';
 import { defaultCrd } from '../crd/names.js';
 import { defaultPodTemplateSpec } from './podspec.js';
 import { defaultEndpoints, defaultEndpointSlice, defaultService } from './service.js';
-import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
+import { defaultCSIDriver, defaultCSINode, defaultCSIStorageCapacity, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass, defaultVolumeAttachment } from './storage.js';
 import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet, defaultReplicationController, defaultStatefulSet, generateJobSelector } from './workloads.js';
 
 export { applyServiceIPFamilies } from './service.js';
@@ -42,6 +42,10 @@ const DEFAULTERS: Readonly<Record<string, (obj: KObject) => void>> = {
   'ClusterRoleBinding.rbac.authorization.k8s.io': defaultBinding,
   'HorizontalPodAutoscaler.autoscaling': defaultHorizontalPodAutoscaler,
   'StorageClass.storage.k8s.io': defaultStorageClass,
+  'CSIDriver.storage.k8s.io': defaultCSIDriver,
+  'CSINode.storage.k8s.io': defaultCSINode,
+  'CSIStorageCapacity.storage.k8s.io': defaultCSIStorageCapacity,
+  'VolumeAttachment.storage.k8s.io': defaultVolumeAttachment,
   'PriorityClass.scheduling.k8s.io': defaultPriorityClass,
   'EndpointSlice.discovery.k8s.io': defaultEndpointSlice,
 };

@@ -39,6 +39,9 @@ export function initialStatus(d: ResourceDescriptor, obj: KObject, now: string):
     case '/services':
       obj.status = { loadBalancer: {} };
       return;
+    case 'storage.k8s.io/volumeattachments':
+      obj.status = { attached: false };
+      return;
     default:
       obj.status = {};
   }

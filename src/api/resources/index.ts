@@ -29,6 +29,10 @@ import { networkPolicy } from './networkpolicy.js';
 import { ingress } from './ingress.js';
 import { ingressClass } from './ingressclass.js';
 import { storageClass } from './storageclass.js';
+import { csiDriver } from './csidriver.js';
+import { csiNode } from './csinode.js';
+import { csiStorageCapacity } from './csistoragecapacity.js';
+import { volumeAttachment } from './volumeattachment.js';
 import { podDisruptionBudget } from './poddisruptionbudget.js';
 import { lease } from './lease.js';
 import { priorityClass } from './priorityclass.js';
@@ -74,6 +78,10 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   ingress,
   ingressClass,
   storageClass,
+  csiDriver,
+  csiNode,
+  csiStorageCapacity,
+  volumeAttachment,
   podDisruptionBudget,
   lease,
   priorityClass,

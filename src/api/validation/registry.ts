@@ -28,6 +28,10 @@ import { validatePodDisruptionBudget } from './groups/policy.js';
 import { validatePriorityClass, validatePriorityClassUpdate } from './groups/priorityclass.js';
 import { validateBinding, validateRole } from './groups/rbac.js';
 import { validateStorageClass } from './groups/storageclass.js';
+import { validateCSIDriver } from './groups/csidriver.js';
+import { validateCSINode } from './groups/csinode.js';
+import { validateCSIStorageCapacity } from './groups/csistoragecapacity.js';
+import { validateVolumeAttachment } from './groups/volumeattachment.js';
 import { apiServiceStrategy } from '../aggregator/validation.js';
 import { validateCrd } from '../crd/validate-crd.js';
 
@@ -106,6 +110,10 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   'PodDisruptionBudget.policy': both(validatePodDisruptionBudget),
   'HorizontalPodAutoscaler.autoscaling': both(validateHorizontalPodAutoscaler),
   'StorageClass.storage.k8s.io': both(validateStorageClass),
+  'CSIDriver.storage.k8s.io': both(validateCSIDriver),
+  'CSINode.storage.k8s.io': both(validateCSINode),
+  'CSIStorageCapacity.storage.k8s.io': both(validateCSIStorageCapacity),
+  'VolumeAttachment.storage.k8s.io': both(validateVolumeAttachment),
   'PriorityClass.scheduling.k8s.io': { create: validatePriorityClass, update: validatePriorityClassUpdate },
   'Lease.coordination.k8s.io': both(validateLease),
   'CertificateSigningRequest.certificates.k8s.io': both(validateCertificateSigningRequest),

@@ -6,7 +6,7 @@ import { age } from './timestamps.js';
 import type { ColumnSet } from './types.js';
 
 function tokenRequests(value: unknown): string {
-  if (!Array.isArray(value)) return '<unset>';
+  if (!Array.isArray(value) || value.length === 0) return '<unset>';
   return recs(value)
     .map((t) => str(t.audience))
     .join(',');

@@ -8,6 +8,7 @@ import { controllerRevisionColumns } from './controllerrevision.js';
 import { cronJobColumns } from './cronjob.js';
 import { csiDriverColumns } from './csidriver.js';
 import { csiNodeColumns } from './csinode.js';
+import { csiStorageCapacityColumns } from './csistoragecapacity.js';
 import { daemonSetColumns } from './daemonset.js';
 import { defaultColumns } from './default.js';
 import { deploymentColumns } from './deployment.js';
@@ -79,6 +80,7 @@ const PRINTERS: Record<string, ColumnSet> = {
   'storageclasses.storage.k8s.io': storageClassColumns,
   'csidrivers.storage.k8s.io': csiDriverColumns,
   'csinodes.storage.k8s.io': csiNodeColumns,
+  'csistoragecapacities.storage.k8s.io': csiStorageCapacityColumns,
   'volumeattachments.storage.k8s.io': volumeAttachmentColumns,
   'poddisruptionbudgets.policy': podDisruptionBudgetColumns,
   'leases.coordination.k8s.io': leaseColumns,
