@@ -32,6 +32,7 @@ export const REFS = {
   networkpolicies: grp('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy'),
   eventsV1: grp('events.k8s.io', 'v1', 'events', 'Event'),
   storageclasses: grp('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false),
+  csinodes: grp('storage.k8s.io', 'v1', 'csinodes', 'CSINode', false),
   csrs: grp('certificates.k8s.io', 'v1', 'certificatesigningrequests', 'CertificateSigningRequest', false),
   hpas: grp('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler'),
   pdbs: grp('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget'),

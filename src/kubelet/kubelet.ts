@@ -7,6 +7,7 @@ import type { Client } from '../client/types.js';
 import type { Timers } from '../controllers/framework/queue.js';
 import { KubeletRecorder } from './events.js';
 import { Heartbeat, RENEW_INTERVAL_MS } from './heartbeat.js';
+import { ensureCSINode } from './csinode.js';
 import { nodeImages } from './node-images.js';
 import { PodManager } from './pod-manager.js';
 import { defaultCatalog, type ImageCatalog } from './runtime/catalog.js';
@@ -83,11 +84,13 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
   const hb = new Heartbeat(o.client, o.node, o.now, () => nodeImages(store?.list() ?? []));
   const bootTime = o.now();
   let stopped = false;
+  let csiNodeReady = false;
   let current: Promise<void> = Promise.resolve();
   const beat = async () => {
     try {
       await hb.renewLease();
       await hb.reportStatus();
+      if (!csiNodeReady) csiNodeReady = await ensureCSINode(o.client, o.node);
     } catch (err) {
       o.log(`kubelet ${o.node}: heartbeat failed: ${(err as Error).message}`);
     }
