@@ -64,20 +64,50 @@ function nodeAffinity(spec: JsonObject, fld: Path): FieldError[] {
   return validateNodeSelector(obj(na.required), child(fld, 'required'));
 }
 
-export function validatePVSpec(spec: JsonObject, fld: Path): FieldError[] {
+const INLINE = 'may not be specified in the context of inline volumes';
+
+/** What a PV spec inlined in a VolumeAttachment may not have, and the CSI source it must. */
+function inlineOnly(spec: JsonObject, fld: Path): FieldError[] {
+  const errs: FieldError[] = has(spec, 'claimRef') ? [forbidden(child(fld, 'claimRef'), INLINE)] : [];
+  if (Object.keys(obj(spec.capacity)).length) errs.push(forbidden(child(fld, 'capacity'), INLINE));
+  if (!has(spec, 'csi')) errs.push(required(child(fld, 'csi'), 'has to be specified in the context of inline volumes'));
+  return errs;
+}
+
+function reclaimPolicy(policy: string, fld: Path, inline: boolean): FieldError[] {
+  if (!policy) return [];
+  if (inline) return policy === 'Retain' ? [] : [forbidden(fld, 'may only be Retain in the context of inline volumes')];
+  return RECLAIM.includes(policy) ? [] : [notSupported(fld, policy, RECLAIM)];
+}
+
+function classAndMode(spec: JsonObject, fld: Path, inline: boolean): FieldError[] {
+  const errs: FieldError[] = [];
+  const sc = str(spec.storageClassName);
+  if (sc && inline) errs.push(forbidden(child(fld, 'storageClassName'), INLINE));
+  else if (sc) errs.push(...nameIsDNSSubdomain(sc, false).map((m) => invalid(child(fld, 'storageClassName'), sc, m)));
+  if (!has(spec, 'volumeMode')) return errs;
+  const mode = str(spec.volumeMode);
+  if (inline && mode !== 'Filesystem') errs.push(forbidden(child(fld, 'volumeMode'), 'may not specify volumeMode other than Filesystem in the context of inline volumes'));
+  else if (!inline && !VOLUME_MODES.includes(mode)) errs.push(notSupported(child(fld, 'volumeMode'), mode, VOLUME_MODES));
+  return errs;
+}
+
+/** ValidatePersistentVolumeSpec; inline for a VolumeAttachment's inlineVolumeSpec. */
+export function validatePVSpec(spec: JsonObject, fld: Path, inline = false): FieldError[] {
   const modes = strList(spec.accessModes) ?? [];
-  const errs = modes.length ? [] : [required(child(fld, 'accessModes'))];
-  errs.push(...validateAccessModes(modes, child(fld, 'accessModes')), ...capacity(spec, child(fld, 'capacity')));
+  const errs = inline ? inlineOnly(spec, fld) : [];
+  if (!modes.length) errs.push(required(child(fld, 'accessModes')));
+  errs.push(...validateAccessModes(modes, child(fld, 'accessModes')));
+  if (!inline) errs.push(...capacity(spec, child(fld, 'capacity')));
   const policy = str(spec.persistentVolumeReclaimPolicy);
-  if (policy && !RECLAIM.includes(policy)) errs.push(notSupported(child(fld, 'persistentVolumeReclaimPolicy'), policy, RECLAIM));
-  errs.push(...nodeAffinity(spec, child(fld, 'nodeAffinity')), ...volumeSources(spec, fld, has(spec, 'nodeAffinity')));
+  errs.push(...reclaimPolicy(policy, child(fld, 'persistentVolumeReclaimPolicy'), inline));
+  if (inline && has(spec, 'nodeAffinity')) errs.push(forbidden(child(fld, 'nodeAffinity'), INLINE));
+  else errs.push(...nodeAffinity(spec, child(fld, 'nodeAffinity')));
+  errs.push(...volumeSources(spec, fld, !inline && has(spec, 'nodeAffinity')));
   if (policy === 'Recycle' && has(spec, 'hostPath') && str(obj(spec.hostPath).path).replace(/\/+$/, '') === '') {
     errs.push(forbidden(child(fld, 'persistentVolumeReclaimPolicy'), "may not be 'recycle' for a hostPath mount of '/'"));
   }
-  const sc = str(spec.storageClassName);
-  if (sc) errs.push(...nameIsDNSSubdomain(sc, false).map((m) => invalid(child(fld, 'storageClassName'), sc, m)));
-  if (has(spec, 'volumeMode') && !VOLUME_MODES.includes(str(spec.volumeMode))) errs.push(notSupported(child(fld, 'volumeMode'), str(spec.volumeMode), VOLUME_MODES));
-  return errs;
+  return [...errs, ...classAndMode(spec, fld, inline)];
 }
 
 export function validatePV(pv: KObject): FieldError[] {

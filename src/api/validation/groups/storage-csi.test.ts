@@ -25,6 +25,14 @@ describe('storage.k8s.io CSI kinds', () => {
     [CAPACITY, { metadata: { name: 'c', namespace: 'default' }, storageClassName: 'standard', nodeTopology: { matchLabels: { 'a/b/c': 'x' } } }, [expect.stringMatching(/^nodeTopology\.matchLabels: Invalid value: "a\/b\/c": a qualified name/)]],
     [ATTACHMENT, attachment({}), []],
     [ATTACHMENT, attachment({ source: { persistentVolumeName: 'pv1', inlineVolumeSpec: {} } }), ['spec.source: Forbidden: must specify exactly one of inlineVolumeSpec and persistentVolumeName']],
+    [ATTACHMENT, attachment({ source: { inlineVolumeSpec: { accessModes: ['ReadWriteOnce'], csi: { driver: 'csi.example.com', volumeHandle: 'v1' } } } }), []],
+    [ATTACHMENT, attachment({ source: { inlineVolumeSpec: { accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' }, nfs: { server: 'nfs', path: '/x' }, persistentVolumeReclaimPolicy: 'Delete', storageClassName: 'fast', volumeMode: 'Block' } } }), [
+      'spec.source.inlineVolumeSpec.capacity: Forbidden: may not be specified in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.csi: Required value: has to be specified in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.persistentVolumeReclaimPolicy: Forbidden: may only be Retain in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.storageClassName: Forbidden: may not be specified in the context of inline volumes',
+      'spec.source.inlineVolumeSpec.volumeMode: Forbidden: may not specify volumeMode other than Filesystem in the context of inline volumes',
+    ]],
     [ATTACHMENT, attachment({ source: { persistentVolumeName: '' } }), ['spec.source.persistentVolumeName: Required value: must specify non empty persistentVolumeName', expect.stringMatching(/^spec\.source\.persistentVolumeName: Invalid value: "": a lowercase RFC 1123/)]],
     [ATTACHMENT, { ...attachment({ attacher: 'x'.repeat(64) }), status: { attachError: { errorCode: -1 } } }, ['status.attachError.errorCode: Invalid value: -1: must be between 0 and 2147483647, inclusive', 'spec.attacher: Too long: may not be more than 63 bytes']],
   ])('%s %#', (kind, obj, want) => expect(createErrors(kind, obj)).toEqual(want));

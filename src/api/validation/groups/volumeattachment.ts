@@ -7,6 +7,7 @@ import { has, obj, str, type JsonObject } from '../json.js';
 import { validateCoreObjectMeta, validateImmutableField } from '../meta.js';
 import { nameIsDNSSubdomain } from '../namefuncs.js';
 import { inclusiveRangeError } from '../names.js';
+import { validatePVSpec } from '../core/pv.js';
 import { validateCSIDriverName } from './csidriver.js';
 
 const MAX_METADATA_SIZE = 256 * 1024;
@@ -18,8 +19,8 @@ function source(src: JsonObject, fld: Path): FieldError[] {
   const pv = has(src, 'persistentVolumeName');
   if (!inline && !pv) return [required(fld, ONE_OF)];
   if (inline && pv) return [forbidden(fld, ONE_OF)];
-  if (pv && !str(src.persistentVolumeName)) return [required(child(fld, 'persistentVolumeName'), 'must specify non empty persistentVolumeName')];
-  return [];
+  if (pv) return str(src.persistentVolumeName) ? [] : [required(child(fld, 'persistentVolumeName'), 'must specify non empty persistentVolumeName')];
+  return validatePVSpec(obj(src.inlineVolumeSpec), child(fld, 'inlineVolumeSpec'), true);
 }
 
 function volumeError(e: unknown, fld: Path): FieldError[] {
