@@ -64,11 +64,25 @@ spec:
   attacher: Bad_Attacher
   source: {}
 `;
+const BAD_INLINE = `apiVersion: storage.k8s.io/v1
+kind: VolumeAttachment
+metadata:
+  name: inline
+spec:
+  attacher: hostpath.csi.k8s.io
+  nodeName: node01
+  source:
+    inlineVolumeSpec:
+      accessModes: [ReadWriteOnce]
+      capacity: {storage: 1Gi}
+      persistentVolumeReclaimPolicy: Delete
+      storageClassName: fast
+`;
 
 describe.skipIf(!hasRealKubectl)('kubectl with the CSI storage objects, ours against the real one', () => {
   const c = useCluster();
   beforeAll(async () => {
-    const files = { 'driver.yaml': DRIVER, 'bad-driver.yaml': BAD_DRIVER, 'cap.yaml': CAPACITY, 'bad-cap.yaml': BAD_CAPACITY, 'va.yaml': ATTACHMENT, 'bad-va.yaml': BAD_ATTACHMENT };
+    const files = { 'driver.yaml': DRIVER, 'bad-driver.yaml': BAD_DRIVER, 'cap.yaml': CAPACITY, 'bad-cap.yaml': BAD_CAPACITY, 'va.yaml': ATTACHMENT, 'bad-va.yaml': BAD_ATTACHMENT, 'bad-inline.yaml': BAD_INLINE };
     for (const [name, text] of Object.entries(files)) c.file(name, text);
     for (const f of ['driver.yaml', 'cap.yaml', 'va.yaml']) expect((await c.kubectl(['create', '-f', f])).code).toBe(0);
     await c.kubectl(['patch', 'volumeattachment', 'va1', '--subresource=status', '--type=merge', '-p', '{"status":{"attached":true,"attachmentMetadata":{"device":"/dev/sdb"}}}']);
@@ -101,6 +115,7 @@ describe.skipIf(!hasRealKubectl)('kubectl with the CSI storage objects, ours aga
     { args: ['patch', 'volumeattachment', 'va1', '--subresource=status', '--type=merge', '-p', '{"status":{"attached":false}}', '--dry-run=server', '-o', 'jsonpath={.status}'] },
     { args: ['describe', 'volumeattachment', 'va1'] },
     { args: ['create', '-f', 'bad-va.yaml'] },
+    { args: ['create', '-f', 'bad-inline.yaml'] },
     { args: ['patch', 'volumeattachment', 'va1', '--type=merge', '-p', '{"spec":{"nodeName":"node02"}}'] },
     { args: ['create', '-f', 'va.yaml', '--dry-run=server', '-o', 'jsonpath={.status}'] },
   ];
