@@ -56,6 +56,8 @@ export function tableCells(table: Table, o: TablePrintOptions): string[][] {
   header.push(...cols.map(({ c }) => c.name.toUpperCase()));
   for (const k of o.labelColumns ?? []) header.push(labelHeader(k));
   if (o.showLabels) header.push('LABELS');
+  // Only the first string column in the "name" format gets the kind (a VolumeAttachment's ATTACHER is one too).
+  const nameColumn = table.columnDefinitions.findIndex((c) => c.format === 'name' && c.type === 'string');
   const rows = (table.rows ?? []).map((row) => {
     const meta = row.object?.metadata ?? {};
     const cells: string[] = [];
@@ -63,7 +65,7 @@ export function tableCells(table: Table, o: TablePrintOptions): string[][] {
     for (const { c, i } of cols) {
       // A null cell (a custom column whose JSONPath found nothing) prints empty, as the real kubectl's does.
       const text = row.cells[i] === null || row.cells[i] === undefined ? '' : cellText(row.cells[i]);
-      cells.push(c.format === 'name' && o.kindPrefix ? `${o.kindPrefix}/${text}` : text);
+      cells.push(i === nameColumn && o.kindPrefix ? `${o.kindPrefix}/${text}` : text);
     }
     for (const k of o.labelColumns ?? []) cells.push(meta.labels?.[k] ?? '');
     if (o.showLabels) cells.push(formatLabels(meta.labels));
