@@ -110,6 +110,9 @@ describe.skipIf(!hasRealKubectl)('kubectl with the CSI storage objects, ours aga
     { args: ['patch', 'csistoragecapacity', 'cap1', '--type=merge', '-p', '{"storageClassName":"other","nodeTopology":{"matchLabels":{"x":"y"}}}'] },
     // a VolumeAttachment: create drops its status, which has its own subresource
     { args: ['get', 'volumeattachments'] },
+    // only the first name-format column carries the kind: ATTACHER is one too
+    { args: ['get', 'volumeattachments', '--show-kind'] },
+    { args: ['get', 'csidrivers,csinodes,csistoragecapacities,volumeattachments', '-A'] },
     { args: ['get', 'volumeattachment', 'va1', '-o', 'yaml'] },
     { args: ['get', 'volumeattachment', 'va1', '--subresource=status', '-o', 'yaml'] },
     { args: ['patch', 'volumeattachment', 'va1', '--subresource=status', '--type=merge', '-p', '{"status":{"attached":false}}', '--dry-run=server', '-o', 'jsonpath={.status}'] },
