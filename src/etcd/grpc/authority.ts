@@ -237,7 +237,8 @@ export function withAuthorityFix(socket: net.Socket): Duplex {
     if (!more) socket.pause();
   });
   socket.on('end', () => duplex.push(null));
-  socket.on('close', () => duplex.destroy());
+  // once what the client sent has been read: the HTTP/2 session may still be reading the last of it
+  socket.on('close', () => (duplex.readableEnded || duplex.readableLength === 0 ? duplex.destroy() : duplex.once('end', () => duplex.destroy())));
   socket.on('error', (err) => duplex.destroy(err));
   socket.resume();
   return duplex;
