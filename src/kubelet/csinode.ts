@@ -18,14 +18,14 @@ export const MIGRATED_PLUGINS = [
   'kubernetes.io/vsphere-volume',
 ].join(',');
 
-/** Creates the node's CSINode, or sets the annotation on an existing one; true once it is in place. */
-export async function ensureCSINode(client: Client, node: string): Promise<boolean> {
+/** Creates the node's CSINode, or sets the annotation on an existing one (throws if it could not). */
+export async function ensureCSINode(client: Client, node: string): Promise<void> {
   try {
     const csi = await client.get(REFS.csinodes, '', node);
-    if (csi.metadata.annotations?.[MIGRATED_PLUGINS_ANNOTATION] === MIGRATED_PLUGINS) return true;
+    if (csi.metadata.annotations?.[MIGRATED_PLUGINS_ANNOTATION] === MIGRATED_PLUGINS) return;
     csi.metadata.annotations = { ...csi.metadata.annotations, [MIGRATED_PLUGINS_ANNOTATION]: MIGRATED_PLUGINS };
     await client.update(REFS.csinodes, csi);
-    return true;
+    return;
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }
@@ -35,7 +35,6 @@ export async function ensureCSINode(client: Client, node: string): Promise<boole
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
   }
-  return true;
 }
 
 function csiNodeFor(node: Obj): Obj {

@@ -90,7 +90,10 @@ export function startKubelet(o: KubeletOptions): RunningKubelet {
     try {
       await hb.renewLease();
       await hb.reportStatus();
-      if (!csiNodeReady) csiNodeReady = await ensureCSINode(o.client, o.node);
+      if (!csiNodeReady) {
+        await ensureCSINode(o.client, o.node);
+        csiNodeReady = true;
+      }
     } catch (err) {
       o.log(`kubelet ${o.node}: heartbeat failed: ${(err as Error).message}`);
     }

@@ -4,11 +4,10 @@ import type { FieldError, KObject } from '../../types.js';
 import { invalid } from '../field.js';
 import { goLabelSelector } from '../govalue.js';
 import { str } from '../json.js';
-import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from '../meta.js';
+import { validateCoreObjectMeta, validateCoreObjectMetaUpdate, validateImmutableField } from '../meta.js';
 import { nameIsDNSSubdomain } from '../namefuncs.js';
 import { quantityOf, quantityString } from '../quantity.js';
 import { validateLabelSelector } from '../selector.js';
-import { semanticEqual } from '../json.js';
 
 function fields(c: KObject): FieldError[] {
   const errs = validateLabelSelector(c.nodeTopology, 'nodeTopology');
@@ -23,7 +22,6 @@ export function validateCSIStorageCapacity(c: KObject, old?: KObject): FieldErro
   const errs = [...validateCoreObjectMeta(c.metadata, true, nameIsDNSSubdomain), ...fields(c)];
   if (!old) return errs;
   errs.push(...validateCoreObjectMetaUpdate(c.metadata, old.metadata));
-  if (!semanticEqual(c.nodeTopology ?? null, old.nodeTopology ?? null)) errs.push(invalid('nodeTopology', goLabelSelector(c.nodeTopology), 'field is immutable'));
-  if (str(c.storageClassName) !== str(old.storageClassName)) errs.push(invalid('storageClassName', str(c.storageClassName), 'field is immutable'));
-  return errs;
+  errs.push(...validateImmutableField(c.nodeTopology ?? null, old.nodeTopology ?? null, 'nodeTopology', goLabelSelector(c.nodeTopology)));
+  return [...errs, ...validateImmutableField(str(c.storageClassName), str(old.storageClassName), 'storageClassName')];
 }

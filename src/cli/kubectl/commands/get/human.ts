@@ -28,10 +28,10 @@ export function printTables(tables: FetchedTable[], o: HumanOptions): string {
   const shown = byPrinter(tables).filter((t) => (t.table.rows ?? []).length > 0);
   // The real kubectl's printers share one HumanReadableFlags: once a namespaced type has been
   // printed with -A, every later table (cluster-scoped ones too) keeps the NAMESPACE column.
-  const namespacedSoFar = (i: number) => shown.slice(0, i + 1).some((t) => t.resource.namespaced);
+  const firstNamespaced = shown.findIndex((t) => t.resource.namespaced);
   return shown.map((t, i) => alignRows(tableCells(t.table, {
     wide: o.wide,
-    withNamespace: o.allNamespaces && namespacedSoFar(i),
+    withNamespace: o.allNamespaces && firstNamespaced >= 0 && i >= firstNamespaced,
     showLabels: o.showLabels,
     labelColumns: o.labelColumns.flatMap((l) => l.split(',')).filter((l) => l !== ''),
     noHeaders: o.noHeaders,
