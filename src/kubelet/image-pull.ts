@@ -6,6 +6,7 @@ import type { ContainerSpec, Pod } from './pod-spec.js';
 import type { CatalogImage } from './runtime/catalog.js';
 import { parseImageRef, type ImageRef } from './runtime/image-ref.js';
 import type { ImageStore } from './runtime/image-store.js';
+import { goDuration } from '../client/go-duration.js';
 
 /** When a sync that failed to pull is repeated (kubelet's worker back-off is 10 s with jitter). */
 export const ERROR_RESYNC_MS = 5_000;
@@ -21,13 +22,6 @@ export interface PullContext {
   backoff: Backoff;
   recorder: KubeletRecorder;
   now: () => number;
-}
-
-/** Go's time.Duration String for a whole number of ms: 562ms, 1.234s, 1m2.5s. */
-export function goDurationMs(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  const sec = (n: number) => `${(n / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
-  return ms < 60_000 ? sec(ms) : `${Math.floor(ms / 60_000)}m${sec(ms % 60_000)}`;
 }
 
 /** The pull policy the API defaults: Always for :latest or no tag, else IfNotPresent. */
@@ -69,7 +63,7 @@ export async function ensureImage(ctx: PullContext, c: ContainerSpec): Promise<P
     // The pod worker syncs again a few seconds after a failed sync; by then the back-off holds.
     return { ok: false, reason: 'ErrImagePull', message: res.message, retryAt: ctx.now() + Math.min(ERROR_RESYNC_MS, ctx.backoff.get(key)) };
   }
-  const took = goDurationMs(res.ms);
+  const took = goDuration(res.ms);
   ev('Normal', 'Pulled', `Successfully pulled image "${name}" in ${took} (${took} including waiting). Image size: ${res.image.size} bytes.`);
   return { ok: true, image: res.image, ref, imageID: `${ref.repository}@${res.image.digest}` };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, type Obj } from '../client/types.js';
 import { REFS } from '../client/refs.js';
 import { FakeClient } from '../controllers/framework/fake-client.js';
-import { Backoff, goDuration } from './backoff.js';
+import { Backoff } from './backoff.js';
+import { goDuration } from '../client/go-duration.js';
 import { ConfigError, containerEnv, expandRefs } from './env.js';
 import { PodIpam } from './ipam.js';
 

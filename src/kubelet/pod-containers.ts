@@ -1,7 +1,8 @@
 // computePodActions for one sync: which init container runs next, which containers start or
 // restart (restartPolicy, crash loop back-off), which are started and ready (their probes), and
 // which are killed for a failed liveness or startup probe and started again.
-import { goDuration, type Backoff } from './backoff.js';
+import type { Backoff } from './backoff.js';
+import { goDuration } from '../client/go-duration.js';
 import type { ContainerRecord, Terminated } from './container-record.js';
 import { newRecord } from './container-record.js';
 import type { KubeletRecorder } from './events.js';

@@ -30,7 +30,7 @@ describe('generators.jsonl replayed offline', () => {
 
 /** Cases whose difference lies in the shared framework, not in this module. */
 const FRAMEWORK_GAPS: Record<string, string> = {
-  'create token default --duration=-1s': 'src/cli/shared/go-duration.ts does not parse signed durations',
+  'create token default --duration=-1s': 'src/client/go-duration.ts does not parse signed durations',
 };
 
 describe('generators offline, against captured real kubectl output', () => {

@@ -1,6 +1,7 @@
 // The wire form of metrics-server's objects: Go quantities and durations.
 import { describe, expect, it } from 'vitest';
-import { goDuration, metricsTable, nodeMetrics, usageOf } from './objects.js';
+import { metricsTable, nodeMetrics, usageOf } from './objects.js';
+import { goDuration } from '../../client/go-duration.js';
 
 describe('usageOf', () => {
   it.each([

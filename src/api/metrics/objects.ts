@@ -7,19 +7,9 @@ import { rfc3339 } from '../registry/context.js';
 import { quantityString } from '../validation/quantity.js';
 import type { NodeValue, PodValue, Usage } from './points.js';
 import type { NodeMetrics, PodMetrics, ResourceUsage } from './types.js';
+import { goDuration } from '../../client/go-duration.js';
 
 export const GROUP_VERSION = 'metrics.k8s.io/v1beta1';
-
-/** time.Duration.String() for a whole number of milliseconds. */
-export function goDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  if (Math.abs(ms) < 1000) return `${ms}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = `${(ms % 60_000) / 1000}s`;
-  if (h) return `${h}h${m}m${s}`;
-  return m ? `${m}m${s}` : s;
-}
 
 export function usageOf(u: Usage): ResourceUsage {
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { durationString, formatMicroTime, formatRfc3339 } from './gotime.js';
+import { formatMicroTime, formatRfc3339 } from './gotime.js';
+import { goDurationNs } from '../../client/go-duration.js';
 
 describe('Go time formatting', () => {
   it.each([
@@ -25,6 +26,6 @@ describe('Go time formatting', () => {
     [90_000_000_000n, '1m30s'], [3_600_000_000_000n, '1h0m0s'], [3_723_500_000_000n, '1h2m3.5s'],
     [-2_000_000_000n, '-2s'], [-9223372036854775808n, '-2562047h47m16.854775808s'],
   ])('formats a Duration of %sns as %s', (ns, text) => {
-    expect(durationString(ns)).toBe(text);
+    expect(goDurationNs(ns)).toBe(text);
   });
 });

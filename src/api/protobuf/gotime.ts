@@ -1,6 +1,6 @@
 // Go's time formatting for the self-marshaling meta/v1 types: metav1.Time (RFC3339, whole seconds,
-// UTC), metav1.MicroTime (RFC3339 with six fractional digits) and time.Duration.String(). Exact for
-// any int64 seconds (days from the epoch are computed with Howard Hinnant's civil-from-days).
+// UTC) and metav1.MicroTime (RFC3339 with six fractional digits); Duration is client/go-duration.ts.
+// Exact for any int64 seconds (days from the epoch are computed with Howard Hinnant's civil-from-days).
 
 const pad = (n: number, width: number): string => {
   const s = String(Math.abs(n)).padStart(width, '0');
@@ -38,39 +38,3 @@ export function formatMicroTime(seconds: bigint, nanos: number): string {
   return formatRfc3339(seconds + BigInt(carry), (truncated - carry * 1e9) / 1000);
 }
 
-/** The fraction of v/10**prec without trailing zeros (Go's fmtFrac); [text, v / 10**prec]. */
-function frac(v: bigint, prec: number): [string, bigint] {
-  let digits = '';
-  let print = false;
-  for (let i = 0; i < prec; i++) {
-    const digit = v % 10n;
-    print ||= digit !== 0n;
-    if (print) digits = `${digit}${digits}`;
-    v /= 10n;
-  }
-  return [print ? `.${digits}` : '', v];
-}
-
-/** time.Duration(nanoseconds).String(): "1h2m3.5s", "150ms", "0s". */
-export function durationString(nanoseconds: bigint): string {
-  const neg = nanoseconds < 0n;
-  let u = BigInt.asUintN(64, neg ? -nanoseconds : nanoseconds);
-  let out: string;
-  if (u === 0n) return '0s';
-  if (u < 1_000_000_000n) {
-    const [prec, unit] = u < 1000n ? [0, 'ns'] : u < 1_000_000n ? [3, 'µs'] : [6, 'ms'];
-    const [fraction, whole] = frac(u, prec);
-    out = `${whole}${fraction}${unit}`;
-  } else {
-    const [fraction, secs] = frac(u, 9);
-    u = secs;
-    out = `${u % 60n}${fraction}s`;
-    u /= 60n;
-    if (u > 0n) {
-      out = `${u % 60n}m${out}`;
-      u /= 60n;
-      if (u > 0n) out = `${u}h${out}`;
-    }
-  }
-  return neg ? `-${out}` : out;
-}

@@ -10,7 +10,8 @@
 // Time, MicroTime and Quantity have hand-written Unmarshal methods that replace the value; the
 // others are generated and merge a repeated occurrence into the value already decoded.
 import { parseQuantity, QUANTITY_FORMAT_ERROR } from '../validation/quantity.js';
-import { formatMicroTime, formatRfc3339, durationString } from './gotime.js';
+import { formatMicroTime, formatRfc3339 } from './gotime.js';
+import { goDurationNs } from '../../client/go-duration.js';
 import { fieldSpec, makeSpec, type MessageSpec } from './schema.js';
 import { WireError } from './wire.js';
 
@@ -54,7 +55,7 @@ export function specialJson(type: string, value: unknown): unknown {
   const struct = value as GoStruct;
   switch (type) {
     case '@duration':
-      return durationString((struct.get(1) as bigint | undefined) ?? 0n);
+      return goDurationNs((struct.get(1) as bigint | undefined) ?? 0n);
     case '@intorstring':
       return struct.get(1) === 1n ? ((struct.get(3) as string | undefined) ?? '') : ((struct.get(2) as number | undefined) ?? 0);
     default:

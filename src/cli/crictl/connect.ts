@@ -6,6 +6,7 @@ import { DEFAULT_RUNTIME_ENDPOINTS } from './specs/global.js';
 import { errorText } from './errors.js';
 import type { Logger } from './logrus.js';
 import { hostPath } from './node-root.js';
+import { goDuration } from '../../client/go-duration.js';
 
 export interface Settings {
   runtimeEndpoint: string;
@@ -93,18 +94,3 @@ export class Connector {
   }
 }
 
-/** Go's time.Duration String for whole milliseconds. */
-export function goDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const neg = ms < 0 ? '-' : '';
-  let rest = Math.abs(ms);
-  if (rest < 1000) return `${neg}${rest}ms`;
-  const h = Math.floor(rest / 3600000);
-  rest -= h * 3600000;
-  const m = Math.floor(rest / 60000);
-  rest -= m * 60000;
-  const s = (rest / 1000).toString();
-  if (h > 0) return `${neg}${h}h${m}m${s}s`;
-  if (m > 0) return `${neg}${m}m${s}s`;
-  return `${neg}${s}s`;
-}

@@ -2,7 +2,7 @@
 // the discovery-backed resource mapper, each built once per command and only when asked for.
 import { contextError, loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
 import { RestClient } from '../../client/rest.js';
-import { goDurationString, parseDuration } from '../shared/go-duration.js';
+import { goDuration, parseDuration } from '../../client/go-duration.js';
 import type { Io } from '../shared/io.js';
 import type { Parsed } from '../shared/pflag.js';
 import { openDiscovery } from './discovery/cached-discovery.js';
@@ -54,7 +54,7 @@ export function requestTimeout(raw: string): { ms: number; text: string } | unde
   if (raw === '') return undefined;
   const ms = /^\+?\d+$/.test(raw) ? Number(raw) * 1000 : parseDuration(raw);
   if (ms === null) throw new Error(INVALID_TIMEOUT);
-  return ms === 0 ? undefined : { ms, text: goDurationString(ms) };
+  return ms === 0 ? undefined : { ms, text: goDuration(ms) };
 }
 
 export class Factory {

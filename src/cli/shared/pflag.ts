@@ -1,6 +1,6 @@
 // pflag-compatible parsing: interspersed flags, `--name=v`, `--name v`, `-x v`, `-xv`, bool
 // shorthands, `--` ends flags. Error texts are pflag's.
-import { durationError, parseDuration } from './go-duration.js';
+import { durationError, parseDuration } from '../../client/go-duration.js';
 
 /** stringSlice splits on commas (pflag's StringSlice); stringArray keeps each value whole. */
 export type FlagType = 'bool' | 'string' | 'int' | 'duration' | 'stringSlice' | 'stringArray';

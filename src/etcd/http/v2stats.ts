@@ -5,6 +5,7 @@ import type http from 'node:http';
 import { hexId } from '../ids.js';
 import { allowMethod, send } from './respond.js';
 import type { V2Context } from './v2context.js';
+import { goDuration } from '../../client/go-duration.js';
 
 /** Go's time.Time in RFC 3339 with nanoseconds, trailing zeros dropped. */
 function rfc3339Nano(ms: number): string {
@@ -12,16 +13,6 @@ function rfc3339Nano(ms: number): string {
   const nanos = (Math.floor(ms) % 1000) * 1e6 + Math.round((ms % 1) * 1e6);
   const frac = String(nanos).padStart(9, '0').replace(/0+$/, '');
   return `${iso}${frac ? `.${frac}` : ''}Z`;
-}
-
-/** Go's Duration.String for a positive duration. */
-function goDuration(ms: number): string {
-  if (ms < 1000) return `${+ms.toFixed(6)}ms`;
-  const s = ms / 1000;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = +(s % 60).toFixed(9);
-  return `${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${rest}s`;
 }
 
 const STORE_STATS = {

@@ -6,7 +6,7 @@
 // over (`command timed out: "<cmd>" timed out after 1s`); one the image lacks cannot start, and
 // the probe errors with containerd's gRPC error.
 import type { Timers } from '../../controllers/framework/queue.js';
-import { goDuration } from '../backoff.js';
+import { goDuration } from '../../client/go-duration.js';
 import { expandRefs } from '../env.js';
 import { execSession } from '../exec/session.js';
 import type { ContainerSpec } from '../pod-spec.js';

@@ -4,7 +4,7 @@
 // redis, …) alike; no image of the catalog serves the health protocol, so every grpc probe
 // ends as upstream's dial timeout: `timeout: failed to connect service "<ip>:<port>" within 1s:
 // context deadline exceeded`.
-import { goDuration } from '../backoff.js';
+import { goDuration } from '../../client/go-duration.js';
 import type { Probe } from '../pod-spec.js';
 import { waitSeconds, type ProbeTarget } from './target.js';
 import type { Outcome } from './types.js';

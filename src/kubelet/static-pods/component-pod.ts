@@ -3,7 +3,7 @@
 // (running, starting, or crashed and backing off), recorded in the node's runtime as container
 // runs (what crictl lists), and reported as the pod's status.
 import type { Timers } from '../../controllers/framework/queue.js';
-import { goDuration } from '../backoff.js';
+import { goDuration } from '../../client/go-duration.js';
 import { newRecord, type ContainerRecord, type Terminated } from '../container-record.js';
 import { newContainerId } from '../container-start.js';
 import { recordContainer, recordSandbox, forgetPod } from '../cri/kubelet-records.js';

@@ -5,7 +5,7 @@ import { open, readFile } from 'node:fs/promises';
 import type { CriClient } from '../../../client/cri/client.js';
 import type { Ctx } from '../context.js';
 import { wrapError } from '../errors.js';
-import { parseDuration } from '../../shared/go-duration.js';
+import { parseDuration } from '../../../client/go-duration.js';
 
 interface LogLine {
   ts: string;

@@ -1,7 +1,7 @@
 // Go's flag package as urfave/cli v2 drives it: flags stop at the first positional (or "--"),
 // `-name`/`--name`, `=value` or the next word, and with short-option handling "-aq" is retried as
 // "-a -q" when it is not a flag itself. Errors carry Go's texts.
-import { parseDuration } from '../../shared/go-duration.js';
+import { parseDuration } from '../../../client/go-duration.js';
 import { flagNames, type FlagSpec, type FlagValue } from './types.js';
 
 export class FlagParseError extends Error {}

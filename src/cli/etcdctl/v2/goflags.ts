@@ -1,7 +1,7 @@
 // Go's flag package as urfave/cli uses it: `-name` or `--name`, `=value` or the next word,
 // parsing stops at the first non-flag; commands first move flags before arguments
 // (urfave's reorderArgs). Error texts are Go's.
-import { parseDuration } from '../../shared/go-duration.js';
+import { parseDuration } from '../../../client/go-duration.js';
 import type { V2FlagSpec } from './spec.js';
 
 export type V2Value = string | boolean | number;

@@ -6,7 +6,8 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { display, checkFormat } from '../printers/printer.js';
 import type { EndpointHealth } from '../printers/types.js';
-import { endpointsFromCluster, goDuration } from './endpoints.js';
+import { endpointsFromCluster } from './endpoints.js';
+import { goDuration } from '../../../../client/go-duration.js';
 
 async function probe(ctx: CommandContext, ep: string): Promise<EndpointHealth> {
   const c = await dial(ctx, { endpoints: [ep] });

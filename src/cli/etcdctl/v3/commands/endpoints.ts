@@ -10,14 +10,3 @@ export async function endpointsFromCluster(ctx: CommandContext, c: EtcdClient): 
   return (resp.members ?? []).flatMap((m) => m.clientURLs ?? []);
 }
 
-/** Go's time.Duration.String() for a duration in milliseconds. */
-export function goDuration(ms: number): string {
-  if (ms >= 1000) return `${trim((ms / 1000).toFixed(9))}s`;
-  if (ms >= 1) return `${trim(ms.toFixed(6))}ms`;
-  if (ms >= 0.001) return `${trim((ms * 1000).toFixed(3))}µs`;
-  return `${Math.round(ms * 1e6)}ns`;
-}
-
-function trim(n: string): string {
-  return n.includes('.') ? n.replace(/0+$/, '').replace(/\.$/, '') : n;
-}

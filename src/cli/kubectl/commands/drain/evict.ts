@@ -9,7 +9,7 @@ import { requestJson } from '../../resource/request.js';
 import { aggregate } from '../mutate/aggregate.js';
 import type { DryRun } from '../mutate/dry-run.js';
 import { deletedLongAgo } from './filters.js';
-import { goDurationString } from '../../../shared/go-duration.js';
+import { goDuration } from '../../../../client/go-duration.js';
 
 export interface EvictOptions {
   io: Io;
@@ -54,7 +54,7 @@ class Deadline {
   }
 
   get text(): string {
-    return this.ms > 0 ? goDurationString(this.ms) : '2562047h47m16.854775807s';
+    return this.ms > 0 ? goDuration(this.ms) : '2562047h47m16.854775807s';
   }
 }
 

@@ -8,7 +8,8 @@ import type { Ctx } from '../../context.js';
 import { query } from '../../resource/paths.js';
 import { decodedTyped, requestJson, TYPED_LIST } from '../../resource/request.js';
 import { requireMetricsApi } from './metrics-api.js';
-import { goDurationNs, wallClockNs } from './age.js';
+import { wallClockNs } from './age.js';
+import { goDurationNs } from '../../../../client/go-duration.js';
 
 const METRICS = '/apis/metrics.k8s.io/v1beta1';
 /** metricsCreationDelay */
