@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseGoBool } from './urfave/parse.js';
+import { goErrnoText } from '../../client/go-errno.js';
 
 export const CONFIG_KEYS = ['runtime-endpoint', 'image-endpoint', 'timeout', 'debug', 'pull-image-on-create', 'disable-pull-on-run'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -51,8 +52,7 @@ export function readConfig(hostFile: string, shownFile: string): CrictlConfig {
   try {
     text = readFileSync(hostFile, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(`open ${shownFile}: ${code === 'EISDIR' ? 'is a directory' : 'no such file or directory'}`);
+    throw new Error(`open ${shownFile}: ${goErrnoText(err)}`);
   }
   const lines = parseLines(text);
   const c: CrictlConfig = { runtimeEndpoint: '', imageEndpoint: '', timeout: 0, debug: false, pullImageOnCreate: false, disablePullOnRun: false, lines };

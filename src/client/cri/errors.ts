@@ -1,5 +1,6 @@
 // CRI call failures in the words Go's gRPC client uses: `rpc error: code = NotFound desc = …`.
 import { connect } from 'node:net';
+import { goErrnoCodeText } from '../go-errno.js';
 
 /** gRPC status code names as Go's codes.Code.String() spells them, by number. */
 export const GRPC_CODE_NAMES = [
@@ -28,20 +29,9 @@ export function grpcCodeNumber(name: string): number {
   return i < 0 ? 2 : i;
 }
 
-/** Go's strerror texts for the errors a unix-socket dial meets. */
-const ERRNO_TEXT: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  ECONNREFUSED: 'connection refused',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOTDIR: 'not a directory',
-  ENOTSOCK: 'socket operation on non-socket',
-  ETIMEDOUT: 'connection timed out',
-};
-
 /** The Unavailable error Go's gRPC gives when dialing `shownPath` fails with `errno`. */
 export function dialError(shownPath: string, errno: string): CriError {
-  const text = ERRNO_TEXT[errno] ?? errno.toLowerCase();
+  const text = goErrnoCodeText(errno) ?? errno.toLowerCase();
   return new CriError(
     'Unavailable',
     `connection error: desc = "transport: Error while dialing: dial unix ${shownPath}: connect: ${text}"`,

@@ -4,6 +4,7 @@
 // cannot be read, or holds no PEM block, fails the transport in Go's words. The files are used for
 // https URLs only (containerd's streaming server is plain http unless enable_tls_streaming).
 import { readFileSync } from 'node:fs';
+import { goErrnoText } from '../../../client/go-errno.js';
 
 export interface TlsFlags {
   ca: string;
@@ -25,20 +26,13 @@ export function checkTlsFlags(f: TlsFlags): void {
   if (f.cert === '' || f.key === '') throw new Error('all two flags --tls-ca and --tls-cert are required for TLS streaming, only --tls-key is optional');
 }
 
-const ERRNO: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  ENOTDIR: 'not a directory',
-};
-
 /** os.ReadFile's error as Go prints it. */
 function read(path: string, hostPath: (p: string) => string): Buffer {
   try {
     return readFileSync(hostPath(path));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EISDIR') throw new Error(`read ${path}: is a directory`);
-    throw new Error(`open ${path}: ${ERRNO[code] ?? (err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new Error(`read ${path}: is a directory`);
+    throw new Error(`open ${path}: ${goErrnoText(err)}`);
   }
 }
 

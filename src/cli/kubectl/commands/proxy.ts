@@ -7,6 +7,7 @@ import type { Ctx } from '../context.js';
 import { klog } from '../klog.js';
 import { regexps, type Filter } from './proxy/filter.js';
 import { proxyServer } from './proxy/server.js';
+import { goErrnoText } from '../../../client/go-errno.js';
 
 const DEFAULT_PORT = 8001;
 
@@ -30,7 +31,7 @@ function validate(ctx: Ctx): void {
   try {
     if (!statSync(dir).isDirectory()) klog(ctx.io.stderr, 'W', 'proxy.go:202', `Static file directory ${dir} is not a directory`);
   } catch (err) {
-    klog(ctx.io.stderr, 'W', 'proxy.go:200', `Failed to stat static file directory ${dir}: stat ${dir}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message}`);
+    klog(ctx.io.stderr, 'W', 'proxy.go:200', `Failed to stat static file directory ${dir}: stat ${dir}: ${goErrnoText(err)}`);
   }
 }
 

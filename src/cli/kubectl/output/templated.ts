@@ -11,6 +11,7 @@ import { JsonPathPrinter, templateReadError } from '../../../printers/jsonpath/i
 import { tabwrite } from '../../../printers/tabwriter.js';
 import type { OutputFormat } from './format.js';
 import { PartialOutputError } from './template-errors.js';
+import { goErrnoText } from '../../../client/go-errno.js';
 
 export { allowMissingKeys, PartialOutputError } from './template-errors.js';
 
@@ -33,7 +34,7 @@ function readTemplate(file: string, cwd: string | undefined, columns = false): s
   try {
     return readFileSync(isAbsolute(file) || !cwd ? file : join(cwd, file), 'utf8');
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message;
+    const why = goErrnoText(err);
     // custom-columns-file and jsonpath-file word the failure differently.
     throw new Error(columns ? `error reading template ${file}, open ${file}: ${why}` : templateReadError(file, `open ${file}: ${why}`));
   }

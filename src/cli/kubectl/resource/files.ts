@@ -11,6 +11,7 @@ import { readAll, type Io } from '../../shared/io.js';
 import { BadPatternError, glob } from './files-glob.js';
 import { decodeJsonStream } from './files-json.js';
 import { splitYamlDocuments, yamlToJson } from './files-yaml.js';
+import { goErrnoText } from '../../../client/go-errno.js';
 
 export const FILE_EXTENSIONS = ['.json', '.yaml', '.yml'];
 export const STDIN_SOURCE = 'STDIN';
@@ -169,8 +170,7 @@ export async function readText(s: Source, io: Io): Promise<string> {
   try {
     return readFileSync(resolve(io.cwd, s.path), 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(`open ${s.path}: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : 'no such file or directory'}`);
+    throw new Error(`open ${s.path}: ${goErrnoText(err)}`);
   }
 }
 

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { ExitError } from '../../../shared/exit.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { goErrnoText } from '../../../../client/go-errno.js';
 
 /** Files the snap dir may hold besides `*.snap` (etcd's snap.validFiles). */
 const VALID_SNAP_FILES = new Set(['db']);
@@ -46,8 +47,7 @@ function startTransformer(ctx: CommandContext, prog: string): void {
   try {
     accessSync(resolve(ctx.io.cwd, prog), constants.X_OK);
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'no such file or directory';
-    throw new ExitError(EXIT.error, `fork/exec ${prog}: ${why}`);
+    throw new ExitError(EXIT.error, `fork/exec ${prog}: ${goErrnoText(err)}`);
   }
   const child = spawn(resolve(ctx.io.cwd, prog), [], { stdio: ['pipe', 'ignore', 'inherit'] });
   child.on('error', () => undefined);

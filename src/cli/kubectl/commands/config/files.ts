@@ -2,24 +2,12 @@
 // with Go's *PathError texts (`open kc.lock: file exists`, `read kc: is a directory`).
 import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-
-const STRERROR: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  EEXIST: 'file exists',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on device',
-  ELOOP: 'too many levels of symbolic links',
-  ENAMETOOLONG: 'file name too long',
-};
+import { goErrnoCodeText } from '../../../../client/go-errno.js';
 
 /** An error worded as Go's os package words it, keeping the errno code. */
 export class GoFsError extends Error {
   constructor(op: string, path: string, readonly code: string) {
-    super(`${op} ${path}: ${STRERROR[code] ?? code.toLowerCase()}`);
+    super(`${op} ${path}: ${goErrnoCodeText(code) ?? code.toLowerCase()}`);
   }
 }
 

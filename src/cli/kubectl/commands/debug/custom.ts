@@ -8,6 +8,7 @@ import { firstTypeError, typedValue } from '../create/go-typed.js';
 import { mergeMap } from '../apply/patch/merge.js';
 import type { JsonMap } from '../apply/patch/values.js';
 import { POD_LOOKUP, type DebugContainer, type DebugPod, type Json } from './pod.js';
+import { goErrnoText } from '../../../../client/go-errno.js';
 
 const CONTAINER = 'core/v1.Container';
 
@@ -23,7 +24,7 @@ function readText(ctx: Ctx, file: string): string {
     return readFileSync(resolve(ctx.io.cwd, file), 'utf8');
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
+    const why = goErrnoText(e);
     throw new Error(`must pass a container spec json file for custom profile: ${e.code === 'EISDIR' ? 'read' : 'open'} ${file}: ${why}`);
   }
 }

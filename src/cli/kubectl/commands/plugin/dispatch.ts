@@ -11,6 +11,7 @@ import type { Io } from '../../../shared/io.js';
 import { GLOBAL_FLAGS } from '../../specs/index.js';
 import { allFlags, stripFlags, type CommandNode } from '../../tree.js';
 import { PLUGIN_PREFIX } from './scan.js';
+import { goErrnoText } from '../../../../client/go-errno.js';
 
 /** exec.LookPath: the first executable regular file of that name in PATH ('' entries are '.'). */
 export function lookPath(file: string, pathEnv: string, cwd: string): string | undefined {
@@ -57,8 +58,6 @@ function searchFrom(root: CommandNode, node: CommandNode, argv: string[], rest: 
   return argv.length - rest.length + 1;
 }
 
-const ERRNO: Record<string, string> = { ENOEXEC: 'exec format error', EACCES: 'permission denied', ENOENT: 'no such file or directory' };
-
 async function execute(path: string, args: string[], io: Io): Promise<number> {
   // loaded here: every kubectl call looks for a plugin, few run one, and the module costs ~5 ms
   const { spawn } = await import('node:child_process');
@@ -69,7 +68,7 @@ async function execute(path: string, args: string[], io: Io): Promise<number> {
     child.stdout?.on('data', (d: Buffer) => io.stdout.write(d));
     child.stderr?.on('data', (d: Buffer) => io.stderr.write(d));
     if (child.stdin) io.stdin.pipe(child.stdin).on('error', () => {});
-    child.once('error', (err: NodeJS.ErrnoException) => reject(new Error(ERRNO[err.code ?? ''] ?? err.message)));
+    child.once('error', (err: NodeJS.ErrnoException) => reject(new Error(goErrnoText(err))));
     child.once('close', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
   });
 }
