@@ -1,40 +1,12 @@
 // The shapes every layer of the apiserver passes around: objects as plain JSON, their metadata,
-// and field errors as upstream's apimachinery field.Error.
+// and field errors as upstream's apimachinery field.Error. Objects and their metadata are the
+// client's types (client/types.ts), so both sides of the wire share one definition.
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+import type { Obj, ObjectMeta, OwnerReference } from '../client/types.js';
 
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string | null;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
-  managedFields?: unknown[];
-  [key: string]: unknown;
-}
-
-/** Any Kubernetes object, as its JSON. */
-export interface KObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata: ObjectMeta;
-  [key: string]: unknown;
-}
+export type { ObjectMeta, OwnerReference };
+/** Any Kubernetes object, as its JSON: the client's shape. */
+export type KObject = Obj;
 
 /** apimachinery's field.ErrorType: the cause reason and the text kubectl prints. */
 export const FIELD_ERROR_TYPES = {

@@ -2,36 +2,41 @@
 // client that controller unit tests seed: resources named by group/version/resource, objects as
 // plain JSON, failures as the server's Status.
 
-/** Any Kubernetes object as its JSON. */
-export interface Obj {
-  apiVersion?: string;
-  kind?: string;
-  metadata: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string | null;
-    deletionTimestamp?: string;
-    deletionGracePeriodSeconds?: number;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: OwnerRef[];
-    finalizers?: string[];
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-}
-
-export interface OwnerRef {
+export interface OwnerReference {
   apiVersion: string;
   kind: string;
   name: string;
   uid: string;
   controller?: boolean;
   blockOwnerDeletion?: boolean;
+}
+
+export type OwnerRef = OwnerReference;
+
+export interface ObjectMeta {
+  name?: string;
+  generateName?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string | null;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+  managedFields?: unknown[];
+  [key: string]: unknown;
+}
+
+/** Any Kubernetes object as its JSON (the apiserver's KObject too). */
+export interface Obj {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  [key: string]: unknown;
 }
 
 /** core/v1 ObjectReference (an event's involvedObject, a PV's claimRef, a CronJob's active jobs). */
@@ -152,4 +157,13 @@ export function keyOf(o: { metadata: { namespace?: string; name?: string } }): s
 export function splitKey(key: string): { namespace: string; name: string } {
   const i = key.indexOf('/');
   return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+/** rbacv1.PolicyRule, JSON field order as upstream's struct; empty lists are omitted. */
+export interface PolicyRule {
+  verbs: string[];
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
 }

@@ -1,15 +1,9 @@
 // The shapes RBAC evaluation works on: rbac.authorization.k8s.io/v1 PolicyRule, Subject and
 // RoleRef as JSON, the apiserver's authorizer.Attributes, and what the authorizer answers.
 import type { KObject, UserInfo } from '../types.js';
+import type { PolicyRule } from '../../client/types.js';
 
-/** rbacv1.PolicyRule, JSON field order as upstream's struct; empty lists are omitted. */
-export interface PolicyRule {
-  verbs: string[];
-  apiGroups?: string[];
-  resources?: string[];
-  resourceNames?: string[];
-  nonResourceURLs?: string[];
-}
+export type { PolicyRule };
 
 /** rbacv1.Subject. */
 export interface Subject {

@@ -80,7 +80,8 @@ function decimalText(unscaled: bigint, scale: number, format: Format): string {
   return `${amount}${suffix}`;
 }
 
-function binaryText(whole: bigint): string {
+/** A whole number of bytes (or units) in the largest binary suffix that divides it: 1536 → 1536, 2048 → 2Ki. */
+export function binaryText(whole: bigint): string {
   let amount = whole;
   let power = 0;
   while (power < 6 && amount % 1024n === 0n) {

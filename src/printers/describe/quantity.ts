@@ -1,7 +1,7 @@
 // resource.Quantity arithmetic for describe's sums and percentages: values held exactly in nano
 // units with their Format; String() of an untouched value is the columns printer's canonical
 // text, of a computed one CanonicalizeBytes (DecimalSI suffixes, BinarySI powers of 1024).
-import { quantity as canonicalText } from '../columns/quantity.js';
+import { binaryText, quantity as canonicalText } from '../columns/quantity.js';
 
 export type Format = 'BinarySI' | 'DecimalSI' | 'DecimalExponent' | '';
 
@@ -53,16 +53,6 @@ function decimalCanonical(nanos: bigint, format: Format): string {
   if (exponent === 0) return `${amount}`;
   const suffix = Object.keys(DECIMAL).find((s) => DECIMAL[s] === exponent);
   return format === 'DecimalSI' && suffix !== undefined ? `${amount}${suffix}` : `${amount}e${exponent}`;
-}
-
-function binaryCanonical(whole: bigint): string {
-  let amount = whole;
-  let power = 0;
-  while (power < 6 && amount % 1024n === 0n) {
-    amount /= 1024n;
-    power += 1;
-  }
-  return `${amount}${['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'][power]}`;
 }
 
 export class Quantity {
@@ -118,7 +108,7 @@ export class Quantity {
     let format: Format = this.format === '' ? 'DecimalExponent' : this.format;
     const abs = this.nanos < 0n ? -this.nanos : this.nanos;
     if (format === 'BinarySI' && (abs < 1024n * NANO || abs % NANO !== 0n)) format = 'DecimalSI';
-    if (format === 'BinarySI') return (this.nanos < 0n ? '-' : '') + binaryCanonical(abs / NANO);
+    if (format === 'BinarySI') return (this.nanos < 0n ? '-' : '') + binaryText(abs / NANO);
     return decimalCanonical(this.nanos, format);
   }
 }

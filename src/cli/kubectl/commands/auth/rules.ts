@@ -1,14 +1,9 @@
 // `auth can-i --list`: the rules of a SelfSubjectRulesReview broken down to one verb/resource/name
 // each, simple ones compacted again, sorted by PolicyRule's String(), as rbac's helpers do.
 import { alignRows } from '../../../../printers/table.js';
+import type { PolicyRule } from '../../../../client/types.js';
 
-export interface PolicyRule {
-  verbs: string[];
-  apiGroups?: string[];
-  resources?: string[];
-  resourceNames?: string[];
-  nonResourceURLs?: string[];
-}
+export type { PolicyRule };
 
 export interface RulesStatus {
   resourceRules?: PolicyRule[];

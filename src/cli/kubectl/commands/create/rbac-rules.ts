@@ -3,6 +3,7 @@
 // per API group (groups sorted), plus one for --non-resource-url.
 import type { Ctx } from '../../context.js';
 import type { GroupResource, RuleMapper } from './rbac-resources.js';
+import type { PolicyRule } from '../../../../client/types.js';
 
 export interface ResourceOption extends GroupResource {
   subresource: string;
@@ -62,14 +63,6 @@ export async function validateResources(mapper: RuleMapper, verbs: string[], res
     }
     if (err) throw err;
   }
-}
-
-export interface PolicyRule {
-  verbs: string[];
-  apiGroups?: string[];
-  resources?: string[];
-  resourceNames?: string[];
-  nonResourceURLs?: string[];
 }
 
 export async function policyRules(mapper: RuleMapper, verbs: string[], resources: ResourceOption[], resourceNames: string[], urls: string[]): Promise<PolicyRule[]> {
