@@ -2,37 +2,22 @@
 // nodes only, 500 at a time), then set spec.unschedulable with a strategic merge patch —
 // `node/node01 cordoned`, `already cordoned`; a failed patch is reported and the next node tried.
 import type { Ctx } from '../context.js';
-import { reportable } from './mutate/aggregate.js';
-import { Builder } from './mutate/builder.js';
 import { dryRunStrategy } from './mutate/dry-run.js';
-import { cordonOrUncordon } from './drain/cordon.js';
-import { builderEnv } from './mutate/env.js';
+import { cordonOrUncordon, findNodes } from './drain/cordon.js';
 import type { Info } from './mutate/info.js';
 
-async function findNodes(ctx: Ctx): Promise<Info[]> {
+async function nodesToCordon(ctx: Ctx): Promise<Info[]> {
   const selector = ctx.str('selector');
   if (ctx.args.length === 0 && !ctx.changed('selector')) throw ctx.usageError(`USAGE: ${ctx.spec.path[0]} NODE [flags]`);
   if (ctx.args.length > 0 && selector !== '') throw ctx.usageError('cannot specify both a node name and a --selector option');
   const { namespace } = await ctx.factory.namespace();
-  const b = new Builder(builderEnv(ctx)).withScheme().namespaceParam(namespace).defaultNamespace().requestChunksOf(500)
-    .resourceNames('nodes', ...ctx.args).singleResourceType();
-  if (selector !== '') b.labelSelectorParam(selector).resourceTypes('nodes');
-  const result = await b.do();
-  if (result.err) throw reportable(result.err);
-  const nodes: Info[] = [];
-  const err = await result.visit(async (info) => {
-    const r = info.mapping!;
-    if (r.group !== '' || r.resource !== 'nodes') throw new Error(`error: expected resource of type node, got "${r.group}/${r.version}, Resource=${r.resource}"`);
-    nodes.push(info);
-  });
-  if (err) throw reportable(err);
-  return nodes;
+  return findNodes(ctx, namespace, selector, 500);
 }
 
 /** RunCordonOrUncordon: desired is the unschedulable value wanted (the loop drain shares). */
 export async function runCordon(ctx: Ctx, desired: boolean): Promise<number> {
   const dryRun = dryRunStrategy(ctx);
-  const nodes = await findNodes(ctx);
+  const nodes = await nodesToCordon(ctx);
   await cordonOrUncordon(ctx, await ctx.factory.client(), nodes, desired, dryRun);
   return 0;
 }

@@ -11,7 +11,7 @@ import { Builder } from './mutate/builder.js';
 import { dryRunStrategy, type DryRun } from './mutate/dry-run.js';
 import { builderEnv } from './mutate/env.js';
 import type { Info } from './mutate/info.js';
-import { cordonOrUncordon } from './drain/cordon.js';
+import { cordonOrUncordon, findNodes } from './drain/cordon.js';
 import { deleteOrEvictPods, type EvictOptions } from './drain/evict.js';
 import { podsToDelete, warningsOf } from './drain/filters.js';
 import { podsForDeletion, type DeletionScope } from './drain/pods.js';
@@ -25,22 +25,6 @@ function validPodSelector(s: string): boolean {
   } catch (err) {
     return !(err as Error).message.startsWith("couldn't parse");
   }
-}
-
-async function nodesOf(ctx: Ctx, namespace: string): Promise<Info[]> {
-  const b = new Builder(builderEnv(ctx)).withScheme().namespaceParam(namespace).defaultNamespace().requestChunksOf(ctx.int('chunk-size'))
-    .resourceNames('nodes', ...ctx.args).singleResourceType();
-  if (ctx.str('selector') !== '') b.labelSelectorParam(ctx.str('selector')).resourceTypes('nodes');
-  const result = await b.do();
-  if (result.err) throw reportable(result.err);
-  const nodes: Info[] = [];
-  const err = await result.visit(async (info) => {
-    const r = info.mapping!;
-    if (r.group !== '' || r.resource !== 'nodes') throw new Error(`error: expected resource of type node, got "${r.group}/${r.version}, Resource=${r.resource}"`);
-    nodes.push(info);
-  });
-  if (err) throw reportable(err);
-  return nodes;
 }
 
 function scope(ctx: Ctx): DeletionScope {
@@ -94,7 +78,7 @@ export async function run(ctx: Ctx): Promise<number> {
   const client = await ctx.factory.client();
   if (ctx.str('pod-selector') !== '' && !validPodSelector(ctx.str('pod-selector'))) throw new Error('--pod-selector=<pod_selector> must be a valid label selector');
   const { namespace } = await ctx.factory.namespace();
-  const nodes = await nodesOf(ctx, namespace);
+  const nodes = await findNodes(ctx, namespace, ctx.str('selector'), ctx.int('chunk-size'));
   await cordonOrUncordon(ctx, client, nodes, true, dryRun);
   const fatal: Error[] = [];
   const remaining: string[] = [];

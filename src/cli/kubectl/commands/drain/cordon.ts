@@ -7,8 +7,28 @@ import type { Ctx } from '../../context.js';
 import { requestJson } from '../../resource/request.js';
 import { writeQuery, type DryRun } from '../mutate/dry-run.js';
 import type { Info } from '../mutate/info.js';
+import { reportable } from '../mutate/aggregate.js';
+import { Builder } from '../mutate/builder.js';
+import { builderEnv } from '../mutate/env.js';
 import { rec } from '../workload/json-values.js';
 import { TypedPrinter } from '../workload/print.js';
+
+/** The nodes named, or those -l selects, through the builder (nodes only, chunkSize at a time), as drain and cordon find them. */
+export async function findNodes(ctx: Ctx, namespace: string, selector: string, chunkSize: number): Promise<Info[]> {
+  const b = new Builder(builderEnv(ctx)).withScheme().namespaceParam(namespace).defaultNamespace().requestChunksOf(chunkSize)
+    .resourceNames('nodes', ...ctx.args).singleResourceType();
+  if (selector !== '') b.labelSelectorParam(selector).resourceTypes('nodes');
+  const result = await b.do();
+  if (result.err) throw reportable(result.err);
+  const nodes: Info[] = [];
+  const err = await result.visit(async (info) => {
+    const r = info.mapping!;
+    if (r.group !== '' || r.resource !== 'nodes') throw new Error(`error: expected resource of type node, got "${r.group}/${r.version}, Resource=${r.resource}"`);
+    nodes.push(info);
+  });
+  if (err) throw reportable(err);
+  return nodes;
+}
 
 function print(ctx: Ctx, dryRun: DryRun, operation: string, obj: Obj): void {
   TypedPrinter.of(ctx, dryRun, operation).print(ctx, obj);
