@@ -13,11 +13,14 @@ export interface Io {
   cwd: string;
 }
 
+/** The process's own streams; stdin only when a command reads it (making its stream costs ~2 ms). */
 export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
   };

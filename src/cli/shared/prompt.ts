@@ -1,5 +1,4 @@
 // Line input from stdin for password prompts and interactive modes (speakeasy's behaviour).
-import { spawnSync } from 'node:child_process';
 import type { Readable } from 'node:stream';
 
 const buffers = new WeakMap<Readable, { text: string; ended: boolean }>();
@@ -52,7 +51,8 @@ export async function readLine(stream: Readable): Promise<string> {
 /** `stty <arg>` on our own terminal, as speakeasy does around a password prompt. */
 function stty(arg: string, onError: (text: string) => void, stdin: Readable): void {
   if (stdin !== process.stdin) return;
-  const r = spawnSync('stty', [arg], { stdio: ['inherit', 'inherit', 'pipe'] });
+  // node:child_process only when a prompt needs stty
+  const r = process.getBuiltinModule('node:child_process').spawnSync('stty', [arg], { stdio: ['inherit', 'inherit', 'pipe'] });
   if (r.stderr !== null && r.stderr.length > 0) onError(r.stderr.toString());
 }
 
