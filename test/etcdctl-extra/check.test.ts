@@ -5,7 +5,7 @@
 // checked by shape. The 60-second perf run is in check-perf.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveRealEtcd, startOurs, startReal, type Endpoint } from '../support/etcd-pair.js';
-import { freePort } from '../support/ports.js';
+import { deadPort } from '../support/ports.js';
 import { clients, exec, frameRe, mask, splitBar, verdictShape, type Clients, type ExecOptions, type Run } from './check-harness.js';
 
 describe.skipIf(!haveRealEtcd)('etcdctl check against the real etcdctl', () => {
@@ -19,7 +19,7 @@ describe.skipIf(!haveRealEtcd)('etcdctl check against the real etcdctl', () => {
   const masked = (r: Run): Run => ({ stdout: mask(r.stdout, ports()), stderr: mask(r.stderr, ports()), code: r.code });
 
   beforeAll(async () => {
-    [c, dead] = await Promise.all([clients(), freePort()]);
+    [c, dead] = await Promise.all([clients(), deadPort()]);
     const [ours, real] = await Promise.all([startOurs({ v2: false }), startReal({ v2: false })]);
     servers = { ours, real };
   });

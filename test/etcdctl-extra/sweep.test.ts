@@ -4,7 +4,7 @@
 // client ids. `{ep}` is the server's endpoint, `{dead}` a port nothing listens on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveRealEtcd, startOurs, startReal, type Endpoint } from '../support/etcd-pair.js';
-import { freePort } from '../support/ports.js';
+import { deadPort } from '../support/ports.js';
 import { clients, exec, mask, type Clients, type Run } from './check-harness.js';
 
 interface Case {
@@ -95,7 +95,7 @@ describe.skipIf(!haveRealEtcd)('etcdctl sweep against the real etcdctl', () => {
   let dead = 0;
 
   beforeAll(async () => {
-    [c, dead] = await Promise.all([clients(), freePort()]);
+    [c, dead] = await Promise.all([clients(), deadPort()]);
     servers = await Promise.all([startReal(), startOurs()]);
   });
   afterAll(async () => {
