@@ -11,11 +11,20 @@ interface Case {
   args: string[];
   /** API version (ETCDCTL_API) */
   api?: '2' | '3';
+  /** variables set for the command */
+  env?: Record<string, string>;
   /** what the real etcdctl must print against the real etcd (after masks) */
   want?: Partial<Run>;
   /** the four runs share files in the working directory: one at a time */
   serial?: boolean;
+  /**
+   * --debug: grpc-go's own log lines (`INFO: <time> [core]...`, its connectivity state machine)
+   * are dropped from stderr; our client is grpc-js and does not print them.
+   */
+  debug?: boolean;
 }
+
+const GRPC_GO_LOG = /^(INFO|WARNING): \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[core\].*\n/gm;
 
 const CASES: Record<string, Case> = {
   'hashkv with a dead endpoint ends with the last error': {
@@ -33,6 +42,19 @@ const CASES: Record<string, Case> = {
   'an expired --command-timeout: the call never reaches the balancer': {
     args: ['--command-timeout=0s', 'get', 'a'],
     want: { stderr: expect.stringContaining('"error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"}\nError: context deadline exceeded\n'), code: 1 },
+  },
+  '--debug dumps the inherited flags, after the ETCDCTL_* variables apply': {
+    args: ['--debug', '--dial-timeout=1500ms', 'get', 'a'], env: { ETCDCTL_COMMAND_TIMEOUT: '3s', ETCDCTL_HEX: 'true' }, debug: true,
+    want: { stderr: expect.stringMatching(/^ETCDCTL_CACERT=\nETCDCTL_CERT=\nETCDCTL_COMMAND_TIMEOUT=3s\nETCDCTL_DEBUG=true\nETCDCTL_DIAL_TIMEOUT=1.5s\n(.|\n)*ETCDCTL_HEX=true\n(.|\n)*ETCDCTL_WRITE_OUT=simple\n$/), code: 0 },
+  },
+  '--debug before an unreadable --cacert': {
+    args: ['--debug', '--cacert=nosuch.pem', '-w', 'json', 'put', 'a', 'b'], debug: true,
+    want: { stderr: expect.stringContaining('ETCDCTL_WRITE_OUT=json\nError: open nosuch.pem: no such file or directory\n'), code: 128 },
+  },
+  '--debug: endpoint health builds its clients without clientConfigFromCmd': { args: ['--debug', 'endpoint', 'health'], debug: true, want: { code: 0 } },
+  '--debug: snapshot save dumps before it refuses two endpoints': {
+    args: ['--debug', '--endpoints={ep},127.0.0.1:{dead}', 'snapshot', 'save', 'x.db'], debug: true,
+    want: { stderr: expect.stringContaining('ETCDCTL_ENDPOINTS=[127.0.0.1:<PORT>,127.0.0.1:<PORT>]\n'), code: 5 },
   },
   'an http endpoint with a path: the path is dropped': { args: ['--endpoints=http://{ep}/x/y', 'get', 'a'], want: { code: 0 } },
   // clientv3 dials these one endpoint at a time with the endpoint as the target: grpc-go sends
@@ -117,8 +139,10 @@ describe.skipIf(!haveRealEtcd)('etcdctl sweep against the real etcdctl', () => {
     const ep = k.api === '2' ? `http://127.0.0.1:${s.port}` : `127.0.0.1:${s.port}`;
     const args = k.args.map((a) => a.replaceAll('{ep}', ep).replaceAll('{dead}', String(dead)));
     const hasEp = args.some((a) => a.startsWith('--endpoints'));
-    const r = await exec([...(k.api === '2' ? ['env', 'ETCDCTL_API=2'] : []), ...cmd], hasEp ? args : [`--endpoints=${ep}`, ...args], c.dir);
-    return { stdout: masked(r.stdout), stderr: masked(r.stderr), code: r.code };
+    const env = Object.entries({ ...(k.api === '2' ? { ETCDCTL_API: '2' } : {}), ...k.env }).map(([n, v]) => `${n}=${v}`);
+    const r = await exec([...(env.length > 0 ? ['env', ...env] : []), ...cmd], hasEp ? args : [`--endpoints=${ep}`, ...args], c.dir);
+    const stderr = k.debug === true ? r.stderr.replace(GRPC_GO_LOG, '') : r.stderr;
+    return { stdout: masked(r.stdout), stderr: masked(stderr), code: r.code };
   }
 
   for (const [name, k] of Object.entries(CASES)) {

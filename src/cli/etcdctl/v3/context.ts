@@ -6,6 +6,9 @@ import { EXIT } from './exit-codes.js';
 import { convert, type FlagValue, type Parsed } from '../../shared/pflag.js';
 import { capnslog } from './logs.js';
 import type { CommandNode } from './tree.js';
+import { debugDump, envName } from './debug-flags.js';
+
+export { envName };
 
 export interface GlobalOptions {
   endpoints: string[];
@@ -24,10 +27,6 @@ export interface GlobalOptions {
   commandTimeoutSet: boolean;
   keepaliveTimeMs: number;
   debug: boolean;
-}
-
-export function envName(flag: string): string {
-  return `ETCDCTL_${flag.toUpperCase().replace(/-/g, '_')}`;
 }
 
 export class CommandContext {
@@ -64,6 +63,24 @@ export class CommandContext {
 
   out(text: string | Uint8Array): void { this.io.stdout.write(text); }
   err(text: string): void { this.io.stderr.write(text); }
+
+  private configShown = false;
+
+  /**
+   * clientConfigFromCmd, which the commands that make a client from the command's flags call:
+   * the global options and, with --debug, the inherited flags dumped to stderr (once).
+   */
+  clientConfig(): GlobalOptions {
+    const g = this.globals();
+    if (g.debug && !this.configShown) {
+      this.configShown = true;
+      const inherited = this.root.spec.flags.filter((f) => f.name !== 'help').map((f) => ({ name: f.name, type: f.type, value: this.parsed.values.get(f.name) }));
+      // etcdctl adds these two to watch's flag set so that its own variables are not warned about
+      if (this.node.name === 'watch') for (const name of ['watch-key', 'watch-range-end']) inherited.push({ name, type: 'string', value: '' });
+      this.err(debugDump(inherited));
+    }
+    return g;
+  }
 
   /** pkg/flags.SetPflagsFromEnv over the global flags, then the typed options. */
   globals(): GlobalOptions {

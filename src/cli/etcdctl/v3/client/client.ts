@@ -67,6 +67,8 @@ export interface DialOptions {
   passthrough?: boolean;
   /** dial with these options instead of the command's (make-mirror's destination) */
   globals?: GlobalOptions;
+  /** the command's options without clientConfigFromCmd (endpoint health builds its configs itself: no --debug dump) */
+  bare?: boolean;
 }
 
 export class EtcdClient {

@@ -36,7 +36,7 @@ export async function transportFor(ctx: CommandContext, g: GlobalOptions, proto:
 }
 
 export async function dial(ctx: CommandContext, o: DialOptions = {}): Promise<EtcdClient> {
-  const g = o.globals ?? ctx.globals();
+  const g = o.globals ?? (o.bare === true ? ctx.globals() : ctx.clientConfig());
   const t = await transportFor(ctx, g, loadProto, o.endpoints ?? g.endpoints);
   const client = new EtcdClient(t.proto, ctx, t.endpoints, t.creds, o.passthrough === true);
   if (g.user !== '') await authenticate(client, g, ctx);

@@ -36,7 +36,7 @@ export function closeAll(clients: EtcdClient[]): void {
 
 /** `n` clients, dialed one after the other; the globals with the password asked for. */
 export async function dialClients(ctx: CommandContext, n: number): Promise<{ clients: EtcdClient[]; globals: GlobalOptions }> {
-  const g = await withPassword(ctx, ctx.globals());
+  const g = await withPassword(ctx, ctx.clientConfig());
   checkFormat(ctx);
   const t = await transportFor(ctx, g, async () => ownConnections(await loadProto()));
   const clients: EtcdClient[] = [];

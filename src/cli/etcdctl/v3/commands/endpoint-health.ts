@@ -10,7 +10,7 @@ import { endpointsFromCluster } from './endpoints.js';
 import { goDuration } from '../../../../client/go-duration.js';
 
 async function probe(ctx: CommandContext, ep: string): Promise<EndpointHealth> {
-  const c = await dial(ctx, { endpoints: [ep] });
+  const c = await dial(ctx, { endpoints: [ep], bare: true });
   const start = performance.now();
   try {
     await c.unary('KV', 'Range', { key: Buffer.from('health') });
@@ -26,7 +26,7 @@ async function probe(ctx: CommandContext, ep: string): Promise<EndpointHealth> {
 
 export async function run(ctx: CommandContext): Promise<number> {
   checkFormat(ctx);
-  const lister = await dial(ctx);
+  const lister = await dial(ctx, { bare: true });
   let eps: string[];
   try {
     eps = await endpointsFromCluster(ctx, lister);

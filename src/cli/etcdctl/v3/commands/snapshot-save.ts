@@ -64,7 +64,7 @@ function rename(cwd: string, from: string, to: string): void {
 
 export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.args.length !== 1) throw new ExitError(EXIT.badArgs, 'snapshot save expects one argument');
-  const eps = ctx.globals().endpoints;
+  const eps = ctx.clientConfig().endpoints;
   if (eps.length !== 1) throw new ExitError(EXIT.interrupted, `snapshot must be requested to one selected node, not multiple [${eps.join(' ')}]`);
   const path = ctx.args[0]!;
   const part = `${path}.part`;
