@@ -6,6 +6,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { display } from '../printers/printer.js';
 import { restoreSnapshot, snapshotStatus } from '../snapshot/backend.js';
+import { verifyBootstrap } from '../snapshot/bootstrap.js';
 
 export async function status(ctx: CommandContext): Promise<number> {
   if (ctx.args.length !== 1) throw new ExitError(EXIT.badArgs, 'snapshot status requires exactly one argument');
@@ -14,27 +15,18 @@ export async function status(ctx: CommandContext): Promise<number> {
   return EXIT.success;
 }
 
-function urlsMap(text: string): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const pair of text.split(',')) {
-    const eq = pair.indexOf('=');
-    const name = pair.slice(0, eq);
-    map.set(name, [...(map.get(name) ?? []), pair.slice(eq + 1)]);
-  }
-  return map;
-}
-
 export async function restore(ctx: CommandContext): Promise<number> {
   if (ctx.args.length !== 1) throw new ExitError(EXIT.badArgs, 'snapshot restore requires exactly one argument');
   const name = ctx.str('name');
-  const cluster = urlsMap(ctx.str('initial-cluster'));
+  const { cluster, peerUrls } = verifyBootstrap(name, ctx.str('initial-advertise-peer-urls'), ctx.str('initial-cluster'));
   const dataDir = ctx.str('data-dir') !== '' ? ctx.str('data-dir') : `${name}.etcd`;
-  if (!cluster.has(name)) throw new ExitError(EXIT.error, `couldn't find local name ${JSON.stringify(name)} in the initial cluster configuration`);
   if (existsSync(resolve(ctx.io.cwd, dataDir))) throw new ExitError(EXIT.error, `data-dir ${JSON.stringify(dataDir)} exists`);
+  const walDir = ctx.str('wal-dir');
+  if (walDir !== '' && existsSync(resolve(ctx.io.cwd, walDir))) throw new ExitError(EXIT.error, `wal-dir ${JSON.stringify(walDir)} exists`);
   await restoreSnapshot({
     file: ctx.args[0]!, name, dataDir, cluster, token: ctx.str('initial-cluster-token'),
-    walDir: ctx.str('wal-dir') !== '' ? ctx.str('wal-dir') : `${dataDir}/member/wal`,
-    peerUrls: ctx.str('initial-advertise-peer-urls').split(','), skipHashCheck: ctx.bool('skip-hash-check'),
+    walDir: walDir !== '' ? walDir : `${dataDir}/member/wal`,
+    peerUrls, skipHashCheck: ctx.bool('skip-hash-check'),
   }, ctx.io.cwd, (line) => ctx.err(line));
   return EXIT.success;
 }

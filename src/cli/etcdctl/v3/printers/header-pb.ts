@@ -1,17 +1,7 @@
 // The protobuf encoding of etcdserverpb.ResponseHeader (four varint fields), for the clientv3
 // lease responses whose only protobuf-marshalable part is the embedded header.
 import type { Header } from './types.js';
-
-function varint(n: bigint): number[] {
-  const out: number[] = [];
-  let v = BigInt.asUintN(64, n);
-  while (v >= 0x80n) {
-    out.push(Number(v & 0x7fn) | 0x80);
-    v >>= 7n;
-  }
-  out.push(Number(v));
-  return out;
-}
+import { varint } from '../snapshot/proto.js';
 
 export function encodeHeader(h: Header | undefined): Uint8Array {
   const fields = [h?.cluster_id, h?.member_id, h?.revision, h?.raft_term];

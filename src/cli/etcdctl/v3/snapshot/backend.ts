@@ -1,7 +1,6 @@
 // Snapshot files and data directories, behind one interface: a real etcd 3.4 snapshot is a bbolt
-// database (readable here: `snapshot status`); kubedojo's etcd streams its own format (status and
-// restore). What is left: restore of a bolt snapshot into a real etcd's data dir (WAL + snap +
-// member bucket).
+// database (status, and restore into a data dir a real etcd starts on); kubedojo's etcd streams
+// its own format (status and restore).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitError } from '../../../shared/exit.js';
