@@ -37,6 +37,7 @@ export const GROUP_VERSIONS = [
   'v1', 'apps/v1', 'batch/v1', 'rbac.authorization.k8s.io/v1', 'networking.k8s.io/v1', 'storage.k8s.io/v1',
   'policy/v1', 'coordination.k8s.io/v1', 'scheduling.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2',
   'discovery.k8s.io/v1', 'certificates.k8s.io/v1', 'authentication.k8s.io/v1', 'authorization.k8s.io/v1',
+  'admissionregistration.k8s.io/v1', 'node.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1',
 ];
 const META = ['APIGroup', 'APIGroupList', 'APIResourceList', 'APIVersions', 'DeleteOptions', 'Patch', 'Status', 'WatchEvent'].map((k) => `io.k8s.apimachinery.pkg.apis.meta.v1.${k}`);
 const V3_ONE_OF = {

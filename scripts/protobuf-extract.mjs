@@ -52,6 +52,8 @@ export const PACKAGES = {
   resource: 'k8s.io/apimachinery/pkg/api/resource', intstr: 'k8s.io/apimachinery/pkg/util/intstr',
   schema: 'k8s.io/apimachinery/pkg/runtime/schema',
   'apiregistration/v1': 'k8s.io/kube-aggregator/pkg/apis/apiregistration/v1',
+  'admissionregistration/v1': 'k8s.io/api/admissionregistration/v1', 'node/v1': 'k8s.io/api/node/v1',
+  'flowcontrol/v1': 'k8s.io/api/flowcontrol/v1',
 };
 
 /** The group-versions the apiserver serves → the package of their kinds. */
@@ -62,7 +64,8 @@ export const GROUP_VERSIONS = {
   'autoscaling/v1': 'autoscaling/v1', 'autoscaling/v2': 'autoscaling/v2', 'discovery.k8s.io/v1': 'discovery/v1',
   'certificates.k8s.io/v1': 'certificates/v1', 'authentication.k8s.io/v1': 'authentication/v1',
   'authorization.k8s.io/v1': 'authorization/v1', 'events.k8s.io/v1': 'events/v1', 'meta.k8s.io/v1': 'meta/v1',
-  'apiregistration.k8s.io/v1': 'apiregistration/v1',
+  'apiregistration.k8s.io/v1': 'apiregistration/v1', 'admissionregistration.k8s.io/v1': 'admissionregistration/v1',
+  'node.k8s.io/v1': 'node/v1', 'flowcontrol.apiserver.k8s.io/v1': 'flowcontrol/v1',
 };
 
 /** meta/v1 kinds registered in every group-version (metav1.AddToGroupVersion's option types). */

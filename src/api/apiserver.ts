@@ -26,6 +26,7 @@ import { defaultComponents } from './http/componentstatus.js';
 import { SERVER_VERSION } from './version.js';
 import { startCompactor } from './storage/compactor.js';
 import { Aggregator } from './aggregator/controller.js';
+import { FlowControl } from './flowcontrol/controller.js';
 import { metricsServer } from './metrics/server.js';
 import type { MetricsBackend } from './metrics/types.js';
 
@@ -117,12 +118,15 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const interval = o.compactionIntervalMs ?? 5 * 60_000;
   const stopCompactor = interval > 0 ? startCompactor(o.store, interval) : () => {};
   ctx.aggregator?.start();
+  const flowControl = new FlowControl(registry, gen.now);
+  flowControl.start();
   ctx.serverAddress = `127.0.0.1:${port}`;
   return {
     port, registry, storage,
     async close() {
       stopCompactor();
       await ctx.aggregator?.stop();
+      await flowControl.stop();
       await rbac.stop();
       await crds.stop();
       upgrades.closeAll();

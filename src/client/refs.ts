@@ -37,6 +37,7 @@ export const REFS = {
   hpas: grp('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler'),
   pdbs: grp('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget'),
   priorityclasses: grp('scheduling.k8s.io', 'v1', 'priorityclasses', 'PriorityClass', false),
+  validatingadmissionpolicies: grp('admissionregistration.k8s.io', 'v1', 'validatingadmissionpolicies', 'ValidatingAdmissionPolicy', false),
   clusterroles: grp('rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', false),
 } as const satisfies Record<string, ResourceRef>;
 

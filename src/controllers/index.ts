@@ -24,6 +24,7 @@ import { cronJobController } from './cronjob/controller.js';
 import { ttlAfterFinishedController } from './ttl/controller.js';
 import { rootCACertPublisherController } from './rootcacertpublisher/publisher.js';
 import { clusterRoleAggregationController } from './clusterroleaggregation/controller.js';
+import { admissionPolicyStatusController } from './admissionpolicystatus/controller.js';
 
 export const CONTROLLERS: ControllerDef[] = [
   namespaceController,
@@ -51,6 +52,7 @@ export const CONTROLLERS: ControllerDef[] = [
   ttlAfterFinishedController,
   rootCACertPublisherController,
   clusterRoleAggregationController,
+  admissionPolicyStatusController,
 ];
 
 /** Controllers upstream runs only when --controllers names them. */

@@ -1,4 +1,4 @@
-// Defaulters of the smaller API groups: networking, RBAC, autoscaling, scheduling.
+// Defaulters of the smaller API groups: networking, RBAC, autoscaling, scheduling, node.
 import type { KObject } from '../types.js';
 import { arr, isObject, obj, objs, str, type JsonObject } from '../validation/json.js';
 import { canonicalQuantityValue } from './quantities.js';
@@ -62,4 +62,10 @@ export function defaultHorizontalPodAutoscaler(hpa: KObject): void {
 
 export function defaultPriorityClass(pc: KObject): void {
   if (pc.preemptionPolicy == null) pc.preemptionPolicy = 'PreemptLowerPriority';
+}
+
+/** No defaulter upstream; overhead's quantities read back in canonical form, as after decoding in Go. */
+export function defaultRuntimeClass(rc: KObject): void {
+  const podFixed = (rc.overhead as { podFixed?: unknown } | undefined)?.podFixed;
+  if (podFixed && typeof podFixed === 'object') for (const [k, v] of Object.entries(podFixed)) (podFixed as Record<string, unknown>)[k] = canonicalQuantityValue(v);
 }

@@ -3,8 +3,10 @@
 // idempotent, so it may run on create, on update and when reading stored objects.
 import type { KObject } from '../types.js';
 import { defaultLimitRange, defaultNamespace, defaultNode, defaultResourceQuota, defaultSecret } from './core.js';
-import { defaultBinding, defaultHorizontalPodAutoscaler, defaultIngressClass, defaultNetworkPolicy, defaultPriorityClass } from './groups.js';
+import { defaultBinding, defaultHorizontalPodAutoscaler, defaultIngressClass, defaultNetworkPolicy, defaultPriorityClass, defaultRuntimeClass } from './groups.js';
 import { defaultPod } from './pod.js';
+import { defaultMutatingWebhookConfiguration, defaultValidatingAdmissionPolicy, defaultValidatingAdmissionPolicyBinding, defaultValidatingWebhookConfiguration } from './admission.js';
+import { defaultFlowSchema, defaultPriorityLevelConfiguration } from './flowcontrol.js';
 import { defaultCrd } from '../crd/names.js';
 import { defaultPodTemplateSpec } from './podspec.js';
 import { defaultEndpoints, defaultEndpointSlice, defaultService } from './service.js';
@@ -48,6 +50,13 @@ const DEFAULTERS: Readonly<Record<string, (obj: KObject) => void>> = {
   'VolumeAttachment.storage.k8s.io': defaultVolumeAttachment,
   'PriorityClass.scheduling.k8s.io': defaultPriorityClass,
   'EndpointSlice.discovery.k8s.io': defaultEndpointSlice,
+  'RuntimeClass.node.k8s.io': defaultRuntimeClass,
+  'MutatingWebhookConfiguration.admissionregistration.k8s.io': defaultMutatingWebhookConfiguration,
+  'ValidatingWebhookConfiguration.admissionregistration.k8s.io': defaultValidatingWebhookConfiguration,
+  'ValidatingAdmissionPolicy.admissionregistration.k8s.io': defaultValidatingAdmissionPolicy,
+  'ValidatingAdmissionPolicyBinding.admissionregistration.k8s.io': defaultValidatingAdmissionPolicyBinding,
+  'FlowSchema.flowcontrol.apiserver.k8s.io': defaultFlowSchema,
+  'PriorityLevelConfiguration.flowcontrol.apiserver.k8s.io': defaultPriorityLevelConfiguration,
 };
 
 /**

@@ -152,4 +152,26 @@ describe('decodeKubernetesProtobuf', () => {
     const c = (object.spec as { containers: Record<string, unknown>[] }).containers[0]!;
     expect(order(c.livenessProbe)).toBe(order({ httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 3 }));
   });
+
+  it('decodes a RuntimeClass: quantities of its overhead, a node selector, no scheduling tolerations', () => {
+    const overhead = pb().entry(1, 'cpu', pb().str(1, '250m'));
+    const scheduling = pb().entry(1, 'runtime', 'gvisor');
+    const { object } = decodeKubernetesProtobuf(body('node.k8s.io/v1', 'RuntimeClass', pb().msg(1, meta('gvisor')).str(2, 'runsc').msg(3, overhead).msg(4, scheduling)));
+    expect(order(object)).toBe(order({
+      kind: 'RuntimeClass', apiVersion: 'node.k8s.io/v1', metadata: { name: 'gvisor', creationTimestamp: null },
+      handler: 'runsc', overhead: { podFixed: { cpu: '250m' } }, scheduling: { nodeSelector: { runtime: 'gvisor' } },
+    }));
+  });
+
+  it('decodes a FlowSchema: a pointer distinguisher, its rules and an empty status', () => {
+    const subject = pb().str(1, 'Group').msg(3, pb().str(1, 'system:nodes'));
+    const rule = pb().msg(1, subject).msg(3, pb().str(1, 'get').str(6, '/healthz'));
+    const spec = pb().msg(1, pb().str(1, 'system')).varint(2, 500).msg(3, pb().str(1, 'ByUser')).msg(4, rule);
+    const { object } = decodeKubernetesProtobuf(body('flowcontrol.apiserver.k8s.io/v1', 'FlowSchema', pb().msg(1, meta('nodes')).msg(2, spec).msg(3, pb())));
+    expect(order(object.spec)).toBe(order({
+      priorityLevelConfiguration: { name: 'system' }, matchingPrecedence: 500, distinguisherMethod: { type: 'ByUser' },
+      rules: [{ subjects: [{ kind: 'Group', group: { name: 'system:nodes' } }], nonResourceRules: [{ verbs: ['get'], nonResourceURLs: ['/healthz'] }] }],
+    }));
+    expect(object.status).toEqual({});
+  });
 });

@@ -36,6 +36,13 @@ import { volumeAttachment } from './volumeattachment.js';
 import { podDisruptionBudget } from './poddisruptionbudget.js';
 import { lease } from './lease.js';
 import { priorityClass } from './priorityclass.js';
+import { runtimeClass } from './runtimeclass.js';
+import { mutatingWebhookConfiguration } from './mutatingwebhookconfiguration.js';
+import { validatingWebhookConfiguration } from './validatingwebhookconfiguration.js';
+import { validatingAdmissionPolicy } from './validatingadmissionpolicy.js';
+import { validatingAdmissionPolicyBinding } from './validatingadmissionpolicybinding.js';
+import { flowSchema } from './flowschema.js';
+import { priorityLevelConfiguration } from './prioritylevelconfiguration.js';
 import { horizontalPodAutoscaler } from './horizontalpodautoscaler.js';
 import { endpointSlice } from './endpointslice.js';
 import { certificateSigningRequest } from './certificatesigningrequest.js';
@@ -85,6 +92,13 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   podDisruptionBudget,
   lease,
   priorityClass,
+  runtimeClass,
+  mutatingWebhookConfiguration,
+  validatingWebhookConfiguration,
+  validatingAdmissionPolicy,
+  validatingAdmissionPolicyBinding,
+  flowSchema,
+  priorityLevelConfiguration,
   horizontalPodAutoscaler,
   endpointSlice,
   certificateSigningRequest,

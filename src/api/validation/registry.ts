@@ -32,6 +32,11 @@ import { validateCSIDriver } from './groups/csidriver.js';
 import { validateCSINode } from './groups/csinode.js';
 import { validateCSIStorageCapacity } from './groups/csistoragecapacity.js';
 import { validateVolumeAttachment } from './groups/volumeattachment.js';
+import { validateRuntimeClass } from './groups/runtimeclass.js';
+import { validateMutatingWebhookConfiguration, validateValidatingWebhookConfiguration } from './groups/webhookconfiguration.js';
+import { validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBinding } from './groups/admissionpolicy.js';
+import { validateFlowSchema } from './groups/flowschema.js';
+import { validatePriorityLevelConfiguration } from './groups/prioritylevelconfiguration.js';
 import { apiServiceStrategy } from '../aggregator/validation.js';
 import { validateCrd } from '../crd/validate-crd.js';
 
@@ -116,6 +121,13 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   'VolumeAttachment.storage.k8s.io': both(validateVolumeAttachment),
   'PriorityClass.scheduling.k8s.io': { create: validatePriorityClass, update: validatePriorityClassUpdate },
   'Lease.coordination.k8s.io': both(validateLease),
+  'RuntimeClass.node.k8s.io': both(validateRuntimeClass),
+  'MutatingWebhookConfiguration.admissionregistration.k8s.io': both(validateMutatingWebhookConfiguration),
+  'ValidatingWebhookConfiguration.admissionregistration.k8s.io': both(validateValidatingWebhookConfiguration),
+  'ValidatingAdmissionPolicy.admissionregistration.k8s.io': both(validateValidatingAdmissionPolicy),
+  'ValidatingAdmissionPolicyBinding.admissionregistration.k8s.io': both(validateValidatingAdmissionPolicyBinding),
+  'FlowSchema.flowcontrol.apiserver.k8s.io': both(validateFlowSchema),
+  'PriorityLevelConfiguration.flowcontrol.apiserver.k8s.io': both(validatePriorityLevelConfiguration),
   'CertificateSigningRequest.certificates.k8s.io': both(validateCertificateSigningRequest),
   'EndpointSlice.discovery.k8s.io': both(validateEndpointSlice),
   'APIService.apiregistration.k8s.io': apiServiceStrategy,

@@ -5,7 +5,11 @@ import { applyDefaults } from '../defaulting/index.js';
 import { fieldErrorString } from './field.js';
 import { validateCreate, validateUpdate } from './index.js';
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole.rbac.authorization.k8s.io', 'ClusterRoleBinding.rbac.authorization.k8s.io', 'StorageClass.storage.k8s.io', 'CSIDriver.storage.k8s.io', 'CSINode.storage.k8s.io', 'VolumeAttachment.storage.k8s.io', 'PriorityClass.scheduling.k8s.io', 'CertificateSigningRequest.certificates.k8s.io', 'IngressClass.networking.k8s.io']);
+const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole.rbac.authorization.k8s.io', 'ClusterRoleBinding.rbac.authorization.k8s.io', 'StorageClass.storage.k8s.io', 'CSIDriver.storage.k8s.io', 'CSINode.storage.k8s.io', 'VolumeAttachment.storage.k8s.io', 'PriorityClass.scheduling.k8s.io', 'CertificateSigningRequest.certificates.k8s.io', 'IngressClass.networking.k8s.io',
+  'RuntimeClass.node.k8s.io',
+  'MutatingWebhookConfiguration.admissionregistration.k8s.io', 'ValidatingWebhookConfiguration.admissionregistration.k8s.io', 'ValidatingAdmissionPolicy.admissionregistration.k8s.io', 'ValidatingAdmissionPolicyBinding.admissionregistration.k8s.io',
+  'FlowSchema.flowcontrol.apiserver.k8s.io', 'PriorityLevelConfiguration.flowcontrol.apiserver.k8s.io',
+]);
 
 /** Defaults then validates a create; returns `field: body` lines. */
 export function createErrors(kind: string, input: Partial<KObject> & Record<string, unknown>): string[] {

@@ -46,7 +46,11 @@ const PRINTED: [string, string, string][] = [
   ['events.k8s.io', 'events', 'Last Seen Type Reason Object Subobject Source Message First Seen Count Name'],
   ['admissionregistration.k8s.io', 'mutatingwebhookconfigurations', 'Name Webhooks Age'],
   ['admissionregistration.k8s.io', 'validatingwebhookconfigurations', 'Name Webhooks Age'],
+  ['admissionregistration.k8s.io', 'validatingadmissionpolicies', 'Name Validations ParamKind Age'],
+  ['admissionregistration.k8s.io', 'validatingadmissionpolicybindings', 'Name PolicyName ParamRef Age'],
   ['node.k8s.io', 'runtimeclasses', 'Name Handler Age'],
+  ['flowcontrol.apiserver.k8s.io', 'flowschemas', 'Name PriorityLevel MatchingPrecedence DistinguisherMethod Age MissingPL'],
+  ['flowcontrol.apiserver.k8s.io', 'prioritylevelconfigurations', 'Name Type NominalConcurrencyShares Queues HandSize QueueLengthLimit Age'],
 ];
 
 describe('columnsFor', () => {

@@ -34,6 +34,9 @@ import { replicationControllerColumns } from './replicationcontroller.js';
 import { resourceQuotaColumns } from './resourcequota.js';
 import { roleBindingColumns } from './rolebinding.js';
 import { runtimeClassColumns } from './runtimeclass.js';
+import { flowSchemaColumns } from './flowschema.js';
+import { priorityLevelConfigurationColumns } from './prioritylevelconfiguration.js';
+import { validatingAdmissionPolicyBindingColumns, validatingAdmissionPolicyColumns } from './validatingadmissionpolicy.js';
 import { secretColumns } from './secret.js';
 import { serviceColumns } from './service.js';
 import { serviceAccountColumns } from './serviceaccount.js';
@@ -90,7 +93,11 @@ const PRINTERS: Record<string, ColumnSet> = {
   'events.events.k8s.io': eventsV1Columns,
   'mutatingwebhookconfigurations.admissionregistration.k8s.io': webhookConfigurationColumns,
   'validatingwebhookconfigurations.admissionregistration.k8s.io': webhookConfigurationColumns,
+  'validatingadmissionpolicies.admissionregistration.k8s.io': validatingAdmissionPolicyColumns,
+  'validatingadmissionpolicybindings.admissionregistration.k8s.io': validatingAdmissionPolicyBindingColumns,
   'runtimeclasses.node.k8s.io': runtimeClassColumns,
+  'flowschemas.flowcontrol.apiserver.k8s.io': flowSchemaColumns,
+  'prioritylevelconfigurations.flowcontrol.apiserver.k8s.io': priorityLevelConfigurationColumns,
   'apiservices.apiregistration.k8s.io': apiServiceColumns,
 };
 
