@@ -54,7 +54,8 @@ describe.skipIf(!hasRealKubectl)('real kubectl against the apiserver', () => {
     expect((await c.kubectl(['label', 'deploy', 'web', 'env=prod'])).stdout).toBe('deployment.apps/web labeled\n');
     expect((await c.kubectl(['annotate', 'deploy', 'web', 'owner=me'])).stdout).toBe('deployment.apps/web annotated\n');
     const after = await c.kubectl(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas} {.metadata.labels.tier} {.metadata.labels.env} {.metadata.generation}']);
-    expect(after.stdout).toBe('4 front prod 4');
+    // spec changes and (a deployment's strategy) annotation changes bump generation: create, scale, two replica patches, annotate
+    expect(after.stdout).toBe('4 front prod 5');
     const wide = await c.kubectl(['get', 'deploy', 'web', '-o', 'wide']);
     // READY, UP-TO-DATE and AVAILABLE follow the controllers and kubelets, wherever they have got to.
     expect(ages(wide.stdout).replace(/^web {2}\d\/4 {2}\d {2}\d /m, 'web  n/4  n  n ')).toBe(ages(

@@ -16,10 +16,14 @@ import {
   type OptionsKind,
 } from '../managed-fields/index.js';
 import type { KObject } from '../types.js';
+import { resetFieldsOf, type WriteEndpoint } from '../registry/write-strategy.js';
 import type { Call } from './server-context.js';
 
 /** Subresources whose writes change the stored object through its field manager. */
 const TRACKED_SUBRESOURCES = new Set(['', 'status', 'scale', 'ephemeralcontainers', 'approval', 'finalize']);
+
+/** Endpoints whose reset fields come from the per-resource write strategies. */
+const RESET_BY_STRATEGY = new Set(['', 'status', 'approval', 'finalize']);
 
 const OPTIONS: Record<string, OptionsKind> = { create: 'CreateOptions', update: 'UpdateOptions', patch: 'PatchOptions' };
 
@@ -33,6 +37,7 @@ export function scopeOf(c: Call): FieldManagerScope {
     kind: c.d.kind,
     subresource: c.info.subresource,
     statusSubresource: c.d.statusSubresource,
+    ...(RESET_BY_STRATEGY.has(c.info.subresource) ? { reset: resetFieldsOf(c.d, c.info.subresource === '' ? 'main' : (c.info.subresource as WriteEndpoint)) } : {}),
     now: rfc3339(c.s.gen.now()),
   });
 }

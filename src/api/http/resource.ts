@@ -14,6 +14,7 @@ import { checkPatchedFields, checkPatchedTypes, checkUnknownFields } from './str
 import { applyPatch } from '../patch/index.js';
 import { badRequest, methodNotSupported, successStatus } from '../errors.js';
 import type { DeleteOptions } from '../registry/rest.js';
+import type { WriteEndpoint } from '../registry/write-strategy.js';
 import { isApplyPatch } from './field-manager.js';
 import { serverSideApply } from './server-side-apply.js';
 
@@ -48,8 +49,8 @@ export async function list(c: Call): Promise<void> {
   writeJson(c.res, 200, { kind: `${c.d.kind}List`, apiVersion: groupVersion(c.d), metadata: meta, items });
 }
 
-/** Subresources that write the object's status only (a CSR's approval is its status conditions). */
-const statusLike = (sub: string): boolean => sub === 'status' || sub === 'approval';
+/** The strategy a write goes through: the resource's, /status's, or a CSR's /approval's. */
+const endpointOf = (sub: string): WriteEndpoint => (sub === 'status' || sub === 'approval' ? sub : 'main');
 
 async function body(c: Call): Promise<unknown> {
   return parseBody(await readBody(c.req), c.req.headers['content-type'], { apiVersion: groupVersion(c.d), kind: c.d.kind });
@@ -68,7 +69,7 @@ export async function update(c: Call): Promise<void> {
   if (obj.metadata.name && obj.metadata.name !== c.info.name) {
     throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${c.info.name})`);
   }
-  const sub = statusLike(c.info.subresource) ? 'status' : 'main';
+  const sub = endpointOf(c.info.subresource);
   const out = await c.s.registry.update(c.d, ns(c), c.info.name, obj, c.rc, sub);
   respondObject(c, 200, out);
 }
@@ -77,7 +78,7 @@ export async function patch(c: Call): Promise<void> {
   if (isApplyPatch(c)) return serverSideApply(c);
   const type = (c.req.headers['content-type'] ?? '').split(';')[0]!.trim();
   const raw = await readBody(c.req);
-  const sub = statusLike(c.info.subresource) ? 'status' : 'main';
+  const sub = endpointOf(c.info.subresource);
   const out = await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, sub, (cur) => {
     const patched = applyPatch(type, cur, raw, { group: c.d.group, version: c.d.version, kind: c.d.kind }, { fieldValidation: c.rc.fieldValidation }) as KObject;
     checkPatchedTypes(c, type, patched);

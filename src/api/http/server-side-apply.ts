@@ -61,7 +61,7 @@ function applied(c: Call, live: KObject | undefined, config: ObjectJson): KObjec
 export async function serverSideApply(c: Call): Promise<void> {
   const config = decodeApply(await readBody(c.req));
   c.rc.trackFields = undefined;
-  const sub = c.info.subresource ? 'status' : 'main';
+  const sub = c.info.subresource === 'approval' ? 'approval' : c.info.subresource ? 'status' : 'main';
   if (!(await c.s.storage.tryGet(c.d, ns(c), c.info.name))) {
     if (c.info.subresource) throw notFound({ group: c.d.group, resource: c.d.plural }, c.info.name);
     const created = await c.s.registry.create(c.d, ns(c), applied(c, undefined, config), c.rc);

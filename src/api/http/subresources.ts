@@ -115,7 +115,7 @@ async function finalize(c: Call): Promise<void> {
     throw badRequest(`the name of the object (${want.metadata.name}) does not match the name on the URL (${c.info.name})`);
   }
   const finalizers = (want.spec as { finalizers?: string[] } | undefined)?.finalizers;
-  const out = await c.s.registry.guaranteedUpdate(c.d, undefined, c.info.name, c.rc, 'main', (cur) => {
+  const out = await c.s.registry.guaranteedUpdate(c.d, undefined, c.info.name, c.rc, 'finalize', (cur) => {
     if (want.metadata.resourceVersion && want.metadata.resourceVersion !== cur.metadata.resourceVersion) {
       throw conflict({ group: '', resource: 'namespaces' }, c.info.name, 'the object has been modified; please apply your changes to the latest version and try again');
     }

@@ -29,14 +29,17 @@ export interface ScopeInput {
   subresource: string;
   /** The resource has a status subresource: the main resource resets status, /status the spec. */
   statusSubresource: boolean;
+  /** The endpoint's strategy's reset fields as dotted paths, where they are other than the above. */
+  reset?: readonly string[];
   now: string;
 }
 
 const STATUS = FieldSet.of([fieldPE('status')]);
 const SPEC = FieldSet.of([fieldPE('spec')]);
 
-/** GetResetFields of the strategies, in their common shape. */
+/** GetResetFields of the strategies: as given, else in their common shape. */
 function resetFields(i: ScopeInput): FieldSet | undefined {
+  if (i.reset) return FieldSet.of(...i.reset.map((p) => p.split('.').map(fieldPE)));
   if (i.subresource === 'status') return SPEC;
   if (i.subresource === '' && i.statusSubresource) return STATUS;
   return undefined;

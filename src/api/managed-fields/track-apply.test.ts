@@ -30,6 +30,14 @@ function statusOf(f: () => unknown): StatusError['status'] {
 }
 
 describe('server-side apply', () => {
+  it('through /status owns none of the fields the status strategy resets (a deployment\'s labels)', () => {
+    const scope = fieldManagerScope({ group: 'apps', version: 'v1', kind: 'Deployment', subresource: 'status', statusSubresource: true, now: T0, reset: ['spec', 'metadata.labels'] });
+    const live = stored({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default', labels: { app: 'web' } }, spec: { replicas: 1 } });
+    const config: ObjectJson = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', labels: { tier: 'x' } }, spec: { replicas: 2 }, status: { replicas: 1 } };
+    const out = trackApply({ scope, live, config, manager: 'st', force: false });
+    expect(entries(out).find((e) => e.manager === 'st')!.fieldsV1).toEqual({ 'f:status': { 'f:replicas': {} } });
+  });
+
   it('creates the docs example with one Apply entry', () => {
     const out = apply(undefined, testCm({ key: 'some value' }), 'kubectl');
     expect(out.data).toEqual({ key: 'some value' });

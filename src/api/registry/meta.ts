@@ -33,8 +33,17 @@ const stripped = (o: KObject): Record<string, unknown> => {
   return rest;
 };
 
-/** Keeps the fields a client cannot change, bumps generation when the spec changed. */
-export function stampUpdate(d: ResourceDescriptor, obj: KObject, old: KObject): void {
+/** Equal string maps, whatever their key order (absent and empty alike). */
+function sameMap(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const [x, y] = [a ?? {}, b ?? {}];
+  return Object.keys(x).length === Object.keys(y).length && Object.entries(x).every(([k, v]) => y[k] === v);
+}
+
+/**
+ * Keeps the fields a client cannot change, bumps generation when the spec changed (or, where the
+ * strategy says so, the annotations).
+ */
+export function stampUpdate(d: ResourceDescriptor, obj: KObject, old: KObject, annotationsBumpGeneration = false): void {
   const m = obj.metadata;
   const o = old.metadata;
   obj.apiVersion = groupVersion(d);
@@ -46,25 +55,9 @@ export function stampUpdate(d: ResourceDescriptor, obj: KObject, old: KObject): 
   if (o.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
   if (!d.namespaced) delete m.namespace;
   if (d.tracksGeneration) {
-    const changed = JSON.stringify(stripped(obj)) !== JSON.stringify(stripped(old));
+    const changed = JSON.stringify(stripped(obj)) !== JSON.stringify(stripped(old)) || (annotationsBumpGeneration && !sameMap(m.annotations, o.annotations));
     m.generation = (o.generation ?? 1) + (changed ? 1 : 0);
   } else delete m.generation;
   dropEmpty(m);
   delete m.selfLink;
-}
-
-/** With a status subresource, the main resource keeps the stored status and /status the rest. */
-export function mergeForSubresource(obj: KObject, old: KObject, sub: 'main' | 'status'): KObject {
-  if (sub === 'main') {
-    const out = { ...obj };
-    if (old.status !== undefined) out.status = old.status;
-    else delete out.status;
-    return out;
-  }
-  const out: KObject = { ...old, metadata: { ...old.metadata, labels: obj.metadata.labels, annotations: obj.metadata.annotations, resourceVersion: obj.metadata.resourceVersion } };
-  if (obj.status !== undefined) out.status = obj.status;
-  else delete out.status;
-  if (out.metadata.labels === undefined) delete out.metadata.labels;
-  if (out.metadata.annotations === undefined) delete out.metadata.annotations;
-  return out;
 }

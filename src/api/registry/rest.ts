@@ -9,7 +9,8 @@ import { applyDefaults } from '../defaulting/index.js';
 import { validateCreate, validateEphemeralContainersUpdate, validateUpdate } from '../validation/index.js';
 import type { Generators, RequestContext } from './context.js';
 import { rfc3339 } from './context.js';
-import { mergeForSubresource, stampCreate, stampUpdate } from './meta.js';
+import { stampCreate, stampUpdate } from './meta.js';
+import { mergeForEndpoint, writeRule, type WriteEndpoint } from './write-strategy.js';
 import { runMutating, runValidating, type AdmissionPlugin } from './admission.js';
 import { initialStatus } from './status.js';
 
@@ -18,6 +19,9 @@ export interface DeleteOptions {
   propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
   preconditions?: { uid?: string; resourceVersion?: string };
 }
+
+/** The endpoint a write comes through: the resource, /status, a CSR's /approval, pods/ephemeralcontainers. */
+export type Subresource = WriteEndpoint | 'ephemeralcontainers';
 
 const gr = (d: ResourceDescriptor) => ({ group: d.group, resource: d.plural });
 const clone = <T>(v: T): T => structuredClone(v);
@@ -61,21 +65,21 @@ export class Registry {
     return this.storage.create(d, obj);
   }
 
-  /** PUT: obj replaces the stored object (or only its status, for sub = 'status'). */
-  async update(d: ResourceDescriptor, ns: string | undefined, name: string, input: KObject, ctx: RequestContext, sub: 'main' | 'status' = 'main'): Promise<KObject> {
+  /** PUT: obj replaces the stored object, or what the subresource's strategy lets it change. */
+  async update(d: ResourceDescriptor, ns: string | undefined, name: string, input: KObject, ctx: RequestContext, sub: WriteEndpoint = 'main'): Promise<KObject> {
     const old = await this.storage.get(d, ns, name);
     return this.updateFrom(d, old, clone(input), ctx, sub);
   }
 
-  async updateFrom(d: ResourceDescriptor, old: KObject, input: KObject, ctx: RequestContext, sub: 'main' | 'status' | 'ephemeralcontainers'): Promise<KObject> {
+  async updateFrom(d: ResourceDescriptor, old: KObject, input: KObject, ctx: RequestContext, sub: Subresource): Promise<KObject> {
     const name = old.metadata.name!;
     input.metadata ??= {};
     const wantRv = input.metadata.resourceVersion;
     if (wantRv && wantRv !== old.metadata.resourceVersion) throw conflict(gr(d), name, OPTIMISTIC_LOCK);
-    let obj = d.statusSubresource ? mergeForSubresource(input, old, sub === 'status' ? 'status' : 'main') : input;
+    let obj = d.statusSubresource ? mergeForEndpoint(d, input, old, sub === 'ephemeralcontainers' ? 'main' : sub, rfc3339(this.gen.now())) : input;
     if (d.namespaced) obj.metadata.namespace = old.metadata.namespace;
     obj.metadata.name = name;
-    stampUpdate(d, obj, old);
+    stampUpdate(d, obj, old, sub === 'main' && d.statusSubresource && writeRule(d, 'main').annotationsBumpGeneration === true);
     normalize(d, obj);
     ctx.trackFields?.(old, obj);
     d.prepareForUpdate?.(obj, old, { now: rfc3339(this.gen.now()), user: ctx.user });
@@ -95,7 +99,7 @@ export class Registry {
 
   /** Read-modify-write with retries on conflicts (patch, scale, label…). */
   async guaranteedUpdate(
-    d: ResourceDescriptor, ns: string | undefined, name: string, ctx: RequestContext, sub: 'main' | 'status' | 'ephemeralcontainers',
+    d: ResourceDescriptor, ns: string | undefined, name: string, ctx: RequestContext, sub: Subresource,
     mutate: (current: KObject) => KObject,
   ): Promise<KObject> {
     for (let attempt = 0; ; attempt++) {
