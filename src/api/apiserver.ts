@@ -17,6 +17,7 @@ import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
 import { serviceAccountAdmission } from './admission/service-account.js';
 import { defaultTolerationSeconds } from './admission/default-tolerations.js';
 import { priorityAdmission } from './admission/priority.js';
+import { runtimeClassAdmission } from './admission/runtime-class.js';
 import { serviceAllocation } from './admission/service-alloc.js';
 import { limitRanger } from './admission/limit-ranger.js';
 import { defaultStorageClass } from './admission/default-storage-class.js';
@@ -78,6 +79,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     defaultTolerationSeconds,
     priorityAdmission(storage),
     defaultStorageClass(storage),
+    runtimeClassAdmission(storage),
     serviceAllocation(storage, { serviceSubnet: o.serviceSubnet, ...(o.pick ? { pick: o.pick } : {}) }),
     resourceQuota(storage, { now: gen.now }),
   ];

@@ -283,6 +283,16 @@ describe.skipIf(!hasRealKubectl)('kubectl with RuntimeClass, admission registrat
     for (const args of [['get', 'runtimeclass'], ['get', 'runtimeclass', 'gvisor', '-o', 'yaml'], ['describe', 'runtimeclass', 'gvisor'], ['patch', 'runtimeclass', 'gvisor', '--type=merge', '-p', '{"handler":"runc"}']]) {
       await expectSame(c, { args });
     }
+    // RuntimeClass admission: the class's overhead, node selector and tolerations go into a new
+    // pod; a missing class, a contradicting selector or a foreign overhead reject it
+    const run = (name: string, spec: object, ...rest: string[]) => ['run', name, '--image=nginx', `--overrides=${JSON.stringify({ spec })}`, ...rest];
+    for (const args of [
+      run('sandboxed', { runtimeClassName: 'gvisor', nodeSelector: { disk: 'ssd' } }, '--dry-run=server', '-o', 'jsonpath={.spec.overhead} {.spec.nodeSelector} {.spec.tolerations}'),
+      run('nokata', { runtimeClassName: 'kata' }),
+      run('clash', { runtimeClassName: 'gvisor', nodeSelector: { runtime: 'runc' } }),
+      run('heavy', { runtimeClassName: 'gvisor', overhead: { cpu: '1' } }),
+      run('heavy', { overhead: { cpu: '1' } }),
+    ]) await expectSame(c, { args });
   });
   it('gets and describes a webhook configuration, an admission policy (with its status) and a dangling flow schema', async () => {
     expect((await c.kubectl(['create', '-f', 'webhook.yaml'])).code).toBe(0);
