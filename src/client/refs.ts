@@ -33,6 +33,7 @@ export const REFS = {
   eventsV1: grp('events.k8s.io', 'v1', 'events', 'Event'),
   storageclasses: grp('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false),
   csinodes: grp('storage.k8s.io', 'v1', 'csinodes', 'CSINode', false),
+  runtimeclasses: grp('node.k8s.io', 'v1', 'runtimeclasses', 'RuntimeClass', false),
   csrs: grp('certificates.k8s.io', 'v1', 'certificatesigningrequests', 'CertificateSigningRequest', false),
   hpas: grp('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler'),
   pdbs: grp('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget'),

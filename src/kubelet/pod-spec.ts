@@ -41,6 +41,7 @@ export interface PodSpec {
   terminationGracePeriodSeconds?: number;
   hostNetwork?: boolean;
   hostname?: string;
+  runtimeClassName?: string;
   initContainers?: ContainerSpec[];
   containers?: ContainerSpec[];
   ephemeralContainers?: ContainerSpec[];

@@ -21,6 +21,7 @@ import type { MemoryRuntime } from './cri/memory-runtime.js';
 import { forgetPod, recordSandbox } from './cri/kubelet-records.js';
 import { networkFor } from './network/node-network.js';
 import { PodProbes } from './probes/manager.js';
+import { sandboxHandler } from './runtime-class.js';
 
 export interface WorkerEnv {
   client: Client;
@@ -42,6 +43,9 @@ export interface WorkerEnv {
   /** The node's runtime, where sandboxes and container runs are recorded (what crictl sees). */
   runtime?: MemoryRuntime;
 }
+
+/** How long the pod worker waits after a failed sync (the kubelet's backOffPeriod). */
+const SYNC_ERROR_BACKOFF_MS = 10_000;
 
 const terminalPhase = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 
@@ -135,7 +139,7 @@ export class PodWorker {
           await this.sync();
         } catch (err) {
           this.env.log(`kubelet ${this.env.node}: sync ${this.pod.metadata.namespace}/${this.pod.metadata.name}: ${(err as Error).message}`);
-          this.wakeAt(this.env.now() + 10_000);
+          this.wakeAt(this.env.now() + SYNC_ERROR_BACKOFF_MS);
         }
       }
     } finally {
@@ -165,12 +169,12 @@ export class PodWorker {
   }
 
   /** A new sandbox with ip, recorded in the runtime. */
-  private newSandbox(ip: string): void {
-    this.sandbox = { id: newContainerId(), ip };
+  private newSandbox(ip: string, id = newContainerId(), runtimeHandler = ''): void {
+    this.sandbox = { id, ip };
     const hostNetwork = Boolean(podSpec(this.pod).hostNetwork);
     const resolv = networkFor(this.env.client)?.podNames(this.pod, ip).resolv;
     const dns = resolv ? { servers: resolv.nameservers, searches: resolv.search, options: resolv.options } : undefined;
-    if (this.env.runtime) recordSandbox(this.env.runtime, this.pod, { id: this.sandbox.id, ip, hostNetwork, attempt: this.sandboxAttempt, ...(dns ? { dns } : {}) });
+    if (this.env.runtime) recordSandbox(this.env.runtime, this.pod, { id, ip, hostNetwork, attempt: this.sandboxAttempt, runtimeHandler, ...(dns ? { dns } : {}) });
     this.sandboxAttempt += 1;
   }
 
@@ -183,7 +187,7 @@ export class PodWorker {
       this.stopSandbox();
       return this.writeStatus(false);
     }
-    if (!this.sandbox) this.createSandbox();
+    if (!this.sandbox && !(await this.createSandbox())) return this.writeStatus(false);
     const sandbox = this.sandbox!;
     this.adoptRunning(sandbox.ip);
     syncContainers({
@@ -195,11 +199,23 @@ export class PodWorker {
     await this.writeStatus(false);
   }
 
-  private createSandbox(): void {
-    const ip = podSpec(this.pod).hostNetwork ? this.env.hostIP : this.env.ipam.allocate(this.uid);
-    this.newSandbox(ip);
-    this.podIP = ip;
+  /**
+   * A sandbox for the pod, with its RuntimeClass's handler; if there is none to be had, a
+   * FailedCreatePodSandBox event and another try after the pod worker's back-off.
+   */
+  private async createSandbox(): Promise<boolean> {
     this.startTime ??= this.env.now();
+    const id = newContainerId();
+    const r = await sandboxHandler(this.env.client, this.pod, id);
+    if ('error' in r) {
+      this.env.recorder.event(this.pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${r.error}`);
+      this.wakeAt(this.env.now() + SYNC_ERROR_BACKOFF_MS);
+      return false;
+    }
+    const ip = podSpec(this.pod).hostNetwork ? this.env.hostIP : this.env.ipam.allocate(this.uid);
+    this.newSandbox(ip, id, r.handler);
+    this.podIP = ip;
+    return true;
   }
 
   private stopSandbox(): void {

@@ -50,7 +50,7 @@ export async function boot(...pods: Obj[]) {
   const pod = (name: string) => env.fake.peek<Pod>(REFS.pods, 'default', name);
   const status = (name: string, c?: string): ContainerStatus | undefined => pod(name)?.status?.containerStatuses?.find((s) => !c || s.name === c);
   const events = () => env.fake.all<Obj & { reason: string; message: string; count: number }>(REFS.events, 'default');
-  return { ...env, root, deletes, pod, status, events, restart };
+  return { ...env, root, deletes, pod, status, events, restart, kubelet: () => k };
 }
 
 /** The fake client removes an object with a deletionTimestamp on its next write; a finalizer keeps it to look at. */

@@ -137,6 +137,19 @@ describe('crictl in-process', () => {
     }
   });
 
+  test('runp --runtime: containerd has runc (also the default), no other runtime', async () => {
+    const dir = await nodeRoot('f1');
+    const env = { KUBEDOJO_NODE_ROOT: dir, TZ: 'UTC', HOME: dir };
+    const config = join(dir, 'pod.json');
+    writeFileSync(config, JSON.stringify({ metadata: { name: 'sb', namespace: 'default', uid: 'u-1', attempt: 1 } }));
+    const ok = await runCrictl(['runp', '--runtime', 'runc', config], env);
+    expect(ok.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect((await runCrictl(['pods', '--name', 'sb', '-v'], env)).stdout).toMatch(/\nRuntime: runc\n/);
+    const refused = await runCrictl(['runp', '--runtime', 'runsc', config], env);
+    expect(refused.stderr).toMatch(/run pod sandbox: rpc error: code = Unknown desc = unable to get OCI runtime for sandbox \\?"[0-9a-f]{64}\\?": no runtime for \\?"runsc\\?" is configured/);
+    expect(refused.code).toBe(1);
+  });
+
   test('config creates the file under the node root and edits it', async () => {
     const dir = await nodeRoot('no-runtime');
     rmSync(join(dir, 'etc/crictl.yaml'));

@@ -5,6 +5,7 @@ import { CriError } from '../../client/cri/errors.js';
 import type { CriBackend } from './backend.js';
 import type { MemoryRuntime } from './memory-runtime.js';
 import { findImage, findSandbox, lookupError, byPrefix } from './resolve.js';
+import { sandboxRuntimeError } from './handlers.js';
 
 type CreateRpcs = Pick<CriBackend, 'runPodSandbox' | 'createContainer'>;
 
@@ -15,9 +16,13 @@ export function createRpcs(rt: MemoryRuntime): CreateRpcs {
       const cfg = req.config;
       const md = cfg?.metadata;
       if (!cfg || !md) throw new CriError('Unknown', 'sandbox config must include metadata');
+      const id = rt.newId();
+      const unknown = sandboxRuntimeError(req.runtimeHandler, id);
+      if (unknown) throw unknown;
       const hostNetwork = cfg.linux?.securityContext?.namespaceOptions?.network === 'NODE';
       nextIp += 1;
       const s = rt.addSandbox({
+        id,
         name: md.name, namespace: md.namespace, uid: md.uid, attempt: md.attempt, ip: hostNetwork ? '' : `10.88.0.${nextIp}`, hostNetwork,
         labels: { ...cfg.labels }, annotations: { ...cfg.annotations }, runtimeHandler: req.runtimeHandler,
       });

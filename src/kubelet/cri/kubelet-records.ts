@@ -14,11 +14,11 @@ export const NODE_POD_LOGS = '/var/log/pods';
 const meta = (pod: Pod) => ({ name: pod.metadata.name ?? '', namespace: pod.metadata.namespace ?? '', uid: pod.metadata.uid ?? '' });
 
 /** Records a new READY sandbox for pod. */
-export function recordSandbox(rt: MemoryRuntime, pod: Pod, s: { id: string; ip: string; hostNetwork: boolean; attempt: number; dns?: SandboxDns }): void {
+export function recordSandbox(rt: MemoryRuntime, pod: Pod, s: { id: string; ip: string; hostNetwork: boolean; attempt: number; runtimeHandler?: string; dns?: SandboxDns }): void {
   const m = meta(pod);
   const labels = { ...(pod.metadata.labels ?? {}), 'io.kubernetes.pod.name': m.name, 'io.kubernetes.pod.namespace': m.namespace, 'io.kubernetes.pod.uid': m.uid };
   const annotations = { ...(pod.metadata.annotations ?? {}), 'kubernetes.io/config.seen': new Date(rt.o.now()).toISOString(), 'kubernetes.io/config.source': 'api' };
-  rt.addSandbox({ id: s.id, name: m.name, namespace: m.namespace, uid: m.uid, attempt: s.attempt, ip: s.ip, hostNetwork: s.hostNetwork, labels, annotations, ...(s.dns ? { dns: s.dns } : {}) });
+  rt.addSandbox({ id: s.id, name: m.name, namespace: m.namespace, uid: m.uid, attempt: s.attempt, ip: s.ip, hostNetwork: s.hostNetwork, runtimeHandler: s.runtimeHandler ?? '', labels, annotations, ...(s.dns ? { dns: s.dns } : {}) });
 }
 
 export interface RunRecord {

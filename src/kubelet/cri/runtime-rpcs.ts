@@ -13,6 +13,7 @@ import { containerStats, sandboxStats } from './stats.js';
 import { streamRpcs } from './stream-rpcs.js';
 import type { StreamingServer } from './streaming/server.js';
 import type { ContainerEntry } from './state.js';
+import { RUNTIME_HANDLERS } from './handlers.js';
 
 export interface BackendOptions {
   /** Runs a command in a running container (ExecSync); without it ExecSync is Unimplemented. */
@@ -30,7 +31,7 @@ function status(req: T.StatusRequest): T.StatusResponse {
   const cond = (type: string): T.RuntimeCondition => ({ type, status: true, reason: '', message: '' });
   return {
     status: { conditions: [cond('RuntimeReady'), cond('NetworkReady'), cond('ContainerdHasNoDeprecationWarnings')] },
-    info: req.verbose ? runtimeInfo() : {}, runtimeHandlers: [{ name: '', features }, { name: 'runc', features }], features: { supplementalGroupsPolicy: true },
+    info: req.verbose ? runtimeInfo() : {}, runtimeHandlers: RUNTIME_HANDLERS.map((name) => ({ name, features })), features: { supplementalGroupsPolicy: true },
   };
 }
 
