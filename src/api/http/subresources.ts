@@ -7,6 +7,7 @@ import { writeJson } from './respond.js';
 import { objectFromBody, parseBody, readBody } from './body.js';
 import { applyPatch } from '../patch/index.js';
 import { badRequest, conflict, methodNotSupported, notFoundPath, successStatus } from '../errors.js';
+import { rfc3339 } from '../registry/context.js';
 import { selectorString } from './selector-string.js';
 import { issueToken } from './token.js';
 import { evict } from './eviction.js';
@@ -82,12 +83,30 @@ async function bind(c: Call): Promise<void> {
   const b = parseBody(await readBody(c.req), c.req.headers['content-type'], { apiVersion: 'v1', kind: 'Binding' }) as { target?: { name?: string } };
   const node = b?.target?.name;
   if (!node) throw badRequest('target.name: Required value');
-  await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, 'main', (pod) => {
+  await c.s.registry.guaranteedUpdate(c.d, ns(c), c.info.name, c.rc, 'binding', (pod) => {
     const spec = pod.spec as { nodeName?: string };
     if (spec.nodeName) throw conflict({ group: '', resource: 'pods/binding' }, c.info.name, `pod ${c.info.name} is already assigned to node "${spec.nodeName}"`);
-    return { ...pod, spec: { ...spec, nodeName: node } };
+    return { ...pod, spec: { ...spec, nodeName: node }, status: scheduledStatus(pod.status, rfc3339(c.s.gen.now())) };
   });
   writeJson(c.res, 201, successStatus());
+}
+
+interface PodCondition { type: string; status: string; lastProbeTime?: string | null; lastTransitionTime?: string | null }
+
+/**
+ * A bound pod's PodScheduled=True (the binding storage's UpdatePodCondition): a new transition
+ * time unless it was already True, the reason and message of an earlier failure dropped.
+ */
+function scheduledStatus(status: unknown, now: string): Record<string, unknown> {
+  const s = { ...(status as Record<string, unknown> | undefined) };
+  const conditions = [...((s.conditions as PodCondition[] | undefined) ?? [])];
+  const i = conditions.findIndex((x) => x.type === 'PodScheduled');
+  const old = i < 0 ? undefined : conditions[i];
+  const next: PodCondition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: old?.status === 'True' ? (old.lastTransitionTime ?? null) : now };
+  if (i < 0) conditions.push(next);
+  else conditions[i] = next;
+  s.conditions = conditions;
+  return s;
 }
 
 /** PUT/PATCH pods/<name>/ephemeralcontainers: only spec.ephemeralContainers changes (kubectl debug). */

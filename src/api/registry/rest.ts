@@ -2,7 +2,7 @@
 // defaulting, admission, validation and optimistic concurrency, on top of ObjectStorage.
 import type { FieldError, KObject } from '../types.js';
 import type { ResourceDescriptor } from '../resources/types.js';
-import { qualifiedKind } from '../resources/types.js';
+import { groupVersion, qualifiedKind } from '../resources/types.js';
 import { ObjectStorage } from '../storage/storage.js';
 import { alreadyExists, conflict, invalid, notFound, OPTIMISTIC_LOCK, StatusError } from '../errors.js';
 import { applyDefaults } from '../defaulting/index.js';
@@ -13,6 +13,7 @@ import { stampCreate, stampUpdate } from './meta.js';
 import { mergeForEndpoint, writeRule, type WriteEndpoint } from './write-strategy.js';
 import { runMutating, runValidating, type AdmissionPlugin } from './admission.js';
 import { initialStatus } from './status.js';
+import { fillZeroTimes } from './zero-times.js';
 
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
@@ -20,8 +21,12 @@ export interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
 }
 
-/** The endpoint a write comes through: the resource, /status, a CSR's /approval, pods/ephemeralcontainers. */
-export type Subresource = WriteEndpoint | 'ephemeralcontainers';
+/**
+ * The endpoint a write comes through: the resource, /status, a CSR's /approval,
+ * pods/ephemeralcontainers, or pods/binding (its storage writes nodeName and the PodScheduled
+ * condition into the object it read: no strategy merge).
+ */
+export type Subresource = WriteEndpoint | 'ephemeralcontainers' | 'binding';
 
 const gr = (d: ResourceDescriptor) => ({ group: d.group, resource: d.plural });
 const clone = <T>(v: T): T => structuredClone(v);
@@ -56,6 +61,7 @@ export class Registry {
     await runMutating(this.admission, req);
     initialStatus(d, obj, rfc3339(this.gen.now()));
     d.prepareForCreate?.(obj, { now: rfc3339(this.gen.now()), user: ctx.user });
+    typed(d, obj);
     this.check(d, obj, undefined);
     await runValidating(this.admission, req);
     if (ctx.dryRun) {
@@ -76,16 +82,17 @@ export class Registry {
     input.metadata ??= {};
     const wantRv = input.metadata.resourceVersion;
     if (wantRv && wantRv !== old.metadata.resourceVersion) throw conflict(gr(d), name, OPTIMISTIC_LOCK);
-    let obj = d.statusSubresource ? mergeForEndpoint(d, input, old, sub === 'ephemeralcontainers' ? 'main' : sub, rfc3339(this.gen.now())) : input;
+    let obj = d.statusSubresource && sub !== 'binding' ? mergeForEndpoint(d, input, old, sub === 'ephemeralcontainers' ? 'main' : sub, rfc3339(this.gen.now())) : input;
     if (d.namespaced) obj.metadata.namespace = old.metadata.namespace;
     obj.metadata.name = name;
     stampUpdate(d, obj, old, sub === 'main' && d.statusSubresource && writeRule(d, 'main').annotationsBumpGeneration === true);
     normalize(d, obj);
     ctx.trackFields?.(old, obj);
     d.prepareForUpdate?.(obj, old, { now: rfc3339(this.gen.now()), user: ctx.user });
-    const req = { op: 'UPDATE' as const, d, subresource: sub === 'main' ? '' : sub, namespace: old.metadata.namespace, name, obj, old, ctx };
+    const req = { op: 'UPDATE' as const, d, subresource: sub === 'main' || sub === 'binding' ? '' : sub, namespace: old.metadata.namespace, name, obj, old, ctx };
     await runMutating(this.admission, req);
     obj = req.obj;
+    typed(d, obj);
     this.check(d, obj, old, sub);
     await runValidating(this.admission, req);
     if (JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } }) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: '' } })) return old;
@@ -164,9 +171,17 @@ export { notFound };
 
 /** Defaulting: a custom resource's schema prunes and defaults it, a built-in kind's defaulters run. */
 function normalize(d: ResourceDescriptor, obj: KObject): void {
-  if (!d.custom) return applyDefaults(qualifiedKind(d), obj);
+  if (!d.custom) {
+    applyDefaults(qualifiedKind(d), obj);
+    return typed(d, obj);
+  }
   d.custom.prune(obj);
   d.custom.defaults(obj);
+}
+
+/** A built-in kind as the typed decode leaves it: zero times present as null (zero-times.ts). */
+function typed(d: ResourceDescriptor, obj: KObject): void {
+  if (!d.custom) fillZeroTimes(groupVersion(d), d.kind, obj);
 }
 
 /** A namespace with spec.finalizers goes Terminating; the namespace controller empties it. */

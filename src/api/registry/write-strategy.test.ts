@@ -136,7 +136,8 @@ describe('writes through /status', () => {
     const out = await viaStatus(r, flowSchema, fs, { priorityLevelConfiguration: { name: 'exempt' } }, { conditions: [{ type: 'Dangling', status: 'False' }] });
     expect(metaOf(out)).toEqual({ labels: { app: 'web' }, annotations: { a: '1' }, finalizers: undefined, ownerReferences: undefined });
     expect((out.spec as { priorityLevelConfiguration: { name: string } }).priorityLevelConfiguration.name).toBe('global-default');
-    expect(out.status).toEqual({ conditions: [{ type: 'Dangling', status: 'False' }] });
+    // a condition's lastTransitionTime is a metav1.Time, not a pointer: null when left out
+    expect(out.status).toEqual({ conditions: [{ type: 'Dangling', status: 'False', lastTransitionTime: null }] });
     const vap = await r.create(validatingAdmissionPolicy, undefined, { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: { name: 'p', ...META }, spec: { matchConstraints: { resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }] }, validations: [{ expression: 'true' }] } }, CTX);
     const after = await viaStatus(r, validatingAdmissionPolicy, vap, { validations: [{ expression: 'false' }] }, { observedGeneration: 1 });
     expect(metaOf(after)).toEqual(META);
