@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Obj } from '../../client/types.js';
-import { eventName } from './events.js';
+import { REFS } from '../../client/refs.js';
+import { COMBINED_PREFIX, CoreEventRecorder, eventName } from './events.js';
+import { FakeClient } from './fake-client.js';
 
 const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' } } as Obj;
 
@@ -19,5 +21,40 @@ describe('eventName', () => {
     const nanos = names.map((n) => BigInt(`0x${n.split('.')[1]}`));
     for (let i = 1; i < nanos.length; i++) expect(nanos[i]! > nanos[i - 1]!).toBe(true);
     expect([...names].sort()).toEqual(names);
+  });
+});
+
+describe('CoreEventRecorder aggregation (client-go EventCorrelator)', () => {
+  const boundPod = { ...pod, metadata: { ...pod.metadata, uid: 'u1' } } as Obj;
+  type Ev = Obj & { message: string; count: number; reportingComponent: string; lastTimestamp: string };
+
+  async function record(messages: string[], stepMs = 10_000) {
+    let now = Date.UTC(2026, 10, 24, 9, 0, 0);
+    const client = new FakeClient(() => now);
+    const r = new CoreEventRecorder(client, { component: 'kubelet', host: 'node01', now: () => now });
+    for (const m of messages) {
+      r.event(boundPod, 'Warning', 'FailedCreatePodSandBox', m);
+      await r.flush();
+      now += stepMs;
+    }
+    return client.all<Ev>(REFS.events, 'default');
+  }
+
+  it('a repeated message is counted on one event', async () => {
+    const evs = await record(['same', 'same', 'same']);
+    expect(evs.map((e) => [e.message, e.count])).toEqual([['same', 3]]);
+  });
+
+  it('the tenth different message within ten minutes, and each after it, goes into one combined event', async () => {
+    const evs = await record(Array.from({ length: 14 }, (_, i) => `try ${i}`));
+    const combined = evs.filter((e) => e.message.startsWith(COMBINED_PREFIX));
+    expect(evs.length).toBe(10);
+    expect(combined.map((e) => [e.message, e.count, e.reportingComponent])).toEqual([[`${COMBINED_PREFIX}try 13`, 5, '']]);
+    expect(evs.filter((e) => !e.message.startsWith(COMBINED_PREFIX)).map((e) => e.message)).toEqual(Array.from({ length: 9 }, (_, i) => `try ${i}`));
+  });
+
+  it('messages more than ten minutes apart start over', async () => {
+    const evs = await record(Array.from({ length: 12 }, (_, i) => `try ${i}`), 11 * 60_000);
+    expect(evs.every((e) => !e.message.startsWith(COMBINED_PREFIX))).toBe(true);
   });
 });

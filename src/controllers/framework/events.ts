@@ -1,6 +1,8 @@
 // Event recorders. Controllers write core/v1 Events as client-go's recorder does (name
 // `<object>.<hex nanoseconds>`, source.component, count, first/last timestamps; a repeat of the
-// same event within 10 minutes bumps count instead of creating another). The scheduler writes
+// same event within 10 minutes bumps count instead of creating another; ten different messages
+// for one object and reason within 10 minutes go on in one "(combined from similar events)"
+// event, as client-go's EventAggregator makes it). The scheduler writes
 // events.k8s.io/v1 Events (eventTime, reportingController, action), as kube-scheduler does.
 import type { Client, Obj } from '../../client/types.js';
 import { REFS } from '../../client/refs.js';
@@ -23,6 +25,18 @@ export interface RecorderOptions {
 interface Seen { name: string; ns: string; count: number; at: number }
 
 const REPEAT_WINDOW_MS = 10 * 60_000;
+
+/** client-go's EventAggregator: this many different messages for one object and reason in 10 minutes are combined. */
+const MAX_SIMILAR = 10;
+export const COMBINED_PREFIX = '(combined from similar events): ';
+
+/** Oldest first (Map order): drops entries older than the window, and the oldest beyond the cap. */
+function expire<T extends { at: number }>(m: Map<string, T>, now: number): void {
+  for (const [k, v] of m) {
+    if (now - v.at < REPEAT_WINDOW_MS && m.size <= 4096) break;
+    m.delete(k);
+  }
+}
 
 export function involvedObject(o: Obj): Record<string, unknown> {
   const r: Record<string, unknown> = { kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, uid: o.metadata.uid, apiVersion: o.apiVersion, resourceVersion: o.metadata.resourceVersion };
@@ -51,12 +65,38 @@ export function eventName(o: Obj, ms: number): string {
 abstract class Recorder implements EventRecorder {
   protected pending: Promise<void> = Promise.resolve();
   protected readonly seen = new Map<string, Seen>();
+  /** The different messages of each object's type and reason (core/v1 recorders only). */
+  private readonly similar = new Map<string, { messages: Set<string>; at: number }>();
+  /** Whether events are aggregated as client-go's EventCorrelator does for core/v1 Events. */
+  protected readonly aggregates: boolean = false;
 
   constructor(protected readonly client: Client, protected readonly o: RecorderOptions) {}
 
+  /**
+   * EventAggregate: the tenth different message for one object, type and reason within 10
+   * minutes (and each one after it) becomes one "(combined from similar events)" event, counted
+   * up as a repeat; undefined while the event stands alone.
+   */
+  private combine(obj: Obj, type: EventType, reason: string, message: string, now: number): string | undefined {
+    const key = [obj.kind, obj.apiVersion, obj.metadata.namespace, obj.metadata.name, obj.metadata.uid, type, reason].join('\0');
+    let record = this.similar.get(key);
+    if (!record || now - record.at > REPEAT_WINDOW_MS) record = { messages: new Set(), at: now };
+    record.messages.add(message);
+    record.at = now;
+    this.similar.delete(key);
+    expire(this.similar, now);
+    this.similar.set(key, record);
+    if (record.messages.size < MAX_SIMILAR) return undefined;
+    record.messages.delete(record.messages.values().next().value!);
+    return `${key}\0combined`;
+  }
+
   event(obj: Obj, type: EventType, reason: string, message: string, action = ''): void {
-    const key = [obj.metadata.namespace, obj.metadata.name, obj.metadata.uid, type, reason, message].join('\0');
     const now = this.o.now();
+    const combinedKey = this.aggregates ? this.combine(obj, type, reason, message, now) : undefined;
+    const combined = combinedKey !== undefined;
+    if (combined) message = COMBINED_PREFIX + message;
+    const key = combinedKey ?? [obj.metadata.namespace, obj.metadata.name, obj.metadata.uid, type, reason, message].join('\0');
     const prior = this.seen.get(key);
     let write: () => Promise<void>;
     if (prior && now - prior.at < REPEAT_WINDOW_MS) {
@@ -65,16 +105,13 @@ abstract class Recorder implements EventRecorder {
       this.seen.delete(key);
       this.seen.set(key, prior);
       const count = prior.count;
-      write = () => this.repeat(prior, count, now);
+      const latest = message;
+      write = () => this.repeat(prior, count, now, latest);
     } else {
-      // Oldest first (Map order): drop expired entries, and the oldest beyond the cap.
-      for (const [k, v] of this.seen) {
-        if (now - v.at < REPEAT_WINDOW_MS && this.seen.size <= 4096) break;
-        this.seen.delete(k);
-      }
+      expire(this.seen, now);
       const entry: Seen = { name: '', ns: obj.metadata.namespace || 'default', count: 1, at: now };
       this.seen.set(key, entry);
-      write = () => this.first(obj, type, reason, message, action, now, entry);
+      write = () => this.first(obj, type, reason, message, action, now, entry, combined);
     }
     this.pending = this.pending.then(write).catch((err: Error) => this.o.log?.(`event ${reason}: ${err.message}`));
   }
@@ -83,28 +120,37 @@ abstract class Recorder implements EventRecorder {
     return this.pending;
   }
 
-  protected abstract first(obj: Obj, type: EventType, reason: string, message: string, action: string, now: number, entry: Seen): Promise<void>;
-  protected abstract repeat(prior: Seen, count: number, now: number): Promise<void>;
+  /** Writes a new event; a combined one carries no reporting component or instance (client-go's copy sets neither). */
+  protected abstract first(obj: Obj, type: EventType, reason: string, message: string, action: string, now: number, entry: Seen, combined: boolean): Promise<void>;
+  /** Counts a repeat; a combined event takes the latest message too (the observer's patch carries it). */
+  protected abstract repeat(prior: Seen, count: number, now: number, message: string): Promise<void>;
 }
 
 export class CoreEventRecorder extends Recorder {
-  protected async first(obj: Obj, type: EventType, reason: string, message: string, _action: string, now: number, entry: Seen): Promise<void> {
+  protected override readonly aggregates = true;
+
+  protected first(obj: Obj, type: EventType, reason: string, message: string, _action: string, now: number, entry: Seen, combined: boolean): Promise<void> {
+    return this.create(obj, type, reason, message, '', now, entry, combined);
+  }
+
+  /** A new core/v1 Event about obj (a container of it with fieldPath), as client-go's recorder writes it. */
+  protected async create(obj: Obj, type: EventType, reason: string, message: string, fieldPath: string, now: number, entry: { name: string }, combined: boolean): Promise<void> {
     const ns = obj.metadata.namespace || 'default';
     const source: Record<string, string> = { component: this.o.component };
     if (this.o.host) source.host = this.o.host;
     const ev = {
       apiVersion: 'v1', kind: 'Event',
       metadata: { name: eventName(obj, now), namespace: ns },
-      involvedObject: involvedObject(obj), reason, message, source,
+      involvedObject: { ...involvedObject(obj), ...(fieldPath ? { fieldPath } : {}) }, reason, message, source,
       firstTimestamp: rfc3339(now), lastTimestamp: rfc3339(now), count: 1, type,
-      eventTime: null, reportingComponent: this.o.component, reportingInstance: this.o.host ?? '',
+      eventTime: null, reportingComponent: combined ? '' : this.o.component, reportingInstance: combined ? '' : (this.o.host ?? ''),
     };
     const made = await this.client.create(REFS.events, ns, ev);
     entry.name = made.metadata.name ?? '';
   }
 
-  protected async repeat(prior: Seen, count: number, now: number): Promise<void> {
-    await this.client.patch(REFS.events, prior.ns, prior.name, 'application/merge-patch+json', { count, lastTimestamp: rfc3339(now) });
+  protected async repeat(prior: Seen, count: number, now: number, message: string): Promise<void> {
+    await this.client.patch(REFS.events, prior.ns, prior.name, 'application/merge-patch+json', { count, lastTimestamp: rfc3339(now), ...(message.startsWith(COMBINED_PREFIX) ? { message } : {}) });
   }
 }
 
