@@ -2,7 +2,7 @@
 // RuntimeClass, else the class's `handler`, which the node's containerd must have a runtime for.
 import { ApiError, isNotFound, type Client } from '../client/types.js';
 import { REFS } from '../client/refs.js';
-import { sandboxRuntimeError } from './cri/handlers.js';
+import { sandboxRuntimeError } from './cri/containerd.js';
 import { podSpec, type Pod } from './pod-spec.js';
 
 /** The handler for the sandbox `sandboxId`, or the error kuberuntime's createPodSandbox reports. */

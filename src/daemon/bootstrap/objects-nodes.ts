@@ -14,11 +14,12 @@ import {
   KUBELET_PORT,
 } from './constants.js';
 import { formatQuantity, parseQuantity, subtractQuantity } from './quantity.js';
+import { CONTAINER_RUNTIME_VERSION } from '../../kubelet/cri/containerd.js';
 
 export const NODE_OS = {
   osImage: 'Ubuntu 22.04.5 LTS',
   kernelVersion: '5.15.0-136-generic',
-  containerRuntimeVersion: 'containerd://1.7.24',
+  containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
   architecture: 'amd64',
   operatingSystem: 'linux',
 } as const;

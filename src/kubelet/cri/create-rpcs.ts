@@ -5,7 +5,7 @@ import { CriError } from '../../client/cri/errors.js';
 import type { CriBackend } from './backend.js';
 import type { MemoryRuntime } from './memory-runtime.js';
 import { findImage, findSandbox, lookupError, byPrefix } from './resolve.js';
-import { sandboxRuntimeError } from './handlers.js';
+import { sandboxRuntimeError } from './containerd.js';
 
 type CreateRpcs = Pick<CriBackend, 'runPodSandbox' | 'createContainer'>;
 

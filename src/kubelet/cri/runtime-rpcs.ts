@@ -13,7 +13,7 @@ import { containerStats, sandboxStats } from './stats.js';
 import { streamRpcs } from './stream-rpcs.js';
 import type { StreamingServer } from './streaming/server.js';
 import type { ContainerEntry } from './state.js';
-import { RUNTIME_HANDLERS } from './handlers.js';
+import { RUNTIME_HANDLERS, RUNTIME_VERSION } from './containerd.js';
 
 export interface BackendOptions {
   /** Runs a command in a running container (ExecSync); without it ExecSync is Unimplemented. */
@@ -23,7 +23,6 @@ export interface BackendOptions {
   streaming?: StreamingServer;
 }
 
-export const RUNTIME_VERSION: T.VersionResponse = { version: '0.1.0', runtimeName: 'containerd', runtimeVersion: 'v2.0.0', runtimeApiVersion: 'v1' };
 
 const features = { recursiveReadOnlyMounts: true, userNamespaces: true };
 
