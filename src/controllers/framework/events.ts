@@ -1,10 +1,11 @@
 // Event recorders. Controllers write core/v1 Events as client-go's recorder does (name
 // `<object>.<hex nanoseconds>`, source.component, count, first/last timestamps; a repeat of the
-// same event within 10 minutes bumps count instead of creating another; ten different messages
+// same event bumps count instead of creating another; ten different messages
 // for one object and reason within 10 minutes go on in one "(combined from similar events)"
-// event, as client-go's EventAggregator makes it). The scheduler writes
+// event, as client-go's EventAggregator makes it; 25 writes per object, then one per 5 minutes,
+// as its spam filter lets through). The scheduler writes
 // events.k8s.io/v1 Events (eventTime, reportingController, action), as kube-scheduler does.
-import type { Client, Obj } from '../../client/types.js';
+import { isNotFound, type Client, type Obj } from '../../client/types.js';
 import { REFS } from '../../client/refs.js';
 
 export type EventType = 'Normal' | 'Warning';
@@ -22,18 +23,29 @@ export interface RecorderOptions {
   log?: (msg: string) => void;
 }
 
-interface Seen { name: string; ns: string; count: number; at: number }
+/** An event written (or held back by the spam filter: no name yet), its count and first time. */
+export interface EventEntry { name: string; ns: string; count: number; at: number; firstAt: number }
+type Seen = EventEntry;
 
-const REPEAT_WINDOW_MS = 10 * 60_000;
+/** client-go's EventAggregator's interval (maxIntervalInSeconds). */
+const AGGREGATE_WINDOW_MS = 10 * 60_000;
 
 /** client-go's EventAggregator: this many different messages for one object and reason in 10 minutes are combined. */
 const MAX_SIMILAR = 10;
 export const COMBINED_PREFIX = '(combined from similar events): ';
 
-/** Oldest first (Map order): drops entries older than the window, and the oldest beyond the cap. */
-function expire<T extends { at: number }>(m: Map<string, T>, now: number): void {
+/**
+ * client-go's EventSourceObjectSpamFilter: each source and object has a bucket of 25 events,
+ * refilled by one every 5 minutes; an event (a repeat too) finding it empty is not written,
+ * though its count still goes up for the next one that is.
+ */
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 300_000;
+
+/** Oldest first (Map order): drops entries older than `window`, and the oldest beyond the cap. */
+function expire<T extends { at: number }>(m: Map<string, T>, now: number, window = AGGREGATE_WINDOW_MS): void {
   for (const [k, v] of m) {
-    if (now - v.at < REPEAT_WINDOW_MS && m.size <= 4096) break;
+    if (now - v.at < window && m.size <= 4096) break;
     m.delete(k);
   }
 }
@@ -67,7 +79,9 @@ abstract class Recorder implements EventRecorder {
   protected readonly seen = new Map<string, Seen>();
   /** The different messages of each object's type and reason (core/v1 recorders only). */
   private readonly similar = new Map<string, { messages: Set<string>; at: number }>();
-  /** Whether events are aggregated as client-go's EventCorrelator does for core/v1 Events. */
+  /** Each source and object's spam-filter bucket: tokens left at `at`. */
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  /** Whether events are aggregated and spam-filtered as client-go's EventCorrelator does for core/v1 Events. */
   protected readonly aggregates: boolean = false;
 
   constructor(protected readonly client: Client, protected readonly o: RecorderOptions) {}
@@ -80,7 +94,7 @@ abstract class Recorder implements EventRecorder {
   private combine(obj: Obj, type: EventType, reason: string, message: string, now: number): string | undefined {
     const key = [obj.kind, obj.apiVersion, obj.metadata.namespace, obj.metadata.name, obj.metadata.uid, type, reason].join('\0');
     let record = this.similar.get(key);
-    if (!record || now - record.at > REPEAT_WINDOW_MS) record = { messages: new Set(), at: now };
+    if (!record || now - record.at > AGGREGATE_WINDOW_MS) record = { messages: new Set(), at: now };
     record.messages.add(message);
     record.at = now;
     this.similar.delete(key);
@@ -91,28 +105,47 @@ abstract class Recorder implements EventRecorder {
     return `${key}\0combined`;
   }
 
+  /** Takes a token from the object's bucket (getSpamKey: this source, the object); false when there is none. */
+  private admit(obj: Obj, now: number): boolean {
+    const key = [obj.kind, obj.apiVersion, obj.metadata.namespace, obj.metadata.name, obj.metadata.uid].join('\0');
+    const b = this.buckets.get(key);
+    const tokens = b ? Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS) : SPAM_BURST;
+    const ok = tokens >= 1;
+    this.buckets.delete(key);
+    expire(this.buckets, now, SPAM_BURST * SPAM_REFILL_MS);
+    this.buckets.set(key, { tokens: ok ? tokens - 1 : tokens, at: now });
+    return ok;
+  }
+
   event(obj: Obj, type: EventType, reason: string, message: string, action = ''): void {
     const now = this.o.now();
     const combinedKey = this.aggregates ? this.combine(obj, type, reason, message, now) : undefined;
     const combined = combinedKey !== undefined;
     if (combined) message = COMBINED_PREFIX + message;
     const key = combinedKey ?? [obj.metadata.namespace, obj.metadata.name, obj.metadata.uid, type, reason, message].join('\0');
-    const prior = this.seen.get(key);
-    let write: () => Promise<void>;
-    if (prior && now - prior.at < REPEAT_WINDOW_MS) {
-      prior.count += 1;
-      prior.at = now;
+    // client-go's eventLogger: an LRU of every event seen, repeats counted however far apart
+    let entry = this.seen.get(key);
+    if (entry) {
+      entry.count += 1;
+      entry.at = now;
       this.seen.delete(key);
-      this.seen.set(key, prior);
-      const count = prior.count;
-      const latest = message;
-      write = () => this.repeat(prior, count, now, latest);
     } else {
-      expire(this.seen, now);
-      const entry: Seen = { name: '', ns: obj.metadata.namespace || 'default', count: 1, at: now };
-      this.seen.set(key, entry);
-      write = () => this.first(obj, type, reason, message, action, now, entry, combined);
+      expire(this.seen, now, Infinity);
+      entry = { name: '', ns: obj.metadata.namespace || 'default', count: 1, at: now, firstAt: now };
     }
+    this.seen.set(key, entry);
+    if (this.aggregates && !this.admit(obj, now)) return;
+    const e = entry;
+    const count = e.count;
+    const latest = message;
+    // a repeat of an event the filter held back, or one the apiserver has since deleted (its
+    // event TTL), is created with its count and first time, as client-go's sink does when the
+    // patch finds nothing
+    const create = () => this.first(obj, type, reason, latest, action, now, e, combined, count);
+    const write = () => (e.name === '' ? create() : this.repeat(e, count, now, latest).catch((err: unknown) => {
+      if (!isNotFound(err)) throw err;
+      return create();
+    }));
     this.pending = this.pending.then(write).catch((err: Error) => this.o.log?.(`event ${reason}: ${err.message}`));
   }
 
@@ -120,8 +153,12 @@ abstract class Recorder implements EventRecorder {
     return this.pending;
   }
 
-  /** Writes a new event; a combined one carries no reporting component or instance (client-go's copy sets neither). */
-  protected abstract first(obj: Obj, type: EventType, reason: string, message: string, action: string, now: number, entry: Seen, combined: boolean): Promise<void>;
+  /**
+   * Writes a new event, with its count and the entry's first time (1 and now unless the spam
+   * filter held the first ones back or the apiserver deleted the event); a combined one carries no reporting component or instance
+   * (client-go's copy sets neither).
+   */
+  protected abstract first(obj: Obj, type: EventType, reason: string, message: string, action: string, now: number, entry: Seen, combined: boolean, count: number): Promise<void>;
   /** Counts a repeat; a combined event takes the latest message too (the observer's patch carries it). */
   protected abstract repeat(prior: Seen, count: number, now: number, message: string): Promise<void>;
 }
@@ -129,12 +166,12 @@ abstract class Recorder implements EventRecorder {
 export class CoreEventRecorder extends Recorder {
   protected override readonly aggregates = true;
 
-  protected first(obj: Obj, type: EventType, reason: string, message: string, _action: string, now: number, entry: Seen, combined: boolean): Promise<void> {
-    return this.create(obj, type, reason, message, '', now, entry, combined);
+  protected first(obj: Obj, type: EventType, reason: string, message: string, _action: string, now: number, entry: Seen, combined: boolean, count: number): Promise<void> {
+    return this.create(obj, type, reason, message, '', now, entry, combined, count);
   }
 
   /** A new core/v1 Event about obj (a container of it with fieldPath), as client-go's recorder writes it. */
-  protected async create(obj: Obj, type: EventType, reason: string, message: string, fieldPath: string, now: number, entry: { name: string }, combined: boolean): Promise<void> {
+  protected async create(obj: Obj, type: EventType, reason: string, message: string, fieldPath: string, now: number, entry: EventEntry, combined: boolean, count: number): Promise<void> {
     const ns = obj.metadata.namespace || 'default';
     const source: Record<string, string> = { component: this.o.component };
     if (this.o.host) source.host = this.o.host;
@@ -142,7 +179,7 @@ export class CoreEventRecorder extends Recorder {
       apiVersion: 'v1', kind: 'Event',
       metadata: { name: eventName(obj, now), namespace: ns },
       involvedObject: { ...involvedObject(obj), ...(fieldPath ? { fieldPath } : {}) }, reason, message, source,
-      firstTimestamp: rfc3339(now), lastTimestamp: rfc3339(now), count: 1, type,
+      firstTimestamp: rfc3339(entry.firstAt), lastTimestamp: rfc3339(now), count, type,
       eventTime: null, reportingComponent: combined ? '' : this.o.component, reportingInstance: combined ? '' : (this.o.host ?? ''),
     };
     const made = await this.client.create(REFS.events, ns, ev);
