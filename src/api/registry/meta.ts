@@ -50,9 +50,10 @@ export function stampUpdate(d: ResourceDescriptor, obj: KObject, old: KObject, a
   obj.kind = d.kind;
   m.uid = o.uid;
   m.creationTimestamp = o.creationTimestamp;
+  // BeforeUpdate: a deletion timestamp, once set, cannot be changed or removed, nor a grace
+  // period removed; one set on an object not being deleted is left for validation to refuse
   if (o.deletionTimestamp) m.deletionTimestamp = o.deletionTimestamp;
-  else delete m.deletionTimestamp;
-  if (o.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
+  if (o.deletionGracePeriodSeconds !== undefined && m.deletionGracePeriodSeconds === undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
   if (!d.namespaced) delete m.namespace;
   if (d.tracksGeneration) {
     const changed = JSON.stringify(stripped(obj)) !== JSON.stringify(stripped(old)) || (annotationsBumpGeneration && !sameMap(m.annotations, o.annotations));

@@ -244,3 +244,26 @@ describe('reset fields (GetResetFields) for the field manager', () => {
     expect(resetFieldsOf(d, endpoint)).toEqual(want);
   });
 });
+
+describe('deletion metadata on update (BeforeUpdate, ValidateObjectMetaUpdate)', () => {
+  const update = (r: Registry, meta: Record<string, unknown>) =>
+    r.guaranteedUpdate(configMap, 'default', 'c', CTX, 'main', (cur) => ({ ...cur, metadata: { ...cur.metadata, ...meta } }));
+  const failure = (p: Promise<unknown>) => p.then(() => 'written', (e: Error) => e.message);
+
+  it('refuses a deletion timestamp or grace period set on an object that is not being deleted', async () => {
+    const r = setup();
+    await r.create(configMap, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } }, CTX);
+    expect(await failure(update(r, { deletionTimestamp: '2026-11-24T16:00:00Z' })))
+      .toBe('ConfigMap "c" is invalid: metadata.deletionTimestamp: Invalid value: 2026-11-24 16:00:00 +0000 UTC: field is immutable');
+    expect(await failure(update(r, { deletionGracePeriodSeconds: 30 })))
+      .toBe('ConfigMap "c" is invalid: metadata.deletionGracePeriodSeconds: Invalid value: 30: field is immutable');
+  });
+
+  it('keeps a deletion timestamp once set, whatever the update says', async () => {
+    const r = setup();
+    await r.create(configMap, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', finalizers: ['example.com/f'] } }, CTX);
+    await r.delete(configMap, 'default', 'c', {}, CTX);
+    const out = await update(r, { deletionTimestamp: undefined, labels: { x: 'y' } });
+    expect(out.metadata).toMatchObject({ deletionTimestamp: NOW, deletionGracePeriodSeconds: 0, labels: { x: 'y' } });
+  });
+});

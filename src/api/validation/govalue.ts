@@ -55,6 +55,18 @@ export function formatGoValue(v: unknown): string {
   return String(v);
 }
 
+/**
+ * A metav1.Time as a bad value: fmt uses time.Time's String() ("2006-01-02 15:04:05.999999999
+ * -0700 MST"), in the apiserver's local zone, UTC; unparsable text stays quoted.
+ */
+export function goTimeValue(rfc3339: string): GoLiteral | string {
+  const ms = Date.parse(rfc3339);
+  if (Number.isNaN(ms)) return rfc3339;
+  const fraction = /\.(\d+)(?:Z|[+-]\d\d:\d\d)$/i.exec(rfc3339)?.[1]?.replace(/0+$/, '') ?? '';
+  const base = new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+  return new GoLiteral(`${base}${fraction ? `.${fraction}` : ''} +0000 UTC`);
+}
+
 /** `Type{A:x, B:y}` with each field already rendered. */
 export function goStruct(typeName: string, fields: ReadonlyArray<readonly [string, string]>): GoLiteral {
   return new GoLiteral(`${typeName}{${fields.map(([k, v]) => `${k}:${v}`).join(', ')}}`);

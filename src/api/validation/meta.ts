@@ -2,7 +2,7 @@
 // names, namespace, labels, annotations, owner references, finalizers, update immutability.
 import type { FieldError, ObjectMeta } from '../types.js';
 import { child, forbidden, index, invalid, required, tooLong, type Path } from './field.js';
-import { goStructOf } from './govalue.js';
+import { goStructOf, goTimeValue } from './govalue.js';
 import { arr, obj, semanticEqual, str } from './json.js';
 import { nameIsDNSLabel, type NameFn } from './namefuncs.js';
 import { isQualifiedName, isValidLabelValue } from './names.js';
@@ -123,7 +123,8 @@ export function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta, fld:
   // timestamp from the old object before validating, so only real changes are reported.
   if (str(meta.uid)) errs.push(...immutable(str(meta.uid), str(old.uid), child(fld, 'uid')));
   if (meta.creationTimestamp && old.creationTimestamp) errs.push(...immutable(meta.creationTimestamp, old.creationTimestamp, child(fld, 'creationTimestamp')));
-  if (meta.deletionTimestamp) errs.push(...immutable(meta.deletionTimestamp, old.deletionTimestamp, child(fld, 'deletionTimestamp')));
+  if (meta.deletionTimestamp) errs.push(...immutable(meta.deletionTimestamp, old.deletionTimestamp, child(fld, 'deletionTimestamp'), goTimeValue(str(meta.deletionTimestamp))));
+  if (meta.deletionGracePeriodSeconds !== undefined) errs.push(...immutable(meta.deletionGracePeriodSeconds, old.deletionGracePeriodSeconds, child(fld, 'deletionGracePeriodSeconds')));
   errs.push(...validateLabels(meta.labels, child(fld, 'labels')));
   errs.push(...validateAnnotations(meta.annotations, child(fld, 'annotations')));
   errs.push(...validateOwnerReferences(meta.ownerReferences, child(fld, 'ownerReferences')));
