@@ -8,6 +8,7 @@ import { objectFromBody, parseBody, readBody } from './body.js';
 import { applyPatch } from '../patch/index.js';
 import { badRequest, conflict, methodNotSupported, notFoundPath, successStatus } from '../errors.js';
 import { rfc3339 } from '../registry/context.js';
+import { updatePodCondition, type PodCondition } from '../../client/pod-condition.js';
 import { selectorString } from './selector-string.js';
 import { issueToken } from './token.js';
 import { evict } from './eviction.js';
@@ -91,21 +92,11 @@ async function bind(c: Call): Promise<void> {
   writeJson(c.res, 201, successStatus());
 }
 
-interface PodCondition { type: string; status: string; lastProbeTime?: string | null; lastTransitionTime?: string | null }
-
-/**
- * A bound pod's PodScheduled=True (the binding storage's UpdatePodCondition): a new transition
- * time unless it was already True, the reason and message of an earlier failure dropped.
- */
+/** A bound pod's PodScheduled=True, set as the binding storage's UpdatePodCondition does. */
 function scheduledStatus(status: unknown, now: string): Record<string, unknown> {
   const s = { ...(status as Record<string, unknown> | undefined) };
-  const conditions = [...((s.conditions as PodCondition[] | undefined) ?? [])];
-  const i = conditions.findIndex((x) => x.type === 'PodScheduled');
-  const old = i < 0 ? undefined : conditions[i];
-  const next: PodCondition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: old?.status === 'True' ? (old.lastTransitionTime ?? null) : now };
-  if (i < 0) conditions.push(next);
-  else conditions[i] = next;
-  s.conditions = conditions;
+  const conditions = (s.conditions as PodCondition[] | undefined) ?? [];
+  s.conditions = updatePodCondition(conditions, { type: 'PodScheduled', status: 'True' }, now) ?? conditions;
   return s;
 }
 

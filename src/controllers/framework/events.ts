@@ -74,6 +74,9 @@ export function eventName(o: Obj, ms: number): string {
   return `${o.metadata.name}.${nanos.toString(16)}`;
 }
 
+/** The involved object, as client-go's aggregate and spam keys name it. */
+const objectKey = (obj: Obj): string => [obj.kind, obj.apiVersion, obj.metadata.namespace, obj.metadata.name, obj.metadata.uid].join('\0');
+
 abstract class Recorder implements EventRecorder {
   protected pending: Promise<void> = Promise.resolve();
   protected readonly seen = new Map<string, Seen>();
@@ -92,7 +95,7 @@ abstract class Recorder implements EventRecorder {
    * up as a repeat; undefined while the event stands alone.
    */
   private combine(obj: Obj, type: EventType, reason: string, message: string, now: number): string | undefined {
-    const key = [obj.kind, obj.apiVersion, obj.metadata.namespace, obj.metadata.name, obj.metadata.uid, type, reason].join('\0');
+    const key = [objectKey(obj), type, reason].join('\0');
     let record = this.similar.get(key);
     if (!record || now - record.at > AGGREGATE_WINDOW_MS) record = { messages: new Set(), at: now };
     record.messages.add(message);
@@ -107,7 +110,7 @@ abstract class Recorder implements EventRecorder {
 
   /** Takes a token from the object's bucket (getSpamKey: this source, the object); false when there is none. */
   private admit(obj: Obj, now: number): boolean {
-    const key = [obj.kind, obj.apiVersion, obj.metadata.namespace, obj.metadata.name, obj.metadata.uid].join('\0');
+    const key = objectKey(obj);
     const b = this.buckets.get(key);
     const tokens = b ? Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS) : SPAM_BURST;
     const ok = tokens >= 1;
