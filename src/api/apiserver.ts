@@ -29,6 +29,7 @@ import { startCompactor } from './storage/compactor.js';
 import { Aggregator } from './aggregator/controller.js';
 import { FlowControl } from './flowcontrol/controller.js';
 import { metricsServer } from './metrics/server.js';
+import { cheapDefaultStore } from '../client/startup-env.js';
 import type { MetricsBackend } from './metrics/types.js';
 
 export interface ApiserverOptions {
@@ -103,6 +104,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     aggregator: new Aggregator(registry, [metricsServer(o.metrics)], gen.now),
     crds,
   };
+  cheapDefaultStore();
   const server: Server = createServer({
     key: readFileSync(o.keyFile),
     cert: readFileSync(o.certFile),

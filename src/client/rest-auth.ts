@@ -2,6 +2,7 @@
 // TLS options for the apiserver's connection (the CA to trust, the client certificate).
 import type { RestConfig } from './rest-config.js';
 import { systemRoots } from './roots.js';
+import { cheapDefaultStore } from './startup-env.js';
 import { isIP } from 'node:net';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 
@@ -28,6 +29,7 @@ export interface TlsOptions {
 
 /** With no CA of its own, a verifying client trusts the system's roots, as Go's does (roots.ts). */
 export function tlsOptions(c: RestConfig): TlsOptions {
+  cheapDefaultStore();
   const ca = c.ca || (c.insecure ? undefined : systemRoots());
   return { ...(ca ? { ca } : {}), ...(c.cert ? { cert: c.cert } : {}), ...(c.key ? { key: c.key } : {}), rejectUnauthorized: !c.insecure, ...serverName(c.serverName) };
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type { TlsFiles } from './config.js';
 import { withAuthorityFix } from './grpc/authority.js';
+import { cheapDefaultStore } from '../client/startup-env.js';
 
 export interface Listener {
   close(): Promise<void>;
@@ -75,6 +76,7 @@ export function listen(url: URL, tlsFiles: TlsFiles | undefined, sinks: Sinks): 
 
 function tlsServer(files: TlsFiles | undefined, sinks: Sinks): tls.Server {
   if (!files?.certFile || !files.keyFile) throw new Error('https listener needs --cert-file and --key-file');
+  cheapDefaultStore();
   const server = tls.createServer({
     cert: readFileSync(files.certFile),
     key: readFileSync(files.keyFile),

@@ -66,16 +66,17 @@ describe.skipIf(!built)('bin/* launchers (skipped: dist/ is not built, run npm r
   it('gives it back to a kubectl plugin, through a symlink as npm links bin/', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubedojo-launch-'));
     try {
-      writeFileSync(join(dir, 'kubectl-envdump'), '#!/bin/sh\necho "extra=${NODE_EXTRA_CA_CERTS-unset} saved=${KUBEDOJO_NODE_EXTRA_CA_CERTS-unset} args=$*"\n');
+      writeFileSync(join(dir, 'kubectl-envdump'), '#!/bin/sh\necho "extra=${NODE_EXTRA_CA_CERTS-unset} saved=${KUBEDOJO_NODE_EXTRA_CA_CERTS-unset} certs=${SSL_CERT_FILE-unset} args=$*"\n');
       chmodSync(join(dir, 'kubectl-envdump'), 0o755);
       symlinkSync(join(ROOT, 'bin/kubectl'), join(dir, 'kubectl'));
       const env = { ...process.env, PATH: `${dir}:${process.env.PATH}` };
-      const withIt = spawnSync(join(dir, 'kubectl'), ['envdump', 'a b'], { encoding: 'utf8', env: { ...env, NODE_EXTRA_CA_CERTS: MISSING } });
-      expect(withIt.stdout).toBe(`extra=${MISSING} saved=unset args=a b\n`);
+      const withIt = spawnSync(join(dir, 'kubectl'), ['envdump', 'a b'], { encoding: 'utf8', env: { ...env, NODE_EXTRA_CA_CERTS: MISSING, SSL_CERT_FILE: '/b.crt' } });
+      expect(withIt.stdout).toBe(`extra=${MISSING} saved=unset certs=/b.crt args=a b\n`);
       const without: NodeJS.ProcessEnv = { ...env };
       delete without.NODE_EXTRA_CA_CERTS;
+      delete without.SSL_CERT_FILE;
       const r = spawnSync(join(dir, 'kubectl'), ['envdump'], { encoding: 'utf8', env: without });
-      expect(r.stdout).toBe('extra=unset saved=unset args=\n');
+      expect(r.stdout).toBe('extra=unset saved=unset certs=unset args=\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

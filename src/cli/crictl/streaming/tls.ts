@@ -5,6 +5,7 @@
 // https URLs only (containerd's streaming server is plain http unless enable_tls_streaming).
 import { readFileSync } from 'node:fs';
 import { goErrnoText } from '../../../client/go-errno.js';
+import { cheapDefaultStore } from '../../../client/startup-env.js';
 
 export interface TlsFlags {
   ca: string;
@@ -47,6 +48,7 @@ export function loadTls(f: TlsFlags, hostPath: (p: string) => string): TlsFiles 
   if (ca && !hasPem(ca)) throw new Error('unable to load root certificates: unable to parse bytes as PEM block');
   if (!hasPem(cert)) throw new Error('tls: failed to find any PEM data in certificate input');
   if (!hasPem(key)) throw new Error('tls: failed to find any PEM data in key input');
+  if (ca) cheapDefaultStore();
   return { ...(ca ? { ca } : {}), cert, key, servername: f.serverName };
 }
 

@@ -11,6 +11,7 @@ import type { V2Context } from './context.js';
 import { V2_EXIT } from './exit-codes.js';
 import { netError } from './net-errors.js';
 import { parseGoUrl } from '../../../client/go-url.js';
+import { cheapDefaultStore } from '../../../client/startup-env.js';
 import { goQuote } from '../../../printers/go-quote.js';
 
 export interface HttpResult { status: number; headers: http.IncomingHttpHeaders; body: string }
@@ -57,7 +58,9 @@ function tlsFiles(ctx: V2Context): Tls {
   }
   const cert = read('cert-file', 'ETCDCTL_CERT_FILE');
   const key = read('key-file', 'ETCDCTL_KEY_FILE');
-  return { ca: read('ca-file', 'ETCDCTL_CA_FILE'), cert, key };
+  const ca = read('ca-file', 'ETCDCTL_CA_FILE');
+  if (ca) cheapDefaultStore();
+  return { ca, cert, key };
 }
 
 export class V2Client {

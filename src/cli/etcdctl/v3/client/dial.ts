@@ -8,6 +8,7 @@ import { loadTls, wantsTls } from './tls.js';
 import { ExitError } from '../../../shared/exit.js';
 import { EXIT } from '../exit-codes.js';
 import { systemRoots } from '../../../../client/roots.js';
+import { cheapDefaultStore } from '../../../../client/startup-env.js';
 
 export interface Transport {
   proto: EtcdProto;
@@ -26,6 +27,7 @@ export async function transportFor(ctx: CommandContext, g: GlobalOptions, proto:
   const secure = endpoints[0]?.secure === true;
   // grpc-js names an IP target as the TLS server name; Node warns (DEP0123) where Go is silent.
   if (secure) process.noDeprecation = true;
+  if (secure) cheapDefaultStore();
   const roots = (): Buffer | null => (material?.skipVerify === true ? null : Buffer.from(systemRoots().join('\n')));
   // Without --cacert, Go's client trusts the system's roots (grpc-js: its own, or GRPC_DEFAULT_SSL_ROOTS_FILE_PATH).
   const creds = secure
