@@ -18,6 +18,8 @@ import { serviceAccountAdmission } from './admission/service-account.js';
 import { defaultTolerationSeconds } from './admission/default-tolerations.js';
 import { priorityAdmission } from './admission/priority.js';
 import { runtimeClassAdmission } from './admission/runtime-class.js';
+import { mutatingWebhooks, validatingWebhooks, WebhookSource } from './admission/webhook/dispatch.js';
+import { clusterIpResolver } from './admission/webhook/service.js';
 import { serviceAllocation } from './admission/service-alloc.js';
 import { limitRanger } from './admission/limit-ranger.js';
 import { defaultStorageClass } from './admission/default-storage-class.js';
@@ -72,6 +74,8 @@ export interface Apiserver {
 export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const gen: Generators = { now: Date.now, uid: randomUUID, suffix: () => randomSuffix(), ...o.gen };
   const storage = new ObjectStorage(o.store);
+  const webhooks = new WebhookSource(storage);
+  const resolveService = clusterIpResolver(storage);
   // kube-apiserver's default plugin order (those that apply here).
   const admission = [
     namespaceLifecycle(storage),
@@ -81,12 +85,15 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     priorityAdmission(storage),
     defaultStorageClass(storage),
     runtimeClassAdmission(storage),
+    mutatingWebhooks(webhooks, { resolveService }),
+    validatingWebhooks(webhooks, { resolveService }),
     serviceAllocation(storage, { serviceSubnet: o.serviceSubnet, ...(o.pick ? { pick: o.pick } : {}) }),
     resourceQuota(storage, { now: gen.now }),
   ];
   const registry = new Registry(storage, gen, admission);
   const rbac = new RbacCache(storage);
   await rbac.start();
+  await webhooks.start();
   const crds = new CustomResources(registry, storage, gen.now);
   await crds.start();
   const tokens = await TokenIssuer.load(readFileSync(o.saKeyFile, 'utf8'), readFileSync(o.saPubFile, 'utf8'));
@@ -132,6 +139,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
       await ctx.aggregator?.stop();
       await flowControl.stop();
       await rbac.stop();
+      await webhooks.stop();
       await crds.stop();
       upgrades.closeAll();
       server.closeAllConnections();

@@ -88,7 +88,8 @@ function goWording(err: NodeJS.ErrnoException & { address?: string; port?: numbe
   }
 }
 
-export function transportError(method: string, url: URL, err: Error): TransportError {
+/** shown: the URL as Go prints it, when WHATWG's serialisation differs (a default port written out). */
+export function transportError(method: string, url: URL, err: Error, shown = url.toString()): TransportError {
   const e = err as NodeJS.ErrnoException;
-  return new TransportError(method, url.toString(), goWording(e, url), e.code === 'ECONNREFUSED');
+  return new TransportError(method, shown, goWording(e, url), e.code === 'ECONNREFUSED');
 }

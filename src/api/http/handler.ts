@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from './server-context.js';
 import { requestInfo } from './requestinfo.js';
-import { writeError } from './respond.js';
+import { recordWarnings, writeError } from './respond.js';
 import { authenticate } from '../auth/authn.js';
 import { attributesOf, checkAccess, impersonate } from './authorize.js';
 import { serveNonResource } from './nonresource.js';
@@ -42,6 +42,7 @@ async function serve(s: ServerContext, req: IncomingMessage, res: ServerResponse
   const d = findResource(info.group, info.version, info.resource, s.crds?.descriptors());
   if (!d) throw notFoundPath();
   const c: rest.Call = { req, res, info, query: q, d, rc: requestContext(user, q), s };
+  recordWarnings(res, c.rc.warnings);
   if (d.virtual) return serveReview(c);
   checkWriteOptions(c);
   c.rc.trackFields = fieldTracker(c);

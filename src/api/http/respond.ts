@@ -19,6 +19,10 @@ export function writeText(res: ServerResponse, code: number, text: string, type 
   res.end(text);
 }
 
+/** The warnings a request has gathered, sent with its error too (as the apiserver's warning recorder does). */
+const requestWarnings = new WeakMap<ServerResponse, string[]>();
+export const recordWarnings = (res: ServerResponse, warnings: string[]): void => void requestWarnings.set(res, warnings);
+
 export function writeError(res: ServerResponse, err: unknown): void {
   const withStatus = err as { toStatus?: () => StatusError['status'] };
   const se = err instanceof StatusError ? err : typeof withStatus?.toStatus === 'function' ? new StatusError(withStatus.toStatus()) : internalError(err);
@@ -26,5 +30,5 @@ export function writeError(res: ServerResponse, err: unknown): void {
     res.destroy();
     return;
   }
-  writeJson(res, se.code, se.status);
+  writeJson(res, se.code, se.status, requestWarnings.get(res));
 }

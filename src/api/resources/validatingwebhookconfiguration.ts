@@ -1,6 +1,6 @@
 // ValidatingWebhookConfiguration (admissionregistration.k8s.io/v1): validatingwebhookconfigurations, cluster-scoped, in the api-extensions
 // category; a new one has generation 1 and a change to its webhooks bumps it (upstream's strategy).
-// Stored and validated only: the apiserver does not call webhooks.
+// The apiserver calls them (admission/webhook).
 import { resource } from './types.js';
 
 export const validatingWebhookConfiguration = resource({
