@@ -38,8 +38,9 @@ function statusMessage(s: ApiStatus): string {
 function invalidMessage(err: ApiError): string {
   const d = err.status.details;
   if (!d) return `The request is invalid: ${err.message}`;
-  const head = d.kind || d.name ? `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid` : `The request is invalid: ${err.message}`;
   const causes = (d.causes ?? []).map((c) => `${c.field ?? ''}: ${c.message ?? ''}`);
+  // without kind and name, the message only when there are no causes (they repeat it)
+  const head = d.kind || d.name ? `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid` : causes.length === 0 && err.message ? `The request is invalid: ${err.message}` : 'The request is invalid';
   if (causes.length === 0) return head;
   // MultilineError: its own newline after each cause, even one whose message ends in one
   if (causes.length === 1) return `${head}: ${causes[0]!}\n`;
