@@ -12,6 +12,8 @@
 //                  the API types of the groups below did not change from v1.32.0 to v1.32.4).
 //  --api           a checkout of kubernetes/api (k8s.io/api) at tag kubernetes-1.32.4
 //  --apimachinery  a checkout of kubernetes/apimachinery at tag kubernetes-1.32.4
+//  --apiextensions a checkout of kubernetes/apiextensions-apiserver at tag kubernetes-1.32.4 (the
+//                  CustomResourceDefinition types)
 //  --out           where to write (default fixtures/openapi/kube-v1.32.json.gz)
 //
 // The committed spec is what the server publishes with the OpenAPIEnums feature gate off; v1.32
@@ -24,8 +26,9 @@
 //   git clone --branch release-32.0 https://github.com/kubernetes-client/python /tmp/py
 //   git clone --branch kubernetes-1.32.4 https://github.com/kubernetes/api /tmp/api
 //   git clone --branch kubernetes-1.32.4 https://github.com/kubernetes/apimachinery /tmp/apimachinery
+//   git clone --branch kubernetes-1.32.4 https://github.com/kubernetes/apiextensions-apiserver /tmp/apiextensions
 //   node scripts/openapi-extract.mjs --swagger /tmp/py/kubernetes/swagger.json.unprocessed \
-//     --api /tmp/api --apimachinery /tmp/apimachinery
+//     --api /tmp/api --apimachinery /tmp/apimachinery --apiextensions /tmp/apiextensions
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,7 +40,7 @@ export const GROUP_VERSIONS = [
   'v1', 'apps/v1', 'batch/v1', 'rbac.authorization.k8s.io/v1', 'networking.k8s.io/v1', 'storage.k8s.io/v1',
   'policy/v1', 'coordination.k8s.io/v1', 'scheduling.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2',
   'discovery.k8s.io/v1', 'certificates.k8s.io/v1', 'authentication.k8s.io/v1', 'authorization.k8s.io/v1',
-  'admissionregistration.k8s.io/v1', 'node.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1',
+  'admissionregistration.k8s.io/v1', 'node.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1', 'apiextensions.k8s.io/v1',
 ];
 const META = ['APIGroup', 'APIGroupList', 'APIResourceList', 'APIVersions', 'DeleteOptions', 'Patch', 'Status', 'WatchEvent'].map((k) => `io.k8s.apimachinery.pkg.apis.meta.v1.${k}`);
 const V3_ONE_OF = {
@@ -175,20 +178,20 @@ export function buildSchemas(swagger, universe, warn, paths = {}) {
 function args(argv) {
   const out = { out: 'fixtures/openapi/kube-v1.32.json.gz' };
   for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, '')] = argv[i + 1];
-  for (const k of ['swagger', 'api', 'apimachinery']) if (!out[k]) throw new Error(`--${k} is required (see the header of this script)`);
+  for (const k of ['swagger', 'api', 'apimachinery', 'apiextensions']) if (!out[k]) throw new Error(`--${k} is required (see the header of this script)`);
   return out;
 }
 
 function main() {
   const a = args(process.argv.slice(2));
   const swagger = JSON.parse(readFileSync(a.swagger, 'utf8'));
-  const universe = new GoUniverse({ 'k8s.io/api': a.api, 'k8s.io/apimachinery': a.apimachinery });
+  const universe = new GoUniverse({ 'k8s.io/api': a.api, 'k8s.io/apimachinery': a.apimachinery, 'k8s.io/apiextensions-apiserver': a.apiextensions });
   const paths = servedPaths(swagger.paths);
   const schemas = buildSchemas(swagger, universe, (w) => console.warn(`warning: ${w}`), paths);
   const parameters = Object.fromEntries([...refsOf(paths)].filter((r) => swagger.parameters[r]).sort().map((r) => [r, swagger.parameters[r]]));
   const doc = {
     kubernetes: 'v1.32.4',
-    source: 'kubernetes/kubernetes release-1.32 api/openapi-spec/swagger.json; k8s.io/api and k8s.io/apimachinery kubernetes-1.32.4',
+    source: 'kubernetes/kubernetes release-1.32 api/openapi-spec/swagger.json; k8s.io/api, k8s.io/apimachinery and k8s.io/apiextensions-apiserver kubernetes-1.32.4',
     schemas,
     paths: sortKeys(paths),
     parameters: sortKeys(parameters),

@@ -1,7 +1,7 @@
 // CustomResourceDefinitions and custom resources: the real kubectl and ours against one live
 // cluster — CRD status, discovery, server-side Tables from additionalPrinterColumns, the generic
 // describer, schema validation, pruning and defaulting, and the patch types a CR accepts.
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hasRealKubectl, useCluster } from '../support/cluster.js';
 import { expectSame, type Case } from './differential.js';
 
@@ -96,6 +96,7 @@ describe.skipIf(!hasRealKubectl)('kubectl with custom resources, ours against th
     c.file('cr.yaml', CR);
     c.file('bad.yaml', BAD_CR);
     c.file('bad-crd.yaml', BAD_CRD);
+    c.file('bad-crd-field.yaml', CRD.replace('      storage: true\n', '      storage: true\n      bogus: 1\n'));
     c.file('cluster-crd.yaml', CLUSTER_CRD);
     c.file('backup.yaml', 'apiVersion: stable.example.com/v1\nkind: Backup\nmetadata:\n  name: nightly\nspec:\n  image: x\n  replicas: 3\n');
     for (const f of ['crd.yaml', 'cluster-crd.yaml']) await c.kubectl(['create', '-f', f]);
@@ -120,6 +121,11 @@ describe.skipIf(!hasRealKubectl)('kubectl with custom resources, ours against th
     { args: ['explain', 'crontab.spec'] },
     { args: ['explain', 'backup', '--recursive'] },
     { args: ['explain', 'crontab.spec.nope'] },
+    // the CustomResourceDefinition kind itself (apiextensions.k8s.io/v1 in the server's OpenAPI)
+    { args: ['explain', 'crd'] },
+    { args: ['explain', 'customresourcedefinition.spec.versions.schema'] },
+    { args: ['explain', 'crd.spec.names', '--recursive'] },
+    { args: ['apply', '-f', 'bad-crd-field.yaml', '--dry-run=server'] },
     { args: ['api-resources', '--api-group=stable.example.com'] },
     { args: ['api-resources', '--categories=api-extensions'] },
     { args: ['api-versions'] },
@@ -147,5 +153,12 @@ describe.skipIf(!hasRealKubectl)('kubectl with custom resources, ours against th
   ];
   it.each(cases().map((k) => [k.args.join(' '), k] as const))('%s', async (_name, k) => {
     await expectSame(c, k);
+  });
+
+  it('explains the CustomResourceDefinition kind from the OpenAPI the server publishes', async () => {
+    const r = await c.ourKubectl(['explain', 'crd.spec.versions.schema']);
+    expect(r.stdout).toContain('FIELD: schema <CustomResourceValidation>');
+    expect(r.stdout).toContain('openAPIV3Schema\t<JSONSchemaProps>');
+    expect((await c.ourKubectl(['apply', '-f', 'bad-crd-field.yaml', '--dry-run=server'])).stderr).toContain('strict decoding error: unknown field "spec.versions[0].bogus"');
   });
 });
