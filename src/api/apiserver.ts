@@ -20,6 +20,8 @@ import { priorityAdmission } from './admission/priority.js';
 import { runtimeClassAdmission } from './admission/runtime-class.js';
 import { mutatingWebhooks, validatingWebhooks, WebhookSource } from './admission/webhook/dispatch.js';
 import { clusterIpResolver } from './admission/webhook/service.js';
+import { PolicySource, validatingPolicies } from './admission/policy/validating.js';
+import type { ResourceDescriptor } from './resources/types.js';
 import { serviceAllocation } from './admission/service-alloc.js';
 import { limitRanger } from './admission/limit-ranger.js';
 import { defaultStorageClass } from './admission/default-storage-class.js';
@@ -76,6 +78,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const storage = new ObjectStorage(o.store);
   const webhooks = new WebhookSource(storage);
   const resolveService = clusterIpResolver(storage);
+  const policies = new PolicySource(storage, (): readonly ResourceDescriptor[] => crds.descriptors());
   // kube-apiserver's default plugin order (those that apply here).
   const admission = [
     namespaceLifecycle(storage),
@@ -86,6 +89,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     defaultStorageClass(storage),
     runtimeClassAdmission(storage),
     mutatingWebhooks(webhooks, { resolveService }),
+    validatingPolicies(policies),
     validatingWebhooks(webhooks, { resolveService }),
     serviceAllocation(storage, { serviceSubnet: o.serviceSubnet, ...(o.pick ? { pick: o.pick } : {}) }),
     resourceQuota(storage, { now: gen.now }),
@@ -94,6 +98,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const rbac = new RbacCache(storage);
   await rbac.start();
   await webhooks.start();
+  await policies.start();
   const crds = new CustomResources(registry, storage, gen.now);
   await crds.start();
   const tokens = await TokenIssuer.load(readFileSync(o.saKeyFile, 'utf8'), readFileSync(o.saPubFile, 'utf8'));
@@ -140,6 +145,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
       await flowControl.stop();
       await rbac.stop();
       await webhooks.stop();
+      await policies.stop();
       await crds.stop();
       upgrades.closeAll();
       server.closeAllConnections();

@@ -27,7 +27,7 @@ function answer(r: Review): unknown {
   }
 }
 
-interface Hook { name: string; path?: string; url?: string; service?: object; resources?: string[]; operations?: string[]; selector?: Record<string, string>; failurePolicy?: string; sideEffects?: string; namespaceSelector?: Record<string, string> }
+interface Hook { name: string; path?: string; url?: string; service?: object; resources?: string[]; operations?: string[]; selector?: Record<string, string>; failurePolicy?: string; sideEffects?: string; namespaceSelector?: Record<string, string>; conditions?: string[] }
 
 function config(kind: 'Validating' | 'Mutating', name: string, hooks: Hook[], wh: WebhookServer): string {
   const lines = [`apiVersion: admissionregistration.k8s.io/v1`, `kind: ${kind}WebhookConfiguration`, `metadata: {name: ${name}}`, 'webhooks:'];
@@ -39,6 +39,7 @@ function config(kind: 'Validating' | 'Mutating', name: string, hooks: Hook[], wh
     if (h.selector) lines.push(`  objectSelector: {matchLabels: ${JSON.stringify(h.selector)}}`);
     if (h.namespaceSelector) lines.push(`  namespaceSelector: {matchLabels: ${JSON.stringify(h.namespaceSelector)}}`);
     if (h.failurePolicy) lines.push(`  failurePolicy: ${h.failurePolicy}`);
+    if (h.conditions) lines.push('  matchConditions:', ...h.conditions.map((e, i) => `  - {name: c${i}, expression: ${JSON.stringify(e)}}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -64,6 +65,7 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
       { name: 'bare.example.com', path: '/deny-bare', selector: { deny: 'bare' } },
       { name: 'dry-run.example.com', path: '/allow', selector: { dry: 'some' }, sideEffects: 'NoneOnDryRun' },
       { name: 'protect.example.com', path: '/deny-forbidden', operations: ['DELETE'], selector: { protect: 'yes' } },
+      { name: 'conditions.example.com', path: '/deny-forbidden', selector: { cond: 'yes' }, conditions: ["object.metadata.name.startsWith('mc-')", "object.data.a == 'b'"] },
     ], wh));
     c.file('mutating.yaml', config('Mutating', 'annotate', [{ name: 'annotate.example.com', path: '/mutate', selector: { mutate: 'yes' } }], wh));
     const files: Record<string, string> = {
@@ -71,7 +73,8 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
       'missing.yaml': cm('missing', { svc: 'missing' }), 'refused.yaml': cm('refused', { svc: 'refused' }),
       'bad-uid.yaml': cm('bad-uid', { bad: 'uid' }), '500.yaml': cm('five', { bad: '500' }),
       'forbidden.yaml': cm('forbidden', { deny: 'forbidden' }), 'bare.yaml': cm('bare', { deny: 'bare' }),
-      'some.yaml': cm('some', { dry: 'some' }), 'mutate.yaml': cm('mutated', { mutate: 'yes' }),
+      'some.yaml': cm('some', { dry: 'some' }), 'mc-deny.yaml': cm('mc-deny', { cond: 'yes' }), 'other.yaml': cm('other', { cond: 'yes' }),
+      'mc-broken.yaml': cm('mc-broken', { cond: 'yes' }).replace('data: {a: b}', 'data: {c: d}'), 'mutate.yaml': cm('mutated', { mutate: 'yes' }),
     };
     for (const [name, text] of Object.entries(files)) c.file(name, text);
     for (const args of [['create', 'namespace', 'whtest'], ['label', 'namespace', 'whtest', 'webhook=on'], ['create', 'service', 'clusterip', 'hooks', '--tcp=443:8443'],
@@ -111,6 +114,10 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     { args: ['create', '-f', 'some.yaml', '--dry-run=server'] },
     { args: ['create', '-f', 'some.yaml'], undo: deleteAfter('some') },
     { args: ['delete', 'configmap', 'keep'] },
+    // matchConditions: all true calls it, a false one skips it, an error (and no false) forbids
+    { args: ['create', '-f', 'mc-deny.yaml'] },
+    { args: ['create', '-f', 'other.yaml'], undo: deleteAfter('other') },
+    { args: ['create', '-f', 'mc-broken.yaml'] },
   ];
 
   it('answers as the real kubectl does', async () => {
@@ -127,6 +134,9 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     expect(await err('forbidden.yaml')).toBe('Error from server (Forbidden): error when creating "forbidden.yaml": admission webhook "forbidden.example.com" denied the request: not today\n');
     expect(await err('bare.yaml')).toBe('Error from server: error when creating "bare.yaml": admission webhook "bare.example.com" denied the request without explanation\n');
     expect(await err('ignore.yaml')).toBe('');
+    expect(await err('mc-deny.yaml')).toBe('Error from server (Forbidden): error when creating "mc-deny.yaml": admission webhook "conditions.example.com" denied the request: not today\n');
+    expect(await err('other.yaml')).toBe('');
+    expect(await err('mc-broken.yaml')).toBe('Error from server (Forbidden): error when creating "mc-broken.yaml": configmaps "mc-broken" is forbidden: expression \'object.data.a == \'b\'\' resulted in error: no such key: a\n');
     const denied = await c.ourKubectl(['-n', 'whtest', 'run', 'p9', '--image=nginx', '--dry-run=server']);
     expect(denied.stderr).toBe('Warning: checked by the team webhook\nError from server: admission webhook "team.example.com" denied the request: pods must have a team label\n');
     expect((await c.ourKubectl(['create', '-f', 'mutate.yaml', '--dry-run=server', '-o', 'jsonpath={.metadata.annotations.mutated}'])).stdout).toBe('yes');

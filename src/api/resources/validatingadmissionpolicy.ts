@@ -1,6 +1,6 @@
 // ValidatingAdmissionPolicy (admissionregistration.k8s.io/v1): validatingadmissionpolicies, with a
 // status subresource, in the api-extensions category; generation 1 on create, bumped by spec
-// changes. Stored and validated only: the apiserver does not evaluate its CEL expressions.
+// changes. Enforced by admission/policy (CEL evaluated with @marcbachmann/cel-js).
 import { resource, statusSub } from './types.js';
 
 export const validatingAdmissionPolicy = resource({

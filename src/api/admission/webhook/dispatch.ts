@@ -12,7 +12,8 @@ import { Mirror } from '../../storage/mirror.js';
 import { mutatingWebhookConfiguration } from '../../resources/mutatingwebhookconfiguration.js';
 import { validatingWebhookConfiguration } from '../../resources/validatingwebhookconfiguration.js';
 import { namespace as namespaceResource } from '../../resources/namespace.js';
-import { badRequest, internalError, notFound, StatusError, type Status } from '../../errors.js';
+import { badRequest, forbidden, internalError, notFound, StatusError, type Status } from '../../errors.js';
+import { evaluate, toCel } from '../policy/cel.js';
 import { applyJsonPatchOps } from '../../patch/json-patch.js';
 import type { JsonMap } from '../../patch/values.js';
 import { isExempt, shouldCall, type WebhookSpec } from './match.js';
@@ -69,6 +70,31 @@ export class WebhookSource {
 
 const ignored = (hook: WebhookSpec): boolean => hook.failurePolicy === 'Ignore';
 
+/**
+ * A webhook's matchConditions (matchconditions.Matcher): any false skips it; otherwise errors fail
+ * the request as forbidden (failurePolicy Fail) or skip it (Ignore).
+ */
+function conditionsMet(hook: WebhookSpec, req: AdmissionRequest): boolean {
+  const conditions = hook.matchConditions ?? [];
+  if (conditions.length === 0) return true;
+  const ctx = {
+    object: toCel(req.op === 'DELETE' ? null : req.obj ?? null),
+    oldObject: toCel(req.op === 'CREATE' ? null : req.old ?? null),
+    request: toCel(admissionReview(req, '').request),
+  };
+  const errors: string[] = [];
+  for (const c of conditions) {
+    try {
+      if (evaluate(c.expression, ctx) === false) return false;
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+  }
+  if (errors.length === 0) return true;
+  if (ignored(hook)) return false;
+  throw forbidden({ group: req.d.group, resource: req.d.plural }, req.name, errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`);
+}
+
 /** The hooks req goes to, in order; a namespace that is not there is the request's 404. */
 async function matching(source: WebhookSource, mutating: boolean, req: AdmissionRequest): Promise<WebhookSpec[]> {
   if (isExempt(req)) return [];
@@ -76,7 +102,7 @@ async function matching(source: WebhookSource, mutating: boolean, req: Admission
   for (const hook of source.hooks(mutating)) {
     const m = await shouldCall(hook, req, (n) => source.namespaceLabels(n));
     if ('error' in m) throw notFound({ group: '', resource: 'namespaces' }, m.namespace);
-    if (m.call) out.push(hook);
+    if (m.call && conditionsMet(hook, req)) out.push(hook);
   }
   return out;
 }
@@ -87,7 +113,6 @@ async function call(hook: WebhookSpec, req: AdmissionRequest, mutating: boolean,
   if (req.ctx.dryRun && hook.sideEffects !== 'None' && hook.sideEffects !== 'NoneOnDryRun') {
     throw badRequest(`admission webhook ${JSON.stringify(hook.name)} does not support dry run`);
   }
-  if ((hook.matchConditions ?? []).length) throw new CallingError(hook.name, 'matchConditions (CEL) are not evaluated by this apiserver');
   const version = reviewVersion(hook.admissionReviewVersions);
   if (!version) throw new CallingError(hook.name, `could not create admission objects: webhook does not accept known AdmissionReview versions (${REVIEW_VERSIONS.join(', ')})`);
   const uid = (o.uid ?? randomUUID)();

@@ -77,21 +77,57 @@ export type NamespaceLabels = (name: string) => Promise<Record<string, string> |
 
 export type MatchResult = { call: boolean } | { error: 'namespace-not-found'; namespace: string };
 
-/** ShouldCallHook: selectors first (their errors only count for a webhook whose rules match). */
-export async function shouldCall(hook: WebhookSpec, req: AdmissionRequest, namespaceLabels: NamespaceLabels): Promise<MatchResult> {
+interface Selectors {
+  namespaceSelector?: LabelSelectorJson;
+  objectSelector?: LabelSelectorJson;
+}
+
+/** The selector half of matching: false when a selector says no; else whether the namespace was missing. */
+async function selectorsMatch(s: Selectors, req: AdmissionRequest, namespaceLabels: NamespaceLabels): Promise<false | { nsMissing: boolean }> {
   let nsMissing = false;
   const ns = requestNamespace(req);
-  if (!(ns === '' && !isNamespaceResource(req)) && !emptySelector(hook.namespaceSelector)) {
+  if (!(ns === '' && !isNamespaceResource(req)) && !emptySelector(s.namespaceSelector)) {
     const own = isNamespaceResource(req) && req.op !== 'DELETE' && req.subresource === '' && req.obj !== undefined;
     const labels = own ? req.obj!.metadata.labels ?? {} : await namespaceLabels(ns);
     if (labels === undefined) nsMissing = true;
-    else if (!matchesLabels(fromLabelSelector(hook.namespaceSelector), labels)) return { call: false };
+    else if (!matchesLabels(fromLabelSelector(s.namespaceSelector), labels)) return false;
   }
-  if (!emptySelector(hook.objectSelector)) {
-    const sel = fromLabelSelector(hook.objectSelector);
+  if (!emptySelector(s.objectSelector)) {
+    const sel = fromLabelSelector(s.objectSelector);
     const matches = (o: KObject | undefined): boolean => o !== undefined && matchesLabels(sel, o.metadata.labels ?? {});
-    if (!matches(req.obj) && !matches(req.old)) return { call: false };
+    if (!matches(req.obj) && !matches(req.old)) return false;
   }
-  if (!(hook.rules ?? []).some((r) => ruleMatches(r, req))) return { call: false };
-  return nsMissing ? { error: 'namespace-not-found', namespace: ns } : { call: true };
+  return { nsMissing };
+}
+
+const result = (req: AdmissionRequest, rulesMatch: boolean, nsMissing: boolean): MatchResult =>
+  !rulesMatch ? { call: false } : nsMissing ? { error: 'namespace-not-found', namespace: requestNamespace(req) } : { call: true };
+
+/** ShouldCallHook: selectors first (their errors only count for a webhook whose rules match). */
+export async function shouldCall(hook: WebhookSpec, req: AdmissionRequest, namespaceLabels: NamespaceLabels): Promise<MatchResult> {
+  const sel = await selectorsMatch(hook, req, namespaceLabels);
+  if (!sel) return { call: false };
+  return result(req, (hook.rules ?? []).some((r) => ruleMatches(r, req)), sel.nsMissing);
+}
+
+/** A policy's rule: a webhook's, limited to some names (none: every name). */
+export interface NamedRule extends RuleWithOperations {
+  resourceNames?: string[];
+}
+
+export interface MatchResources extends Selectors {
+  resourceRules?: NamedRule[];
+  excludeResourceRules?: NamedRule[];
+}
+
+const namedRuleMatches = (rules: NamedRule[] | undefined, req: AdmissionRequest): boolean =>
+  (rules ?? []).some((r) => ruleMatches(r, req) && (!r.resourceNames?.length || r.resourceNames.includes(req.name)));
+
+/** The policy matcher (policy/generic matching.Matcher): selectors, excluded rules, then rules (none: all). */
+export async function matchesResources(mr: MatchResources, req: AdmissionRequest, namespaceLabels: NamespaceLabels): Promise<MatchResult> {
+  const sel = await selectorsMatch(mr, req, namespaceLabels);
+  if (!sel) return { call: false };
+  if (namedRuleMatches(mr.excludeResourceRules, req)) return { call: false };
+  const rules = mr.resourceRules ?? [];
+  return result(req, rules.length === 0 || namedRuleMatches(rules, req), sel.nsMissing);
 }

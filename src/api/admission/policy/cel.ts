@@ -1,0 +1,91 @@
+// CEL for admission policies, evaluated by @marcbachmann/cel-js (a CEL implementation; writing one
+// here would be a second, worse one): the variables a ValidatingAdmissionPolicy sees (object,
+// oldObject, params, request, namespaceObject, variables), JSON numbers that are whole as CEL ints,
+// and errors worded as the apiserver's cel filter words them.
+import { Environment } from '@marcbachmann/cel-js';
+
+const VARIABLES = ['object', 'oldObject', 'params', 'request', 'namespaceObject', 'variables'] as const;
+
+let env: Environment | undefined;
+
+function environment(): Environment {
+  if (!env) {
+    env = new Environment({ homogeneousAggregateLiterals: false, enableOptionalTypes: true });
+    for (const v of VARIABLES) env.registerVariable(v, 'dyn');
+  }
+  return env;
+}
+
+/** A JSON value as CEL sees a Kubernetes object's: whole numbers are ints. */
+export function toCel(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
+  if (Array.isArray(v)) return v.map(toCel);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toCel(x)]));
+  return v;
+}
+
+export type Activation = Partial<Record<(typeof VARIABLES)[number], unknown>>;
+
+/** cel-go's lower-case wording where cel-js capitalises. */
+const goWording = (message: string): string => message.split('\n')[0]!.replace(/^No such key/, 'no such key');
+
+export class CelError extends Error {}
+
+type Program = (ctx: Activation) => unknown;
+const programs = new Map<string, Program | CelError>();
+
+/** The expression compiled once (a compile error is kept as the error every evaluation gets). */
+function compile(expression: string): Program {
+  let p = programs.get(expression);
+  if (!p) {
+    try {
+      const parsed = environment().parse(expression);
+      p = (ctx: Activation) => parsed(ctx as Record<string, unknown>);
+    } catch (err) {
+      p = new CelError(`compilation error: ${goWording((err as Error).message)}`);
+    }
+    if (programs.size > 1000) programs.clear();
+    programs.set(expression, p);
+  }
+  if (p instanceof CelError) throw p;
+  return p;
+}
+
+/** Evaluates expression; a failure is a CelError in the apiserver's words. */
+export function evaluate(expression: string, ctx: Activation): unknown {
+  const program = compile(expression);
+  try {
+    return program(ctx);
+  } catch (err) {
+    if (err instanceof CelError) throw err;
+    throw new CelError(`expression '${expression}' resulted in error: ${goWording((err as Error).message)}`);
+  }
+}
+
+/**
+ * The `variables` a policy declares, each evaluated on first use (in the same activation, so one
+ * may use those before it); a failing one fails the expression that reads it.
+ */
+export function lazyVariables(decls: { name: string; expression: string }[], ctx: Activation): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const cache = new Map<string, { value?: unknown; error?: CelError }>();
+  for (const d of decls) {
+    Object.defineProperty(out, d.name, {
+      enumerable: true,
+      get() {
+        let r = cache.get(d.name);
+        if (!r) {
+          try {
+            r = { value: evaluate(d.expression, ctx) };
+          } catch (err) {
+            r = { error: err as CelError };
+          }
+          cache.set(d.name, r);
+        }
+        if (r.error) throw r.error;
+        return r.value;
+      },
+    });
+  }
+  return out;
+}
