@@ -8,7 +8,7 @@ import { clusterRole } from '../resources/clusterrole.js';
 import { clusterRoleBinding } from '../resources/clusterrolebinding.js';
 import { pod } from '../resources/pod.js';
 import { persistentVolumeClaim } from '../resources/persistentvolumeclaim.js';
-import { Mirror } from '../storage/mirror.js';
+import { Mirror, MirrorGroup } from '../storage/mirror.js';
 
 export class RbacCache {
   private readonly r: Mirror;
@@ -25,14 +25,17 @@ export class RbacCache {
     this.rb = new Mirror(storage, roleBinding);
     this.cr = new Mirror(storage, clusterRole);
     this.crb = new Mirror(storage, clusterRoleBinding);
+    this.group = new MirrorGroup([this.r, this.rb, this.cr, this.crb, this.pods, this.claims]);
   }
 
+  private readonly group: MirrorGroup;
+
   async start(): Promise<void> {
-    await Promise.all([this.r.start(), this.rb.start(), this.cr.start(), this.crb.start(), this.pods.start(), this.claims.start()]);
+    await this.group.start();
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.r.stop(), this.rb.stop(), this.cr.stop(), this.crb.stop(), this.pods.stop(), this.claims.stop()]);
+    await this.group.stop();
   }
 
   roles(ns: string): KObject[] {

@@ -48,3 +48,14 @@ export class Mirror {
     await this.watcher?.cancel();
   }
 }
+
+/** Mirrors that live together: started and stopped at once. */
+export class MirrorGroup {
+  constructor(private readonly mirrors: Mirror[]) {}
+  async start(): Promise<void> {
+    await Promise.all(this.mirrors.map((m) => m.start()));
+  }
+  async stop(): Promise<void> {
+    await Promise.all(this.mirrors.map((m) => m.stop()));
+  }
+}

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { evaluate, lazyVariables, toCel, type Activation } from './cel.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { celReady, evaluate, lazyVariables, toCel, type Activation } from './cel.js';
 
 describe('admission CEL', () => {
+  beforeAll(celReady);
   const object = toCel({ spec: { replicas: 3, ratio: 0.5, containers: [{ image: 'nginx:1.25' }] }, metadata: { name: 'web' } });
   it('reads whole JSON numbers as ints, others as doubles', () => {
     expect(evaluate('object.spec.replicas <= 5', { object })).toBe(true);

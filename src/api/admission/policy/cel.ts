@@ -2,17 +2,22 @@
 // here would be a second, worse one): the variables a ValidatingAdmissionPolicy sees (object,
 // oldObject, params, request, namespaceObject, variables), JSON numbers that are whole as CEL ints,
 // and errors worded as the apiserver's cel filter words them.
-import { Environment } from '@marcbachmann/cel-js';
+import type { Environment } from '@marcbachmann/cel-js';
 
 const VARIABLES = ['object', 'oldObject', 'params', 'request', 'namespaceObject', 'variables'] as const;
 
 let env: Environment | undefined;
 
+/** Loads the CEL library (on first use: most clusters never evaluate CEL, and the daemon idles small). */
+export async function celReady(): Promise<void> {
+  if (env) return;
+  const { Environment } = await import('@marcbachmann/cel-js');
+  env ??= new Environment({ homogeneousAggregateLiterals: false, enableOptionalTypes: true });
+  for (const v of VARIABLES) if (!env.hasVariable(v)) env.registerVariable(v, 'dyn');
+}
+
 function environment(): Environment {
-  if (!env) {
-    env = new Environment({ homogeneousAggregateLiterals: false, enableOptionalTypes: true });
-    for (const v of VARIABLES) env.registerVariable(v, 'dyn');
-  }
+  if (!env) throw new Error('CEL is not loaded (celReady)');
   return env;
 }
 

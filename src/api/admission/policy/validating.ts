@@ -9,7 +9,7 @@ import type { AdmissionPlugin, AdmissionRequest } from '../../registry/admission
 import type { ObjectStorage } from '../../storage/storage.js';
 import type { KObject } from '../../types.js';
 import type { ResourceDescriptor } from '../../resources/types.js';
-import { Mirror } from '../../storage/mirror.js';
+import { Mirror, MirrorGroup } from '../../storage/mirror.js';
 import { findByKind } from '../../resources/index.js';
 import { namespace as namespaceResource } from '../../resources/namespace.js';
 import { validatingAdmissionPolicy } from '../../resources/validatingadmissionpolicy.js';
@@ -18,7 +18,7 @@ import { forbidden, notFound, StatusError, type Status } from '../../errors.js';
 import { fromLabelSelector, matchesLabels } from '../../selectors/labels.js';
 import { isExempt, matchesResources, requestNamespace, type LabelSelectorJson, type MatchResources } from '../webhook/match.js';
 import { admissionReview } from '../webhook/review.js';
-import { CelError, evaluate, lazyVariables, toCel, type Activation } from './cel.js';
+import { CelError, celReady, evaluate, lazyVariables, toCel, type Activation } from './cel.js';
 
 interface Expression { name: string; expression: string }
 interface Validation { expression: string; message?: string; messageExpression?: string; reason?: string }
@@ -48,18 +48,15 @@ interface Denied extends Decision { policy: string; binding?: string }
 /** Why a binding or policy cannot be applied (the dispatcher's configuration errors). */
 class ConfigError extends Error {}
 
-export class PolicySource {
+export class PolicySource extends MirrorGroup {
   private readonly policies: Mirror;
   private readonly bindings: Mirror;
   constructor(private readonly storage: ObjectStorage, private readonly kinds: () => readonly ResourceDescriptor[]) {
-    this.policies = new Mirror(storage, validatingAdmissionPolicy);
-    this.bindings = new Mirror(storage, validatingAdmissionPolicyBinding);
-  }
-  async start(): Promise<void> {
-    await Promise.all([this.policies.start(), this.bindings.start()]);
-  }
-  async stop(): Promise<void> {
-    await Promise.all([this.policies.stop(), this.bindings.stop()]);
+    const policies = new Mirror(storage, validatingAdmissionPolicy);
+    const bindings = new Mirror(storage, validatingAdmissionPolicyBinding);
+    super([policies, bindings]);
+    this.policies = policies;
+    this.bindings = bindings;
   }
   /** Each policy (name order) with its bindings (name order). */
   hooks(): { policy: KObject; bindings: KObject[] }[] {
@@ -188,6 +185,7 @@ export function validatingPolicies(source: PolicySource): AdmissionPlugin {
           }
           const nsName = req.d.group === '' && req.d.kind === 'Namespace' ? '' : requestNamespace(req);
           const ns = nsName ? await source.namespace(nsName) : undefined;
+          await celReady();
           for (const param of params) {
             const ctx: Activation = {
               object: toCel(req.op === 'DELETE' ? null : req.obj ?? null),

@@ -8,12 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { AdmissionPlugin, AdmissionRequest } from '../../registry/admission.js';
 import type { ObjectStorage } from '../../storage/storage.js';
 import type { KObject } from '../../types.js';
-import { Mirror } from '../../storage/mirror.js';
+import { Mirror, MirrorGroup } from '../../storage/mirror.js';
 import { mutatingWebhookConfiguration } from '../../resources/mutatingwebhookconfiguration.js';
 import { validatingWebhookConfiguration } from '../../resources/validatingwebhookconfiguration.js';
 import { namespace as namespaceResource } from '../../resources/namespace.js';
 import { badRequest, forbidden, internalError, notFound, StatusError, type Status } from '../../errors.js';
-import { evaluate, toCel } from '../policy/cel.js';
+import { celReady, evaluate, toCel } from '../policy/cel.js';
 import { applyJsonPatchOps } from '../../patch/json-patch.js';
 import type { JsonMap } from '../../patch/values.js';
 import { isExempt, shouldCall, type WebhookSpec } from './match.js';
@@ -44,18 +44,15 @@ export interface WebhookOptions {
 }
 
 /** The webhook configurations, kept current from the store (both kinds, each in name order). */
-export class WebhookSource {
+export class WebhookSource extends MirrorGroup {
   private readonly mutating: Mirror;
   private readonly validating: Mirror;
   constructor(private readonly storage: ObjectStorage) {
-    this.mutating = new Mirror(storage, mutatingWebhookConfiguration);
-    this.validating = new Mirror(storage, validatingWebhookConfiguration);
-  }
-  async start(): Promise<void> {
-    await Promise.all([this.mutating.start(), this.validating.start()]);
-  }
-  async stop(): Promise<void> {
-    await Promise.all([this.mutating.stop(), this.validating.stop()]);
+    const mutating = new Mirror(storage, mutatingWebhookConfiguration);
+    const validating = new Mirror(storage, validatingWebhookConfiguration);
+    super([mutating, validating]);
+    this.mutating = mutating;
+    this.validating = validating;
   }
   hooks(mutating: boolean): WebhookSpec[] {
     const configs = (mutating ? this.mutating : this.validating).all();
@@ -102,6 +99,7 @@ async function matching(source: WebhookSource, mutating: boolean, req: Admission
   for (const hook of source.hooks(mutating)) {
     const m = await shouldCall(hook, req, (n) => source.namespaceLabels(n));
     if ('error' in m) throw notFound({ group: '', resource: 'namespaces' }, m.namespace);
+    if (m.call && (hook.matchConditions ?? []).length) await celReady();
     if (m.call && conditionsMet(hook, req)) out.push(hook);
   }
   return out;
