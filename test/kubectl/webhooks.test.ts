@@ -152,7 +152,7 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     expect(req).toMatchObject({
       kind: { group: '', version: 'v1', kind: 'ConfigMap' }, resource: { group: '', version: 'v1', resource: 'configmaps' },
       requestKind: { group: '', version: 'v1', kind: 'ConfigMap' }, name: 'mutated', namespace: 'default', operation: 'CREATE',
-      userInfo: { username: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] },
+      userInfo: { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] },
       oldObject: null, dryRun: true, options: { kind: 'CreateOptions', apiVersion: 'meta.k8s.io/v1', dryRun: ['All'] },
     });
     expect((req.object as { metadata: { labels: object } }).metadata.labels).toEqual({ mutate: 'yes' });

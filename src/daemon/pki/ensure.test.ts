@@ -199,7 +199,7 @@ describe('kubeconfigs', () => {
     const ca = kubectl(conf, 'config', 'view', '--raw', '-o', 'jsonpath={.clusters[0].cluster.certificate-authority-data}');
     expect(Buffer.from(ca, 'base64').toString()).toBe(readFileSync(join(cp, 'ca.crt'), 'utf8'));
     const cert = clientCert(conf);
-    expect(certText(cert)).toMatch(/Subject: O = system:masters, CN = kubernetes-admin\n[\s\S]*TLS Web Client Authentication/);
+    expect(certText(cert)).toMatch(/Subject: O = kubeadm:cluster-admins, CN = kubernetes-admin\n[\s\S]*TLS Web Client Authentication/);
     expect(openssl('verify', '-CAfile', join(cp, 'ca.crt'), cert)).toContain(': OK');
   });
 
@@ -241,7 +241,7 @@ describe('kubeconfigs', () => {
         import('node:child_process').then(({ execFile }) => execFile('kubectl', ['--kubeconfig', conf, 'get', '--raw', '/healthz'],
           (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout))));
       });
-      expect(out).toBe('ok kubernetes-admin system:masters');
+      expect(out).toBe('ok kubernetes-admin kubeadm:cluster-admins');
     } finally {
       server.close();
     }

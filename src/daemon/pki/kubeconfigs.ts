@@ -9,7 +9,7 @@ import type { LoadedCa } from './ca.js';
 import { certificatePem, signCertificate } from './certs.js';
 import { SECRET_MODE, writeFileWithMode } from './files.js';
 import { generateKeyPair, privateKeyPem } from './keys.js';
-import { MASTERS_GROUP, NODES_GROUP } from './specs.js';
+import { CLUSTER_ADMINS_GROUP, MASTERS_GROUP, NODES_GROUP } from './specs.js';
 
 export const KUBECONFIG_CLUSTER = 'kubernetes';
 
@@ -22,12 +22,12 @@ export interface KubeconfigDef {
 }
 
 /**
- * admin.conf, super-admin.conf, controller-manager.conf and scheduler.conf. kubeadm ≥ 1.29 puts
- * kubernetes-admin in kubeadm:cluster-admins (bound to cluster-admin at init); we put it in
- * system:masters so admin.conf works before any RBAC binding exists.
+ * admin.conf, super-admin.conf, controller-manager.conf and scheduler.conf. As kubeadm ≥ 1.29 does,
+ * kubernetes-admin is in kubeadm:cluster-admins (the daemon seeds its binding to cluster-admin
+ * before it reports ready); only kubernetes-super-admin is in system:masters.
  */
 export const CONTROL_PLANE_KUBECONFIGS: readonly KubeconfigDef[] = [
-  { file: 'admin.conf', user: 'kubernetes-admin', organizations: [MASTERS_GROUP] },
+  { file: 'admin.conf', user: 'kubernetes-admin', organizations: [CLUSTER_ADMINS_GROUP] },
   { file: 'super-admin.conf', user: 'kubernetes-super-admin', organizations: [MASTERS_GROUP] },
   { file: 'controller-manager.conf', user: 'system:kube-controller-manager', organizations: [] },
   { file: 'scheduler.conf', user: 'system:kube-scheduler', organizations: [] },
