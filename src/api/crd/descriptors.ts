@@ -1,7 +1,7 @@
 // The resources an established CustomResourceDefinition serves: one descriptor per served version,
 // named by status.acceptedNames, stored at /registry/<group>/<plural>/ in the storage version
 // (conversion strategy None: only apiVersion changes between versions).
-import type { KObject } from '../types.js';
+import type { FieldError, KObject } from '../types.js';
 import { resource, scaleSub, statusSub, type ResourceDescriptor } from '../resources/types.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/meta.js';
 import { nameIsDNSSubdomain } from '../validation/namefuncs.js';
@@ -10,6 +10,9 @@ import { customColumns, type PrinterColumn } from './columns.js';
 import type { JSONSchemaProps } from './schema.js';
 import { applySchemaDefaults, prune } from './structural.js';
 import { validateValue } from './validate-schema.js';
+import { hasRules, validateRules } from './validate-rules.js';
+import { celReady } from '../cel/cel.js';
+import { invalid } from '../validation/field.js';
 import type { ScaleSpec } from './scale.js';
 
 export interface CrdNames {
@@ -50,9 +53,21 @@ export function conditionTrue(crd: KObject, type: string): boolean {
   return (crdStatus(crd).conditions ?? []).some((c) => c.type === type && c.status === 'True');
 }
 
+const BLOCKING = new Set(['NotSupported', 'Required', 'TooLong', 'TooMany', 'TypeInvalid']);
+
+/** The schema's CEL rules, once the object passed the other checks (strategy.go's hasBlockingErr). */
+async function withRules(errs: FieldError[], schema: JSONSchemaProps, obj: KObject, old: KObject | undefined): Promise<FieldError[]> {
+  if (errs.some((e) => BLOCKING.has(e.type))) {
+    return [...errs, invalid('<nil>', 'null', 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation')];
+  }
+  await celReady();
+  return [...errs, ...validateRules('', schema, obj, old, old !== undefined)];
+}
+
 function versionDescriptor(spec: CrdSpec, names: CrdNames, v: CrdVersion, storageVersion: string): ResourceDescriptor {
   const group = spec.group!;
   const schema: JSONSchemaProps = v.schema?.openAPIV3Schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+  const rules = hasRules(schema);
   const namespaced = spec.scope === 'Namespaced';
   const hasStatus = v.subresources?.status !== undefined;
   const scale = v.subresources?.scale;
@@ -90,7 +105,8 @@ function versionDescriptor(spec: CrdSpec, names: CrdNames, v: CrdVersion, storag
       validate(obj, old) {
         const meta = validateObjectMeta(obj.metadata, namespaced, nameIsDNSSubdomain);
         if (old) meta.push(...validateObjectMetaUpdate(obj.metadata, old.metadata));
-        return dedupeFieldErrors([...meta, ...validateValue('', schema, obj)]);
+        const errs = dedupeFieldErrors([...meta, ...validateValue('', schema, obj)]);
+        return rules ? withRules(errs, schema, obj, old) : errs;
       },
       columns: customColumns(v.additionalPrinterColumns),
       schema: schema as Record<string, unknown>,

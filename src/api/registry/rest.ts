@@ -38,7 +38,7 @@ export class Registry {
     readonly admission: AdmissionPlugin[],
   ) {}
 
-  private check(d: ResourceDescriptor, obj: KObject, old: KObject | undefined, sub = 'main'): void {
+  private async check(d: ResourceDescriptor, obj: KObject, old: KObject | undefined, sub = 'main'): Promise<void> {
     const qk = qualifiedKind(d);
     const pre: FieldError[] = [];
     if (old && sub === 'ephemeralcontainers') {
@@ -46,7 +46,7 @@ export class Registry {
       pre.push(...validateEphemeralContainersUpdate((obj.spec ?? {}) as Record<string, unknown>, (old.spec ?? {}) as Record<string, unknown>));
       old = { ...old, spec: { ...(old.spec as object), ephemeralContainers: (obj.spec as { ephemeralContainers?: unknown }).ephemeralContainers } };
     }
-    const errs = d.custom ? d.custom.validate(obj, old) : [...pre, ...(old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced }))];
+    const errs = d.custom ? await d.custom.validate(obj, old) : [...pre, ...(old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced }))];
     if (errs.length) throw invalid(qk, d.group, d.kind, obj.metadata.name ?? '', errs);
   }
 
@@ -62,7 +62,7 @@ export class Registry {
     initialStatus(d, obj, rfc3339(this.gen.now()));
     d.prepareForCreate?.(obj, { now: rfc3339(this.gen.now()), user: ctx.user });
     typed(d, obj);
-    this.check(d, obj, undefined);
+    await this.check(d, obj, undefined);
     await runValidating(this.admission, req);
     if (ctx.dryRun) {
       if (await this.storage.tryGet(d, ns, obj.metadata.name!)) throw alreadyExists(gr(d), obj.metadata.name!);
@@ -93,7 +93,7 @@ export class Registry {
     await runMutating(this.admission, req);
     obj = req.obj;
     typed(d, obj);
-    this.check(d, obj, old, sub);
+    await this.check(d, obj, old, sub);
     await runValidating(this.admission, req);
     if (JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } }) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: '' } })) return old;
     if (ctx.dryRun) return obj;

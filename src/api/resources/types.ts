@@ -29,8 +29,8 @@ export interface CustomBehaviour {
   prune(obj: KObject): string[];
   /** Fills in the schema's defaults, in place. */
   defaults(obj: KObject): void;
-  /** The strategy's validation (metadata and schema); old is set on update. */
-  validate(obj: KObject, old: KObject | undefined): FieldError[];
+  /** The strategy's validation (metadata, schema and its CEL rules); old is set on update. */
+  validate(obj: KObject, old: KObject | undefined): FieldError[] | Promise<FieldError[]>;
   columns: ColumnSet;
   /** The scale subresource's paths, when the version has one. */
   scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };

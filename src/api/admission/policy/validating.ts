@@ -18,7 +18,7 @@ import { forbidden, notFound, StatusError, type Status } from '../../errors.js';
 import { fromLabelSelector, matchesLabels } from '../../selectors/labels.js';
 import { isExempt, matchesResources, requestNamespace, type LabelSelectorJson, type MatchResources } from '../webhook/match.js';
 import { admissionReview } from '../webhook/review.js';
-import { CelError, celReady, evaluate, lazyVariables, toCel, type Activation } from './cel.js';
+import { CelError, celReady, evaluate, lazyVariables, toCel, type Activation } from '../../cel/cel.js';
 
 interface Expression { name: string; expression: string }
 interface Validation { expression: string; message?: string; messageExpression?: string; reason?: string }
@@ -113,7 +113,7 @@ function validate(spec: PolicySpec, ctx: Activation): Decision[] {
     try {
       if (evaluate(c.expression, full) !== true) return [];
     } catch (err) {
-      return onError(err instanceof CelError ? err : new CelError(String(err)));
+      return onError(err instanceof CelError ? err : new CelError(String(err), String(err)));
     }
   }
   const out: Decision[] = [];

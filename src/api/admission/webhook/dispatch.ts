@@ -13,7 +13,7 @@ import { mutatingWebhookConfiguration } from '../../resources/mutatingwebhookcon
 import { validatingWebhookConfiguration } from '../../resources/validatingwebhookconfiguration.js';
 import { namespace as namespaceResource } from '../../resources/namespace.js';
 import { badRequest, forbidden, internalError, notFound, StatusError, type Status } from '../../errors.js';
-import { celReady, evaluate, toCel } from '../policy/cel.js';
+import { celReady, evaluate, toCel } from '../../cel/cel.js';
 import { applyJsonPatchOps } from '../../patch/json-patch.js';
 import type { JsonMap } from '../../patch/values.js';
 import { isExempt, shouldCall, type WebhookSpec } from './match.js';

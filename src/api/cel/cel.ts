@@ -1,10 +1,11 @@
-// CEL for admission policies, evaluated by @marcbachmann/cel-js (a CEL implementation; writing one
+// CEL for admission policies and CRD validation rules, evaluated by @marcbachmann/cel-js (a CEL implementation; writing one
 // here would be a second, worse one): the variables a ValidatingAdmissionPolicy sees (object,
 // oldObject, params, request, namespaceObject, variables), JSON numbers that are whole as CEL ints,
 // and errors worded as the apiserver's cel filter words them.
 import type { Environment } from '@marcbachmann/cel-js';
 
-const VARIABLES = ['object', 'oldObject', 'params', 'request', 'namespaceObject', 'variables'] as const;
+// a policy's variables, and a CRD rule's self and oldSelf
+const VARIABLES = ['object', 'oldObject', 'params', 'request', 'namespaceObject', 'variables', 'self', 'oldSelf'] as const;
 
 let env: Environment | undefined;
 
@@ -34,7 +35,11 @@ export type Activation = Partial<Record<(typeof VARIABLES)[number], unknown>>;
 /** cel-go's lower-case wording where cel-js capitalises. */
 const goWording = (message: string): string => message.split('\n')[0]!.replace(/^No such key/, 'no such key');
 
-export class CelError extends Error {}
+export class CelError extends Error {
+  constructor(message: string, /** the CEL error alone (cel-go's words) */ readonly detail: string, readonly compile = false) {
+    super(message);
+  }
+}
 
 type Program = (ctx: Activation) => unknown;
 const programs = new Map<string, Program | CelError>();
@@ -47,7 +52,8 @@ function compile(expression: string): Program {
       const parsed = environment().parse(expression);
       p = (ctx: Activation) => parsed(ctx as Record<string, unknown>);
     } catch (err) {
-      p = new CelError(`compilation error: ${goWording((err as Error).message)}`);
+      const detail = goWording((err as Error).message);
+      p = new CelError(`compilation error: ${detail}`, detail, true);
     }
     if (programs.size > 1000) programs.clear();
     programs.set(expression, p);
@@ -63,7 +69,8 @@ export function evaluate(expression: string, ctx: Activation): unknown {
     return program(ctx);
   } catch (err) {
     if (err instanceof CelError) throw err;
-    throw new CelError(`expression '${expression}' resulted in error: ${goWording((err as Error).message)}`);
+    const detail = goWording((err as Error).message);
+    throw new CelError(`expression '${expression}' resulted in error: ${detail}`, detail);
   }
 }
 
