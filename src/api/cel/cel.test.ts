@@ -20,3 +20,21 @@ describe('admission CEL', () => {
     expect(() => evaluate('variables.bad', ctx)).toThrow("expression 'object.nope' resulted in error: no such key: nope");
   });
 });
+
+describe('the Kubernetes CEL libraries', () => {
+  beforeAll(celReady);
+  const ev = (e: string, object: unknown = {}) => evaluate(e, { object: toCel(object) });
+  it('lists, regex and strings', () => {
+    expect(ev('[1, 3, 2].sum() == 6 && [3, 1].min() == 1 && [1, 2].isSorted() && ![2, 1].isSorted()')).toBe(true);
+    expect(ev("['a', 'b', 'a'].indexOf('a') == 0 && ['a', 'b', 'a'].lastIndexOf('a') == 2 && [1].indexOf(5) == -1")).toBe(true);
+    expect(ev("'abc 123 def 456'.find('[0-9]+')")).toBe('123');
+    expect(ev("'abc 123 def 456'.findAll('[0-9]+')")).toEqual(['123', '456']);
+    expect(ev("'a-b-c'.replace('-', '+', 1) + 'x'.charAt(0)")).toBe('a+b-cx');
+    expect(() => ev('object.l.max()', { l: [] })).toThrow("expression 'object.l.max()' resulted in error: max called on empty list");
+  });
+  it('quantities', () => {
+    expect(ev("quantity(object.m).isLessThan(quantity('1Gi')) && quantity('1.5').compareTo(quantity('1500m')) == 0", { m: '512Mi' })).toBe(true);
+    expect(ev("quantity('2').add(3).asInteger() == 5 && quantity('500m').sub(quantity('1')).sign() == -1 && isQuantity('1k') && !isQuantity('x')")).toBe(true);
+    expect(ev("quantity('1500m').asApproximateFloat()")).toBe(1.5);
+  });
+});

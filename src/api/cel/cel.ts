@@ -12,9 +12,12 @@ let env: Environment | undefined;
 /** Loads the CEL library (on first use: most clusters never evaluate CEL, and the daemon idles small). */
 export async function celReady(): Promise<void> {
   if (env) return;
-  const { Environment } = await import('@marcbachmann/cel-js');
-  env ??= new Environment({ homogeneousAggregateLiterals: false, enableOptionalTypes: true });
-  for (const v of VARIABLES) if (!env.hasVariable(v)) env.registerVariable(v, 'dyn');
+  const [{ Environment }, { registerKubernetesLibrary }] = await Promise.all([import('@marcbachmann/cel-js'), import('./k8s-library.js')]);
+  if (env) return;
+  const e = new Environment({ homogeneousAggregateLiterals: false, enableOptionalTypes: true });
+  for (const v of VARIABLES) e.registerVariable(v, 'dyn');
+  registerKubernetesLibrary(e);
+  env = e;
 }
 
 function environment(): Environment {
