@@ -165,7 +165,18 @@ export class PodWorker {
     if (st.startTime) this.startTime = Date.parse(st.startTime);
     if (terminalPhase(this.pod) || !st.podIP) return;
     this.podIP = st.podIP;
-    if (podSpec(this.pod).hostNetwork || this.env.ipam.claim(this.uid, st.podIP)) this.newSandbox(st.podIP);
+    if (podSpec(this.pod).hostNetwork || this.env.ipam.claim(this.uid, st.podIP)) {
+      this.newSandbox(st.podIP);
+      void this.recoverHandler(this.sandbox!.id);
+    }
+  }
+
+  /** A recovered sandbox's runtime handler: its RuntimeClass's, as when it was created. */
+  private async recoverHandler(id: string): Promise<void> {
+    if (!this.env.runtime || !podSpec(this.pod).runtimeClassName) return;
+    const r = await sandboxHandler(this.env.client, this.pod, id).catch(() => undefined);
+    const entry = this.env.runtime.sandboxes.get(id);
+    if (entry && r && 'handler' in r) entry.runtimeHandler = r.handler;
   }
 
   /** A new sandbox with ip, recorded in the runtime. */

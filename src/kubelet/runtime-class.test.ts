@@ -19,6 +19,17 @@ describe('kubelet and RuntimeClass', () => {
     expect(sandboxes.map((s) => s.runtimeHandler)).toEqual(['runc']);
   });
 
+  it('keeps the handler on the sandbox it recovers after a restart', async () => {
+    const t = await boot();
+    t.fake.seed(REFS.runtimeclasses, runtimeClass('standard', 'runc'));
+    t.fake.seed(REFS.pods, podOf('web', { runtimeClassName: 'standard', ...NGINX }));
+    await tickUntil(t.clock, 1000, () => t.pod('web')?.status?.phase === 'Running');
+    await t.restart();
+    await tickUntil(t.clock, 1000, () => [...(t.kubelet().runtime?.sandboxes.values() ?? [])].some((s) => s.name === 'web' && s.runtimeHandler === 'runc'));
+    const sandboxes = [...(t.kubelet().runtime?.sandboxes.values() ?? [])].filter((s) => s.name === 'web');
+    expect(sandboxes.map((s) => s.runtimeHandler)).toEqual(['runc']);
+  });
+
   it('cannot make a sandbox for a handler containerd has no runtime for: ContainerCreating, FailedCreatePodSandBox, retried', async () => {
     const t = await boot();
     t.fake.seed(REFS.runtimeclasses, runtimeClass('gvisor', 'runsc'));
