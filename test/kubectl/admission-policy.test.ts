@@ -1,7 +1,8 @@
 // ValidatingAdmissionPolicy enforced by the apiserver (CEL through @marcbachmann/cel-js): the real
 // kubectl and ours on one cluster see the same denials (Deny), warnings (Warn), param lookups
 // (a ConfigMap by name, parameterNotFoundAction Deny), variables, messageExpression, reasons,
-// matchConditions, namespace and object selectors, and evaluation errors under failurePolicy.
+// matchConditions, namespace and object selectors, evaluation errors under failurePolicy, and a
+// CONNECT (exec) judged on its PodExecOptions.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasRealKubectl, useCluster } from '../support/cluster.js';
 import { expectSame, type Case } from './differential.js';
@@ -68,6 +69,28 @@ metadata: {name: owner-label-warn}
 spec:
   policyName: owner-label
   validationActions: [Warn]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: {name: no-shell-exec}
+spec:
+  matchConstraints:
+    resourceRules:
+    - {apiGroups: [""], apiVersions: ["v1"], operations: ["CONNECT"], resources: ["pods/exec"]}
+  validations:
+  - expression: "request.operation == 'CONNECT' && !(object.command[0] in ['sh', 'bash'])"
+    messageExpression: "'no shells in ' + request.name + ' (' + request.kind.kind + ')'"
+    reason: Forbidden
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: {name: no-shell-exec}
+spec:
+  policyName: no-shell-exec
+  validationActions: [Deny]
+  matchResources:
+    namespaceSelector:
+      matchLabels: {env: test}
 `;
 
 describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the real kubectl (skipped: no /usr/bin/kubectl)', () => {
@@ -80,7 +103,8 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
     c.file('latest.yaml', deploy('latest', 'nginx:latest', 2));
     c.file('exempt.yaml', deploy('exempt', 'nginx:latest', 9, '{app: x, exempt: "yes"}'));
     c.file('fine.yaml', deploy('fine', 'nginx:1.25', 2));
-    for (const args of [['create', 'namespace', 'vt'], ['label', 'namespace', 'vt', 'env=test'], ['create', 'namespace', 'vm'], ['label', 'namespace', 'vm', 'env=missing'], ['create', '-f', 'policies.yaml']]) {
+    for (const args of [['create', 'namespace', 'vt'], ['label', 'namespace', 'vt', 'env=test'], ['create', 'namespace', 'vm'], ['label', 'namespace', 'vm', 'env=missing'], ['create', '-f', 'policies.yaml'],
+      ['-n', 'vt', 'run', 'execme', '--image=busybox', '--', 'sleep', '3600'], ['-n', 'vt', 'wait', '--for=condition=Ready', 'pod/execme', '--timeout=60s']]) {
       expect((await c.kubectl(args)).code, args.join(' ')).toBe(0);
     }
     // the policies are enforced once the apiserver's watch has them: no params yet, so a denial
@@ -98,6 +122,8 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
     { args: ['create', 'deployment', 'elsewhere', '--image=nginx:latest', '--replicas=9', '--dry-run=server'] },
     { args: ['create', 'configmap', 'cm1', '--from-literal=size=y', '--dry-run=server'] },
     { args: ['create', 'configmap', 'cm2', '--from-literal=a=b', '--dry-run=server', '-o', 'name'] },
+    { args: ['-n', 'vt', 'exec', 'execme', '--', 'echo', 'ok'] },
+    { args: ['-n', 'vt', 'exec', 'execme', '--', 'sh', '-c', 'echo no'] },
   ];
 
   it('answers as the real kubectl does', async () => {
@@ -119,6 +145,9 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
     expect(warned.stdout).toBe('configmap/cm3\n');
     expect(warned.stderr).toBe(warn("expression ''owner' in object.metadata.labels' resulted in error: no such key: labels") + warn("failed expression: object.data.size.startsWith('x')"));
     const broken = await c.ourKubectl(['create', 'configmap', 'cm4', '--from-literal=a=b', '--dry-run=server', '-o', 'name']);
+    const shell = await c.ourKubectl(['-n', 'vt', 'exec', 'execme', '--', 'sh', '-c', 'echo no']);
+    expect([shell.code, shell.stdout, shell.stderr]).toEqual([1, '', "Error from server (Forbidden): pods \"execme\" is forbidden: ValidatingAdmissionPolicy 'no-shell-exec' with binding 'no-shell-exec' denied request: no shells in execme (PodExecOptions)\n"]);
+    expect((await c.ourKubectl(['-n', 'vt', 'exec', 'execme', '--', 'echo', 'ok'])).stdout).toBe('ok\n');
     expect(broken.stderr).toBe(warn("expression ''owner' in object.metadata.labels' resulted in error: no such key: labels") + warn("expression 'object.data.size.startsWith('x')' resulted in error: no such key: size"));
   });
 });

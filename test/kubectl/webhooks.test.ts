@@ -1,13 +1,15 @@
 // Admission webhooks called by the apiserver, against a real HTTPS webhook on loopback: the real
 // kubectl and ours on one cluster see the same denials, warnings, mutations and call failures
 // (failurePolicy Fail and Ignore, a dead URL, a Service that is missing or unreachable, a bad
-// answer, a 500), and the webhook receives upstream's
-// AdmissionReview (operation, user, namespace, options, old object on DELETE).
+// answer, a 500, an exec denied or rewritten at CONNECT), and the webhook receives upstream's
+// AdmissionReview (operation, user, namespace, options, old object on DELETE, a CONNECT's options).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRealKubectl, useCluster } from '../support/cluster.js';
 import { deadPort } from '../support/ports.js';
 import { respond, startWebhookServer, type Review, type WebhookServer } from '../support/webhook-server.js';
 import { expectSame, type Case } from './differential.js';
+
+const command = (r: Review): string[] => (r.body.request as { object?: { command?: string[] } }).object?.command ?? [];
 
 function answer(r: Review): unknown {
   const req = r.body.request as { object?: { metadata?: { labels?: Record<string, string> } } };
@@ -23,6 +25,12 @@ function answer(r: Review): unknown {
     case '/500': return [500, 'webhook broke\n'];
     case '/deny-forbidden': return respond(r, { allowed: false, status: { code: 403, reason: 'Forbidden', message: 'not today' } });
     case '/deny-bare': return respond(r, { allowed: false });
+    case '/exec': return respond(r, command(r)[0] === 'rm' ? { allowed: false, status: { code: 403, reason: 'Forbidden', message: 'no rm in pods' } } : { allowed: true });
+    case '/exec-rewrite': {
+      if (command(r)[0] !== 'patchme') return respond(r, { allowed: true });
+      const patch = [{ op: 'replace', path: '/command', value: ['echo', 'patched'] }];
+      return respond(r, { allowed: true, patchType: 'JSONPatch', patch: Buffer.from(JSON.stringify(patch)).toString('base64') });
+    }
     default: return respond(r, { allowed: true });
   }
 }
@@ -66,8 +74,14 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
       { name: 'dry-run.example.com', path: '/allow', selector: { dry: 'some' }, sideEffects: 'NoneOnDryRun' },
       { name: 'protect.example.com', path: '/deny-forbidden', operations: ['DELETE'], selector: { protect: 'yes' } },
       { name: 'conditions.example.com', path: '/deny-forbidden', selector: { cond: 'yes' }, conditions: ["object.metadata.name.startsWith('mc-')", "object.data.a == 'b'"] },
+      { name: 'exec.example.com', path: '/exec', resources: ['pods/exec'], operations: ['CONNECT'] },
+      // an object selector never matches a CONNECT's options (they have no labels)
+      { name: 'exec-selected.example.com', path: '/deny-forbidden', resources: ['pods/exec'], operations: ['CONNECT'], selector: { any: 'thing' } },
     ], wh));
-    c.file('mutating.yaml', config('Mutating', 'annotate', [{ name: 'annotate.example.com', path: '/mutate', selector: { mutate: 'yes' } }], wh));
+    c.file('mutating.yaml', config('Mutating', 'annotate', [
+      { name: 'annotate.example.com', path: '/mutate', selector: { mutate: 'yes' } },
+      { name: 'exec-rewrite.example.com', path: '/exec-rewrite', resources: ['pods/exec'], operations: ['CONNECT'] },
+    ], wh));
     const files: Record<string, string> = {
       'ignore.yaml': cm('ignore', { down: 'ignore' }), 'fail.yaml': cm('fail', { down: 'fail' }),
       'missing.yaml': cm('missing', { svc: 'missing' }), 'refused.yaml': cm('refused', { svc: 'refused' }),
@@ -79,6 +93,7 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     for (const [name, text] of Object.entries(files)) c.file(name, text);
     for (const args of [['create', 'namespace', 'whtest'], ['label', 'namespace', 'whtest', 'webhook=on'], ['create', 'service', 'clusterip', 'hooks', '--tcp=443:8443'],
       ['create', 'configmap', 'keep', '--from-literal=a=b'], ['label', 'configmap', 'keep', 'protect=yes'],
+      ['run', 'execme', '--image=busybox', '--', 'sleep', '3600'], ['wait', '--for=condition=Ready', 'pod/execme', '--timeout=60s'],
       ['create', '-f', 'validating.yaml'], ['create', '-f', 'mutating.yaml']]) {
       expect((await c.kubectl(args)).code, args.join(' ')).toBe(0);
     }
@@ -118,6 +133,10 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     { args: ['create', '-f', 'mc-deny.yaml'] },
     { args: ['create', '-f', 'other.yaml'], undo: deleteAfter('other') },
     { args: ['create', '-f', 'mc-broken.yaml'] },
+    // CONNECT: exec allowed, denied, or its command rewritten by a mutating webhook
+    { args: ['exec', 'execme', '--', 'echo', 'hi'] },
+    { args: ['exec', 'execme', '--', 'rm', '-rf', '/tmp'] },
+    { args: ['exec', 'execme', '--', 'patchme'] },
   ];
 
   it('answers as the real kubectl does', async () => {
@@ -140,6 +159,9 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     const denied = await c.ourKubectl(['-n', 'whtest', 'run', 'p9', '--image=nginx', '--dry-run=server']);
     expect(denied.stderr).toBe('Warning: checked by the team webhook\nError from server: admission webhook "team.example.com" denied the request: pods must have a team label\n');
     expect((await c.ourKubectl(['create', '-f', 'mutate.yaml', '--dry-run=server', '-o', 'jsonpath={.metadata.annotations.mutated}'])).stdout).toBe('yes');
+    const rm = await c.ourKubectl(['exec', 'execme', '--', 'rm', '-rf', '/tmp']);
+    expect([rm.code, rm.stderr]).toEqual([1, 'Error from server (Forbidden): admission webhook "exec.example.com" denied the request: no rm in pods\n']);
+    expect((await c.ourKubectl(['exec', 'execme', '--', 'patchme'])).stdout).toBe('patched\n');
   });
 
   it('sends upstream\'s AdmissionReview', async () => {
@@ -159,5 +181,15 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     const del = wh.reviews.find((r) => r.path.startsWith('/deny-forbidden') && (r.body.request as unknown as { operation: string }).operation === 'DELETE')!;
     expect(del.body.request).toMatchObject({ name: 'keep', object: null, options: { kind: 'DeleteOptions' } });
     expect((del.body.request as unknown as { oldObject: { metadata: { labels: object } } }).oldObject.metadata.labels).toEqual({ protect: 'yes' });
+    expect((await c.kubectl(['exec', 'execme', '--', 'echo', 'hi'])).stdout).toBe('hi\n');
+    const exec = wh.reviews.filter((r) => r.path.startsWith('/exec?')).at(-1)!;
+    expect(exec.body.request).toMatchObject({
+      kind: { group: '', version: 'v1', kind: 'PodExecOptions' }, resource: { group: '', version: 'v1', resource: 'pods' }, subResource: 'exec',
+      requestKind: { group: '', version: 'v1', kind: 'PodExecOptions' }, requestSubResource: 'exec', name: 'execme', namespace: 'default',
+      operation: 'CONNECT', oldObject: null, dryRun: false, options: null,
+      object: { kind: 'PodExecOptions', apiVersion: 'v1', stdout: true, stderr: true, container: 'execme', command: ['echo', 'hi'] },
+    });
+    // the validating webhook sees the command the mutating one wrote
+    expect(wh.reviews.filter((r) => r.path.startsWith('/exec?')).map(command)).toContainEqual(['echo', 'patched']);
   });
 });

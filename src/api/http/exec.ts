@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Call } from './server-context.js';
 import { badRequest, internalError } from '../errors.js';
 import { isUpgradeRequest, takeUpgrade } from './upgrade.js';
+import { connectOptions } from './connect.js';
 import {
   exitStatus, internalStatus, isRefusal, KubeletDialError, successStatus,
   type ChannelStatus, type StreamBackend, type StreamEnd, type StreamRequest, type StreamSession,
@@ -26,18 +27,13 @@ const KUBELET_PROTOCOLS: Record<string, ChannelProtocol & { v4: boolean }> = {
   'v4.base64.channel.k8s.io': { binary: false, streamClose: false, v4: true },
 };
 
-const flag = (q: URLSearchParams, k: string) => {
-  const v = q.get(k);
-  return v !== null && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
-};
-
-/** PodExecOptions / PodAttachOptions from the query, as the apiserver passes them to the kubelet. */
+/** PodExecOptions / PodAttachOptions, as admitted (connect.ts) or from the query, as the apiserver passes them to the kubelet. */
 export function streamRequest(c: Call): StreamRequest {
-  const q = c.query;
+  const o = c.connect ?? connectOptions(c);
   return {
-    namespace: c.info.namespace, name: c.info.name, container: q.get('container') ?? '',
-    command: c.info.subresource === 'exec' ? q.getAll('command') : [],
-    stdin: flag(q, 'stdin'), stdout: flag(q, 'stdout'), stderr: flag(q, 'stderr'), tty: flag(q, 'tty'),
+    namespace: c.info.namespace, name: c.info.name, container: typeof o.container === 'string' ? o.container : '',
+    command: Array.isArray(o.command) ? o.command.map(String) : [],
+    stdin: o.stdin === true, stdout: o.stdout === true, stderr: o.stderr === true, tty: o.tty === true,
   };
 }
 

@@ -4,9 +4,9 @@ import type { ObjectStorage } from '../storage/storage.js';
 import type { Call } from './server-context.js';
 import { node } from '../resources/node.js';
 import { StatusError } from '../errors.js';
-import { serveStream } from './exec.js';
+import { serveStream, streamRequest } from './exec.js';
 import { servePortForward } from './portforward.js';
-import { KubeletDialError } from './remotecommand.js';
+import { KubeletDialError, type StreamRequest } from './remotecommand.js';
 
 const PATHS: Record<string, string> = { log: 'containerLogs', exec: 'exec', attach: 'attach', portforward: 'portForward', proxy: 'proxy' };
 
@@ -19,10 +19,11 @@ export function kubeletUnreachable(storage: ObjectStorage): (nodeName: string, c
       const url = `https://${ip}:10250/portForward/${c.info.namespace}/${c.info.name}`;
       return servePortForward(c, async () => { throw new KubeletDialError(url, `dial tcp ${ip}:10250: connect: connection refused`); });
     }
-    const container = c.query.get('container') ?? (((await c.s.storage.get(c.d, c.info.namespace, c.info.name)).spec as { containers?: { name: string }[] }).containers?.[0]?.name ?? '');
+    const stream = streamRequest(c);
+    const container = stream.container || (((await c.s.storage.get(c.d, c.info.namespace, c.info.name)).spec as { containers?: { name: string }[] }).containers?.[0]?.name ?? '');
     const url = `https://${ip}:10250/${PATHS[c.info.subresource] ?? c.info.subresource}/${c.info.namespace}/${c.info.name}/${container}`;
     if (c.info.subresource === 'exec' || c.info.subresource === 'attach') {
-      return serveStream(c, async () => { throw new KubeletDialError(url + kubeletQuery(c.query), `dial tcp ${ip}:10250: connect: connection refused`); });
+      return serveStream(c, async () => { throw new KubeletDialError(url + kubeletQuery(stream), `dial tcp ${ip}:10250: connect: connection refused`); });
     }
     const message = `Get "${url}": dial tcp ${ip}:10250: connect: connection refused`;
     return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 });
@@ -30,14 +31,13 @@ export function kubeletUnreachable(storage: ObjectStorage): (nodeName: string, c
 }
 
 /** The kubelet URL's query for exec/attach, as the apiserver's streamParams encodes it (keys sorted). */
-function kubeletQuery(q: URLSearchParams): string {
-  const on = (k: string) => /^(1|true)$/i.test(q.get(k) ?? '');
+function kubeletQuery(r: StreamRequest): string {
   const params: [string, string][] = [
-    ...q.getAll('command').map((v): [string, string] => ['command', v]),
-    ...(on('stderr') ? [['error', '1'] as [string, string]] : []),
-    ...(on('stdin') ? [['input', '1'] as [string, string]] : []),
-    ...(on('stdout') ? [['output', '1'] as [string, string]] : []),
-    ...(on('tty') ? [['tty', '1'] as [string, string]] : []),
+    ...r.command.map((v): [string, string] => ['command', v]),
+    ...(r.stderr ? [['error', '1'] as [string, string]] : []),
+    ...(r.stdin ? [['input', '1'] as [string, string]] : []),
+    ...(r.stdout ? [['output', '1'] as [string, string]] : []),
+    ...(r.tty ? [['tty', '1'] as [string, string]] : []),
   ];
   return params.length ? `?${new URLSearchParams(params).toString()}` : '';
 }

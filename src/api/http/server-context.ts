@@ -41,6 +41,8 @@ export interface Call {
   d: ResourceDescriptor;
   rc: RequestContext;
   s: ServerContext;
+  /** A pods connect request's options once admitted (connect.ts): a mutating webhook may have changed them. */
+  connect?: Record<string, unknown>;
 }
 
 /** One control-plane component's health, as componentstatuses reports it. */

@@ -15,6 +15,7 @@ import { evict } from './eviction.js';
 import { includeObject, tableOf, wantsTable } from './table.js';
 import { scaleColumns } from '../../printers/columns/scale.js';
 import { customScale, setScaleReplicas } from '../crd/scale.js';
+import { admitConnect } from './connect.js';
 
 const ns = (c: Call) => (c.d.namespaced ? c.info.namespace || undefined : undefined);
 
@@ -142,7 +143,7 @@ async function finalize(c: Call): Promise<void> {
 function validateContainer(c: Call, pod: KObject): void {
   const spec = (pod.spec ?? {}) as Record<string, { name: string }[] | undefined>;
   const names = [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].map((x) => x.name);
-  const want = c.query.get('container');
+  const want = c.connect ? (c.connect.container as string | undefined) : c.query.get('container');
   if (!want) {
     const main = (spec.containers ?? []).map((x) => x.name);
     const init = (spec.initContainers ?? []).map((x) => x.name);
@@ -155,6 +156,8 @@ function validateContainer(c: Call, pod: KObject): void {
 }
 
 async function kubeletProxy(c: Call): Promise<void> {
+  const admitted = await admitConnect(c);
+  if (admitted) c.connect = admitted;
   const pod = await c.s.registry.get(c.d, ns(c), c.info.name);
   if (['log', 'exec', 'attach'].includes(c.info.subresource)) validateContainer(c, pod);
   const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;

@@ -159,6 +159,7 @@ function deniedError(req: AdmissionRequest, d: Denied): StatusError {
 export function validatingPolicies(source: PolicySource): AdmissionPlugin {
   return {
     name: 'ValidatingAdmissionPolicy',
+    connect: true,
     async validate(req) {
       if (isExempt(req)) return;
       const denied: Denied[] = [];

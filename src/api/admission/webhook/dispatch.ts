@@ -156,20 +156,22 @@ function applyPatch(hook: WebhookSpec, req: AdmissionRequest, resp: ReviewRespon
   if (!Array.isArray(ops) || ops.length === 0) return false;
   if (!req.obj) throw internalError(new Error(`admission webhook ${JSON.stringify(hook.name)} attempted to modify the object, which is not supported for this operation`));
   const apiVersion = req.d.group ? `${req.d.group}/${req.d.version}` : req.d.version;
-  const before = JSON.stringify(req.obj);
+  // the object as the webhook was sent it, so a patch that changes nothing is no change
+  const sent = { ...req.obj, apiVersion, kind: req.kind ?? req.d.kind };
   let patched: KObject;
   try {
-    patched = applyJsonPatchOps({ ...req.obj, apiVersion, kind: req.d.kind } as unknown as JsonMap, ops as never) as unknown as KObject;
+    patched = applyJsonPatchOps(sent as unknown as JsonMap, ops as never) as unknown as KObject;
   } catch (err) {
     throw internalError(err);
   }
   replaceInPlace(req.obj, patched);
-  return JSON.stringify(req.obj) !== before;
+  return JSON.stringify(patched) !== JSON.stringify(sent);
 }
 
 export function mutatingWebhooks(source: WebhookSource, o: WebhookOptions): AdmissionPlugin {
   return {
     name: 'MutatingAdmissionWebhook',
+    connect: true,
     async admit(req) {
       const hooks = await matching(source, true, req);
       const invokedIfNeeded: WebhookSpec[] = [];
@@ -196,6 +198,7 @@ export function mutatingWebhooks(source: WebhookSource, o: WebhookOptions): Admi
 export function validatingWebhooks(source: WebhookSource, o: WebhookOptions): AdmissionPlugin {
   return {
     name: 'ValidatingAdmissionWebhook',
+    connect: true,
     async validate(req) {
       const hooks = await matching(source, false, req);
       const results = await Promise.all(hooks.map((hook) => call(hook, req, false, o).then(() => undefined, (err: unknown) => failure(hook, err))));

@@ -94,7 +94,8 @@ async function selectorsMatch(s: Selectors, req: AdmissionRequest, namespaceLabe
   }
   if (!emptySelector(s.objectSelector)) {
     const sel = fromLabelSelector(s.objectSelector);
-    const matches = (o: KObject | undefined): boolean => o !== undefined && matchesLabels(sel, o.metadata.labels ?? {});
+    // an object without metadata (a CONNECT's options) never matches (meta.Accessor fails upstream)
+    const matches = (o: KObject | undefined): boolean => o?.metadata !== undefined && matchesLabels(sel, o.metadata.labels ?? {});
     if (!matches(req.obj) && !matches(req.old)) return false;
   }
   return { nsMissing };

@@ -13,19 +13,21 @@ export interface ReviewResponse {
   warnings?: string[];
 }
 
-const OPTIONS_KIND = { CREATE: 'CreateOptions', UPDATE: 'UpdateOptions', DELETE: 'DeleteOptions' } as const;
+/** The operation's options kind; a CONNECT has none (its object is the options). */
+const OPTIONS_KIND = { CREATE: 'CreateOptions', UPDATE: 'UpdateOptions', DELETE: 'DeleteOptions', CONNECT: undefined } as const;
 
 /** The review sent for req, with uid as its request's uid. */
 export function admissionReview(req: AdmissionRequest, uid: string, version: ReviewVersion = 'v1'): Record<string, unknown> {
-  const gvk = { group: req.d.group, version: req.d.version, kind: req.d.kind };
+  const gvk = { group: req.d.group, version: req.d.version, kind: req.kind ?? req.d.kind };
   const gvr = { group: req.d.group, version: req.d.version, resource: req.d.plural };
   const u = req.ctx.user;
   const userInfo: Record<string, unknown> = { username: u.name };
   if (u.uid) userInfo.uid = u.uid;
   if (u.groups.length) userInfo.groups = u.groups;
   if (u.extra && Object.keys(u.extra).length) userInfo.extra = u.extra;
-  const options: Record<string, unknown> = { kind: OPTIONS_KIND[req.op], apiVersion: 'meta.k8s.io/v1' };
-  if (req.ctx.dryRun) options.dryRun = ['All'];
+  const optionsKind = OPTIONS_KIND[req.op];
+  const options: Record<string, unknown> | null = optionsKind ? { kind: optionsKind, apiVersion: 'meta.k8s.io/v1' } : null;
+  if (options && req.ctx.dryRun) options.dryRun = ['All'];
   const request: Record<string, unknown> = {
     uid,
     kind: gvk,
@@ -49,7 +51,7 @@ export function admissionReview(req: AdmissionRequest, uid: string, version: Rev
 function withTypeMeta(req: AdmissionRequest, o: KObject | undefined): KObject | null {
   if (!o) return null;
   const apiVersion = req.d.group ? `${req.d.group}/${req.d.version}` : req.d.version;
-  return { ...o, apiVersion, kind: req.d.kind };
+  return { ...o, apiVersion, kind: req.kind ?? req.d.kind };
 }
 
 /** The AdmissionReview versions this apiserver speaks; a webhook gets the first of its list it knows. */
