@@ -1,6 +1,7 @@
 // The apiserver: HTTPS on loopback with client-certificate and token authentication, serving the
 // Kubernetes REST API over a store.
 import { createServer, type Server } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,7 @@ import { RbacCache } from './auth/rbac-cache.js';
 import { CustomResources } from './crd/controller.js';
 import { handler, upgradeHandler } from './http/handler.js';
 import type { Call, ComponentHealth, ServerContext } from './http/server-context.js';
-import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
+import { NamespaceCache, namespaceLifecycle } from './admission/namespace-lifecycle.js';
 import { serviceAccountAdmission } from './admission/service-account.js';
 import { defaultTolerationSeconds } from './admission/default-tolerations.js';
 import { priorityAdmission } from './admission/priority.js';
@@ -77,11 +78,12 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const gen: Generators = { now: Date.now, uid: randomUUID, suffix: () => randomSuffix(), ...o.gen };
   const storage = new ObjectStorage(o.store);
   const webhooks = new WebhookSource(storage);
+  const namespaces = new NamespaceCache(storage);
   const resolveService = clusterIpResolver(storage);
   const policies = new PolicySource(storage, (): readonly ResourceDescriptor[] => crds.descriptors());
   // kube-apiserver's default plugin order (those that apply here).
   const admission = [
-    namespaceLifecycle(storage),
+    namespaceLifecycle(storage, namespaces, gen.now),
     limitRanger(storage),
     serviceAccountAdmission(storage, gen.suffix),
     defaultTolerationSeconds,
@@ -98,6 +100,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   const rbac = new RbacCache(storage);
   await rbac.start();
   await webhooks.start();
+  await namespaces.start();
   await policies.start();
   const crds = new CustomResources(registry, storage, gen.now);
   await crds.start();
@@ -124,6 +127,8 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
     requestCert: true,
     rejectUnauthorized: false,
   }, handler(ctx));
+  // Go's TLS server never renegotiates; so the client certificate of a connection is fixed (authn.ts)
+  server.on('secureConnection', (socket: TLSSocket) => socket.disableRenegotiation());
   const upgrades = upgradeHandler(ctx);
   server.on('upgrade', upgrades);
   await new Promise<void>((resolve, reject) => {
@@ -145,6 +150,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
       await flowControl.stop();
       await rbac.stop();
       await webhooks.stop();
+      await namespaces.stop();
       await policies.stop();
       await crds.stop();
       upgrades.closeAll();

@@ -61,6 +61,29 @@ export function leaseConformance(backend: Backend): void {
       expect((await later.range({ key: b('eph') })).header.revision).toBe(3);
     });
 
+    it('a lease another connection granted expires in this one too (nothing due is remembered only while nothing changes)', async () => {
+      const { store, clock, sut } = ctx;
+      const long = await store.leaseGrant({ TTL: 100 });
+      await store.put({ key: b('here'), value: b('1') });
+      expect((await store.range({ key: b('here') })).kvs).toHaveLength(1); // nothing due before 100 s
+      const other = sut.open({ clock: clock.now });
+      try {
+        const short = await other.leaseGrant({ TTL: 5 });
+        await other.put({ key: b('eph'), value: b('1'), lease: short.ID });
+        expect((await store.range({ key: b('eph') })).kvs).toHaveLength(1);
+        clock.advance(5_000);
+        expect((await store.range({ key: b('eph') })).kvs).toEqual([]);
+        expect((await store.leaseLeases()).leases.map((l) => l.ID)).toEqual([long.ID]);
+        // and one this connection grants after its last check
+        const mine = await store.leaseGrant({ TTL: 2 });
+        await store.put({ key: b('mine'), value: b('1'), lease: mine.ID });
+        clock.advance(2_000);
+        expect((await store.range({ key: b('mine') })).kvs).toEqual([]);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('expireLeases revokes only what is due', async () => {
       const { store, clock } = ctx;
       const short = await store.leaseGrant({ TTL: 10 });

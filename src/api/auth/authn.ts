@@ -20,12 +20,29 @@ export interface SaLookup {
   serviceAccountUid(namespace: string, name: string): Promise<string | undefined>;
 }
 
+/**
+ * What the connection's client certificate says, worked out once per connection (the apiserver
+ * refuses renegotiation, so it cannot change): the user, "bad" for a certificate the CA did not
+ * sign, or "none".
+ */
+const byConnection = new WeakMap<TLSSocket, UserInfo | 'bad' | 'none'>();
+
+function certificateUser(sock: TLSSocket): UserInfo | 'bad' | 'none' {
+  let who = byConnection.get(sock);
+  if (who === undefined) {
+    const cert = typeof sock.getPeerCertificate === 'function' ? sock.getPeerCertificate() : undefined;
+    const cn = cert?.subject?.CN;
+    if (sock.authorized && cert && cn) who = withAuthenticated(Array.isArray(cn) ? cn[0]! : cn, asList(cert.subject.O));
+    else who = !sock.authorized && cert?.subject ? 'bad' : 'none';
+    byConnection.set(sock, who);
+  }
+  return who;
+}
+
 export async function authenticate(req: IncomingMessage, tokens: TokenIssuer, sas: SaLookup, now: number): Promise<AuthResult> {
   // Upstream's union authenticator tries the client certificate first, then bearer tokens.
-  const sock = req.socket as TLSSocket;
-  const cert = sock.authorized ? sock.getPeerCertificate() : undefined;
-  const cn = cert?.subject?.CN;
-  if (cert && cn) return { user: withAuthenticated(Array.isArray(cn) ? cn[0]! : cn, asList(cert.subject.O)) };
+  const who = certificateUser(req.socket as TLSSocket);
+  if (typeof who === 'object') return { user: { ...who, groups: [...who.groups] } };
   const auth = req.headers.authorization;
   if (auth && /^bearer /i.test(auth)) {
     const v = await tokens.verify(auth.slice(7).trim(), now);
@@ -35,6 +52,6 @@ export async function authenticate(req: IncomingMessage, tokens: TokenIssuer, sa
     const extra = v.jti ? { 'authentication.kubernetes.io/credential-id': [`JTI=${v.jti}`] } : undefined;
     return { user: { ...withAuthenticated(`system:serviceaccount:${v.namespace}:${v.name}`, ['system:serviceaccounts', `system:serviceaccounts:${v.namespace}`]), uid, ...(extra ? { extra } : {}) } };
   }
-  if (!sock.authorized && sock.getPeerCertificate?.()?.subject) return { unauthorized: true };
+  if (who === 'bad') return { unauthorized: true };
   return { user: ANONYMOUS };
 }

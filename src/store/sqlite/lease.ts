@@ -41,6 +41,14 @@ export class Leases implements LeaseCheck {
   private readonly all: Statement<[], { id: string }>;
   private readonly due: Statement<[number], { id: string }>;
   private readonly attached: Statement<[bigint], { key: Buffer }>;
+  private readonly earliest: Statement<[], number | null>;
+  private readonly dataVersion: Statement<[], number>;
+  /**
+   * Every read and write first expires what is due; most find nothing. The earliest expiry is kept
+   * while no other connection has committed (SQLite's data_version) and this one has not granted or
+   * revoked a lease: until then nothing can be due before it.
+   */
+  private quietUntil: { expiry: number; version: number } | undefined;
 
   constructor(
     db: Db,
@@ -54,6 +62,8 @@ export class Leases implements LeaseCheck {
     this.all = db.prepare('SELECT CAST(id AS TEXT) AS id FROM leases ORDER BY id');
     this.due = db.prepare('SELECT CAST(id AS TEXT) AS id FROM leases WHERE expires_at <= ? ORDER BY expires_at, id');
     this.attached = db.prepare('SELECT key FROM kv_live WHERE lease = ? ORDER BY key');
+    this.earliest = db.prepare<[], number | null>('SELECT MIN(expires_at) FROM leases').pluck();
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   exists(id: bigint): boolean {
@@ -67,6 +77,7 @@ export class Leases implements LeaseCheck {
     if (ID === 0n) do ID = this.ids.next(); while (this.exists(ID));
     else if (this.exists(ID)) throw errLeaseExists();
     this.insert.run(ID, TTL, now + TTL * 1000);
+    this.quietUntil = undefined;
     return { ID, TTL };
   }
 
@@ -78,6 +89,7 @@ export class Leases implements LeaseCheck {
       if (row) deleteRow(this.s, row, tx);
     }
     this.remove.run(id);
+    this.quietUntil = undefined;
   }
 
   timeToLive(id: bigint, now: number): { TTL: number; grantedTTL: number; keys: Buffer[] } | undefined {
@@ -99,6 +111,11 @@ export class Leases implements LeaseCheck {
   }
 
   dueAt(now: number): bigint[] {
-    return this.due.all(now).map((r) => BigInt(r.id));
+    const version = this.dataVersion.get()!;
+    const quiet = this.quietUntil;
+    if (quiet && quiet.version === version && now < quiet.expiry) return [];
+    const due = this.due.all(now).map((r) => BigInt(r.id));
+    this.quietUntil = due.length ? undefined : { expiry: this.earliest.get() ?? Infinity, version };
+    return due;
   }
 }
