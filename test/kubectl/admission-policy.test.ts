@@ -1,8 +1,8 @@
 // ValidatingAdmissionPolicy enforced by the apiserver (CEL through @marcbachmann/cel-js): the real
 // kubectl and ours on one cluster see the same denials (Deny), warnings (Warn), param lookups
 // (a ConfigMap by name, parameterNotFoundAction Deny), variables, messageExpression, reasons,
-// matchConditions, namespace and object selectors, evaluation errors under failurePolicy, and a
-// CONNECT (exec) judged on its PodExecOptions.
+// matchConditions, namespace and object selectors, evaluation errors under failurePolicy, a
+// CONNECT (exec) judged on its PodExecOptions, and expressions that do not compile refused.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasRealKubectl, useCluster } from '../support/cluster.js';
 import { expectSame, type Case } from './differential.js';
@@ -97,6 +97,11 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
   const c = useCluster('policies');
   beforeAll(async () => {
     c.file('policies.yaml', POLICIES);
+    c.file('broken.yaml', [
+      'apiVersion: admissionregistration.k8s.io/v1', 'kind: ValidatingAdmissionPolicy', 'metadata: {name: broken.example.com}', 'spec:',
+      '  matchConstraints: {resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}]}',
+      '  matchConditions: [{name: c1, expression: "object.metadata.name.startsWith("}]',
+      '  validations:', '  - expression: "object.data.size <="', '    messageExpression: "\'too big\'"', '  - expression: "true"', '    messageExpression: "\'x\' +* 1"', ''].join('\n'));
     const deploy = (name: string, image: string, replicas: number, labels = '{app: x}') =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: vt, labels: ${labels}}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: c, image: "${image}"}]}\n`;
     c.file('too-many.yaml', deploy('too-many', 'nginx:1.25', 7));
@@ -124,6 +129,7 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
     { args: ['create', 'configmap', 'cm2', '--from-literal=a=b', '--dry-run=server', '-o', 'name'] },
     { args: ['-n', 'vt', 'exec', 'execme', '--', 'echo', 'ok'] },
     { args: ['-n', 'vt', 'exec', 'execme', '--', 'sh', '-c', 'echo no'] },
+    { args: ['create', '-f', 'broken.yaml'] },
   ];
 
   it('answers as the real kubectl does', async () => {
@@ -145,6 +151,18 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
     expect(warned.stdout).toBe('configmap/cm3\n');
     expect(warned.stderr).toBe(warn("expression ''owner' in object.metadata.labels' resulted in error: no such key: labels") + warn("failed expression: object.data.size.startsWith('x')"));
     const broken = await c.ourKubectl(['create', 'configmap', 'cm4', '--from-literal=a=b', '--dry-run=server', '-o', 'name']);
+    const uncompiled = await c.ourKubectl(['create', '-f', 'broken.yaml']);
+    expect([uncompiled.code, uncompiled.stderr]).toEqual([1, [
+      'The ValidatingAdmissionPolicy "broken.example.com" is invalid: ',
+      '* spec.matchConditions[0].expression: Invalid value: "object.metadata.name.startsWith(": compilation failed: ERROR: <input>:1:33: Syntax error: unexpected token: EOF',
+      ' | object.metadata.name.startsWith(',
+      ' | ................................^',
+      '* spec.validations[0].expression: Invalid value: "object.data.size <=": compilation failed: ERROR: <input>:1:20: Syntax error: unexpected token: EOF',
+      ' | object.data.size <=',
+      ' | ...................^',
+      '* spec.validations[1].messageExpression: Invalid value: "\'x\' +* 1": compilation failed: ERROR: <input>:1:6: Syntax error: unexpected token: MULTIPLY',
+      " | 'x' +* 1",
+      ' | .....^', ''].join('\n')]);
     const shell = await c.ourKubectl(['-n', 'vt', 'exec', 'execme', '--', 'sh', '-c', 'echo no']);
     expect([shell.code, shell.stdout, shell.stderr]).toEqual([1, '', "Error from server (Forbidden): pods \"execme\" is forbidden: ValidatingAdmissionPolicy 'no-shell-exec' with binding 'no-shell-exec' denied request: no shells in execme (PodExecOptions)\n"]);
     expect((await c.ourKubectl(['-n', 'vt', 'exec', 'execme', '--', 'echo', 'ok'])).stdout).toBe('ok\n');

@@ -1,7 +1,7 @@
 // CRD validation rules (x-kubernetes-validations, CEL): the real kubectl and ours on one cluster see
 // the same field errors — rule messages, messageExpression, failed rule defaults, fieldPath and
 // reason, transition rules (oldSelf) only on update, integer vs number typing, a root-level rule,
-// and the rules skipped while the schema's own checks fail.
+// the rules skipped while the schema's own checks fail, and a CRD whose rule does not compile.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasRealKubectl, useCluster } from '../support/cluster.js';
 import { expectSame, type Case } from './differential.js';
@@ -56,6 +56,8 @@ describe.skipIf(!hasRealKubectl)('CRD validation rules, ours against the real ku
     c.file('t2.yaml', tank('t2', '{size: 1, max: 5, ratio: 2}'));
     c.file('neg.yaml', tank('t3', '{size: -1, max: 5, ratio: 2}'));
     c.file('str.yaml', tank('t4', '{size: "x", max: 5, ratio: 2}'));
+    c.file('broken-crd.yaml', CRD.replace('tanks.example.com', 'pumps.example.com').replace('{kind: Tank, plural: tanks}', '{kind: Pump, plural: pumps}')
+      .replace('"self.size <= self.max"', '"self.size <="'));
     expect((await c.kubectl(['create', '-f', 'crd.yaml'])).code).toBe(0);
     for (let i = 0; i < 100 && (await c.kubectl(['get', 'tanks'])).code !== 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect((await c.kubectl(['apply', '-f', 't1.yaml'])).code).toBe(0);
@@ -68,6 +70,7 @@ describe.skipIf(!hasRealKubectl)('CRD validation rules, ours against the real ku
     { args: ['create', '-f', 'neg.yaml'] },
     { args: ['create', '-f', 'str.yaml'] },
     { args: ['patch', 'tank', 't1', '--type=merge', '-p', '{"spec":{"size":4}}', '--dry-run=server', '-o', 'jsonpath={.spec.size}'] },
+    { args: ['create', '-f', 'broken-crd.yaml'] },
   ];
 
   it('answers as the real kubectl does', async () => {
@@ -95,5 +98,14 @@ describe.skipIf(!hasRealKubectl)('CRD validation rules, ours against the real ku
       'The Tank "t4" is invalid: ',
       '* spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"',
       '* <nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation', ''].join('\n'));
+    // the rule is compiled when the CRD is written (the syntax error's own words are cel-js's)
+    const broken = await c.ourKubectl(['create', '-f', 'broken-crd.yaml']);
+    expect([broken.code, broken.stderr]).toEqual([1, [
+      'The CustomResourceDefinition "pumps.example.com" is invalid: spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule: '
+        + 'Invalid value: apiextensions.ValidationRule{Rule:"self.size <=", Message:"", MessageExpression:"\'size \' + string(self.size) + \' is over \' + string(self.max)", '
+        + 'Reason:(*apiextensions.FieldValueErrorReason)(nil), FieldPath:"", OptionalOldSelf:(*bool)(nil)}: compilation failed: ERROR: <input>:1:13: Syntax error: unexpected token: EOF',
+      ' | self.size <=',
+      ' | ............^', ''].join('\n')]);
+    expect((await c.ourKubectl(['get', 'crd', 'pumps.example.com'])).code).toBe(1);
   });
 });

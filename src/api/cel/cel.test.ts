@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { celReady, evaluate, lazyVariables, toCel, type Activation } from './cel.js';
+import { celReady, evaluate, lazyVariables, parseIssues, toCel, type Activation } from './cel.js';
 
 describe('admission CEL', () => {
   beforeAll(celReady);
@@ -36,5 +36,19 @@ describe('the Kubernetes CEL libraries', () => {
     expect(ev("quantity(object.m).isLessThan(quantity('1Gi')) && quantity('1.5').compareTo(quantity('1500m')) == 0", { m: '512Mi' })).toBe(true);
     expect(ev("quantity('2').add(3).asInteger() == 5 && quantity('500m').sub(quantity('1')).sign() == -1 && isQuantity('1k') && !isQuantity('x')")).toBe(true);
     expect(ev("quantity('1500m').asApproximateFloat()")).toBe(1.5);
+  });
+});
+
+describe('parseIssues: a syntax error as cel-go displays an issue', () => {
+  beforeAll(celReady);
+
+  it('gives line, 1-based column, the source line and a caret', () => {
+    expect(parseIssues('object.spec.replicas <= 5')).toBeUndefined();
+    expect(parseIssues('object.spec.replicas <=')).toBe('ERROR: <input>:1:24: Syntax error: unexpected token: EOF\n | object.spec.replicas <=\n | .......................^');
+    expect(parseIssues('a &&\n\tb +* 2')).toBe('ERROR: <input>:2:5: Syntax error: unexpected token: MULTIPLY\n |  b +* 2\n | ....^');
+  });
+
+  it('counts characters, not bytes, and marks wide ones with full-width dots', () => {
+    expect(parseIssues('self.x == "\u00e9" +* 1')).toBe('ERROR: <input>:1:16: Syntax error: unexpected token: MULTIPLY\n | self.x == "\u00e9" +* 1\n | ...........\uff0e...^');
   });
 });

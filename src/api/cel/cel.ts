@@ -104,3 +104,40 @@ export function lazyVariables(decls: { name: string; expression: string }[], ctx
   }
   return out;
 }
+
+const FULL_WIDTH_DOT = '\uff0e';
+const WIDE_CARET = '\uff3e';
+const wide = (ch: string | undefined): boolean => ch !== undefined && Buffer.byteLength(ch) > 1;
+
+/**
+ * cel-go's ToDisplayString of one issue: `ERROR: <input>:line:column: message`, then the source
+ * line and a caret under the column (dots before it, full-width for multi-byte characters).
+ */
+function displayIssue(source: string, offset: number, message: string): string {
+  const before = source.slice(0, offset);
+  const lineNo = before.split('\n').length;
+  const column = [...before.slice(before.lastIndexOf('\n') + 1)];
+  const snippet = source.split('\n')[lineNo - 1]!.replace(/\t/g, ' ');
+  const next = [...snippet][column.length];
+  const dots = column.map((ch) => (wide(ch) ? FULL_WIDTH_DOT : '.')).join('');
+  return `ERROR: <input>:${lineNo}:${column.length + 1}: ${message}\n | ${snippet}\n | ${dots}${wide(next) ? WIDE_CARET : '^'}`;
+}
+
+/**
+ * What compiling expression reports when it does not parse, in the form of cel-go's issues.String()
+ * (the syntax error's own words are cel-js's); undefined when it parses. Needs celReady().
+ * Only syntax is checked: the declarations cel-go type-checks against are not all modelled here.
+ */
+export function parseIssues(expression: string): string | undefined {
+  try {
+    environment().parse(expression);
+    return undefined;
+  } catch (err) {
+    const e = err as Error & { node?: { pos?: number } };
+    const first = e.message.split('\n')[0]!;
+    return displayIssue(expression, Math.min(e.node?.pos ?? 0, expression.length), `Syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`);
+  }
+}
+
+/** Whether CEL is loaded (validation that compiles expressions runs after celReady()). */
+export const celLoaded = (): boolean => env !== undefined;

@@ -1,6 +1,7 @@
 // ValidateCustomResourceDefinition (apiextensions-apiserver v0.32), the rules a CRD is refused
 // for most often: its name, group, scope, names, versions (one storage version, schemas
-// required) and printer columns. Structural-schema and CEL rules are not checked here.
+// required), printer columns, and x-kubernetes-validations rules that do not parse (CEL is not
+// type-checked against the schema). Structural-schema rules are not checked here.
 import type { FieldError, KObject } from '../types.js';
 import { child, index, invalid, notSupported, required } from '../validation/field.js';
 import { GoLiteral } from '../validation/govalue.js';
@@ -8,6 +9,8 @@ import { validateObjectMeta } from '../validation/meta.js';
 import { nameIsDNSSubdomain } from '../validation/namefuncs.js';
 import { isDNS1035Label, isDNS1123Subdomain } from '../validation/names.js';
 import type { CrdNames, CrdSpec } from './descriptors.js';
+import { celLoaded, parseIssues } from '../cel/cel.js';
+import { goQuote } from '../validation/govalue.js';
 
 const COLUMN_TYPES = ['boolean', 'date', 'integer', 'number', 'string'];
 const COLUMN_FORMATS = ['byte', 'date', 'date-time', 'double', 'float', 'int32', 'int64', 'password'];
@@ -44,6 +47,38 @@ function validateColumn(col: Record<string, unknown>, fld: string): FieldError[]
 /** %#v of the versions slice is Go-internal (it prints pointers); only its shape is kept. */
 const versionsValue = (spec: CrdSpec): GoLiteral => new GoLiteral(`[]apiextensions.CustomResourceDefinitionVersion{${(spec.versions ?? []).map((v) => `apiextensions.CustomResourceDefinitionVersion{Name:${JSON.stringify(v.name ?? '')}, Served:${!!v.served}, Storage:${!!v.storage}, …}`).join(', ')}}`);
 
+interface RuleSchema {
+  properties?: Record<string, RuleSchema>;
+  items?: RuleSchema;
+  additionalProperties?: RuleSchema | boolean;
+  'x-kubernetes-validations'?: Record<string, unknown>[];
+}
+
+/** %#v of an apiextensions.ValidationRule (a pointer field prints as an address Go picks). */
+function goRule(r: Record<string, unknown>): GoLiteral {
+  const s = (k: string): string => goQuote(typeof r[k] === 'string' ? r[k] : '');
+  const ptr = (k: string, type: string): string => `(*${type})(${r[k] == null ? 'nil' : '0xc000000000'})`;
+  return new GoLiteral(`apiextensions.ValidationRule{Rule:${s('rule')}, Message:${s('message')}, MessageExpression:${s('messageExpression')}, Reason:${ptr('reason', 'apiextensions.FieldValueErrorReason')}, FieldPath:${s('fieldPath')}, OptionalOldSelf:${ptr('optionalOldSelf', 'bool')}}`);
+}
+
+/** The rules of a schema and those below it that do not compile (cel.Compile's errors). */
+function ruleIssues(schema: RuleSchema, fld: string): FieldError[] {
+  const out: FieldError[] = [];
+  (schema['x-kubernetes-validations'] ?? []).forEach((r, i) => {
+    const at = index(child(fld, 'x-kubernetes-validations'), i);
+    const rule = typeof r.rule === 'string' ? r.rule : '';
+    const issues = rule.trim() ? parseIssues(rule) : undefined;
+    if (issues !== undefined) out.push(invalid(child(at, 'rule'), goRule(r), `compilation failed: ${issues}`));
+    const msg = typeof r.messageExpression === 'string' ? r.messageExpression : '';
+    const msgIssues = msg.trim() ? parseIssues(msg) : undefined;
+    if (msgIssues !== undefined) out.push(invalid(child(at, 'messageExpression'), goRule(r), `messageExpression compilation failed: ${msgIssues}`));
+  });
+  for (const [name, p] of Object.entries(schema.properties ?? {})) out.push(...ruleIssues(p, `${child(fld, 'properties')}[${name}]`));
+  if (schema.items && typeof schema.items === 'object') out.push(...ruleIssues(schema.items, child(fld, 'items')));
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') out.push(...ruleIssues(schema.additionalProperties, child(fld, 'additionalProperties')));
+  return out;
+}
+
 function validateSpec(spec: CrdSpec, fld: string): FieldError[] {
   const out: FieldError[] = [];
   const group = spec.group ?? '';
@@ -59,6 +94,8 @@ function validateSpec(spec: CrdSpec, fld: string): FieldError[] {
   versions.forEach((v, i) => {
     const at = index(child(fld, 'versions'), i);
     out.push(...dns1035(child(at, 'name'), v.name ?? ''));
+    const schema = v.schema?.openAPIV3Schema as RuleSchema | undefined;
+    if (schema && celLoaded()) out.push(...ruleIssues(schema, child(at, 'schema', 'openAPIV3Schema')));
     (v.additionalPrinterColumns ?? []).forEach((c, j) => out.push(...validateColumn(c as unknown as Record<string, unknown>, index(child(at, 'additionalPrinterColumns'), j))));
   });
   if (new Set(versions.map((v) => v.name)).size !== versions.length) out.push(invalid(child(fld, 'versions'), versionsValue(spec), 'must contain unique version names'));

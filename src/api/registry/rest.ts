@@ -6,7 +6,8 @@ import { groupVersion, qualifiedKind } from '../resources/types.js';
 import { ObjectStorage } from '../storage/storage.js';
 import { alreadyExists, conflict, invalid, notFound, OPTIMISTIC_LOCK, StatusError } from '../errors.js';
 import { applyDefaults } from '../defaulting/index.js';
-import { validateCreate, validateEphemeralContainersUpdate, validateUpdate } from '../validation/index.js';
+import { compilesCel, validateCreate, validateEphemeralContainersUpdate, validateUpdate } from '../validation/index.js';
+import { celReady } from '../cel/cel.js';
 import type { Generators, RequestContext } from './context.js';
 import { rfc3339 } from './context.js';
 import { stampCreate, stampUpdate } from './meta.js';
@@ -46,6 +47,7 @@ export class Registry {
       pre.push(...validateEphemeralContainersUpdate((obj.spec ?? {}) as Record<string, unknown>, (old.spec ?? {}) as Record<string, unknown>));
       old = { ...old, spec: { ...(old.spec as object), ephemeralContainers: (obj.spec as { ephemeralContainers?: unknown }).ephemeralContainers } };
     }
+    if (compilesCel(qk, obj)) await celReady();
     const errs = d.custom ? await d.custom.validate(obj, old) : [...pre, ...(old ? validateUpdate(qk, obj, old, { namespaced: d.namespaced }) : validateCreate(qk, obj, { namespaced: d.namespaced }))];
     if (errs.length) throw invalid(qk, d.group, d.kind, obj.metadata.name ?? '', errs);
   }

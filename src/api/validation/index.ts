@@ -46,3 +46,4 @@ export function validateUpdate(qualifiedKind: string, input: KObject, old: KObje
   return dedupeFieldErrors(errs);
 }
 export { validateEphemeralContainersUpdate } from './pod/ephemeral-update.js';
+export { compilesCel } from './registry.js';

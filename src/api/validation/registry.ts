@@ -80,6 +80,15 @@ function metaOnly(namespaced: boolean): Strategy {
   };
 }
 
+/** Kinds whose validation compiles CEL expressions (those need celReady() first, when they have any). */
+const COMPILES_CEL = new Set([
+  'MutatingWebhookConfiguration.admissionregistration.k8s.io', 'ValidatingWebhookConfiguration.admissionregistration.k8s.io',
+  'ValidatingAdmissionPolicy.admissionregistration.k8s.io', 'CustomResourceDefinition.apiextensions.k8s.io',
+]);
+
+export const compilesCel = (qualifiedKind: string, o: KObject): boolean =>
+  COMPILES_CEL.has(qualifiedKind) && /"(x-kubernetes-validations|expression|messageExpression|valueExpression)"/.test(JSON.stringify(o));
+
 export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   'CustomResourceDefinition.apiextensions.k8s.io': { create: validateCrd, update: (o) => validateCrd(o) },
   Pod: { create: validatePodCreate, update: validatePodUpdate },

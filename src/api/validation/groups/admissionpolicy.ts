@@ -1,6 +1,6 @@
 // admissionregistration.k8s.io ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding
-// (ValidateValidatingAdmissionPolicy[Binding][Update]), less compiling and type-checking the CEL
-// expressions: an expression is only required to be there.
+// (ValidateValidatingAdmissionPolicy[Binding][Update]). CEL expressions must parse; they are not
+// type-checked (celCompiles).
 import type { FieldError, KObject } from '../../types.js';
 import { child, duplicate, forbidden, index, invalid, notSupported, required, type Path } from '../field.js';
 import { GoLiteral } from '../govalue.js';
@@ -9,7 +9,7 @@ import { validateCoreObjectMeta } from '../meta.js';
 import { nameIsDNSSubdomain, pathSegmentName } from '../namefuncs.js';
 import { isDNS1035Label, isDNS1123Subdomain, isQualifiedName } from '../names.js';
 import { validateLabelSelector } from '../selector.js';
-import { FAILURE_POLICIES, goTypedSlice, validateMatchConditions, validateMatchResources } from './admission-rules.js';
+import { celCompiles, FAILURE_POLICIES, goTypedSlice, validateMatchConditions, validateMatchResources } from './admission-rules.js';
 
 const REASONS = ['Forbidden', 'Invalid', 'RequestEntityTooLarge'];
 const ACTIONS = ['Audit', 'Deny', 'Warn'];
@@ -44,13 +44,15 @@ function variable(v: JsonObject, fld: Path): FieldError[] {
   if (!name.trim()) errs.push(required(child(fld, 'name'), 'name is not specified'));
   else if (!/^[_a-zA-Z][_a-zA-Z0-9]*$/.test(name) || CEL_RESERVED.has(name)) errs.push(invalid(child(fld, 'name'), name, 'name is not a valid CEL identifier'));
   if (!str(v.expression).trim()) errs.push(required(child(fld, 'expression'), 'expression is not specified'));
+  else errs.push(...celCompiles(str(v.expression), child(fld, 'expression')));
   return errs;
 }
 
 function validation(v: JsonObject, fld: Path): FieldError[] {
-  const errs: FieldError[] = str(v.expression).trim() ? [] : [required(child(fld, 'expression'), 'expression is not specified')];
+  const errs: FieldError[] = str(v.expression).trim() ? celCompiles(str(v.expression), child(fld, 'expression')) : [required(child(fld, 'expression'), 'expression is not specified')];
   const msgExpr = str(v.messageExpression);
   if (msgExpr && !msgExpr.trim()) errs.push(invalid(child(fld, 'messageExpression'), msgExpr, 'must be non-empty if specified'));
+  else errs.push(...celCompiles(msgExpr, child(fld, 'messageExpression')));
   const msg = str(v.message);
   if (msg && !msg.trim()) errs.push(invalid(child(fld, 'message'), msg, 'message must be non-empty if specified'));
   else if (/[\n\r]/.test(msg.trim())) errs.push(invalid(child(fld, 'message'), msg, 'message must not contain line breaks'));
@@ -66,6 +68,7 @@ function auditAnnotation(a: JsonObject, policyName: string, fld: Path): FieldErr
   const value = str(a.valueExpression).trim();
   if (!value) errs.push(required(child(fld, 'valueExpression'), 'valueExpression is not specified'));
   else if (value.length > MAX_VALUE_EXPRESSION) errs.push(required(child(fld, 'valueExpression'), `must not exceed ${MAX_VALUE_EXPRESSION} bytes in length`));
+  else errs.push(...celCompiles(str(a.valueExpression), child(fld, 'valueExpression')));
   return errs;
 }
 
