@@ -4,12 +4,14 @@ import { requestInfo } from './requestinfo.js';
 import type { Call } from './server-context.js';
 import type { AdmissionPlugin, AdmissionRequest } from '../registry/admission.js';
 import { StatusError } from '../errors.js';
+import type { ResourceDescriptor } from '../resources/types.js';
+import { pod } from '../resources/pod.js';
+import { node } from '../resources/node.js';
 
-function call(url: string, admission: AdmissionPlugin[] = []): Call {
+function call(url: string, admission: AdmissionPlugin[] = [], d: ResourceDescriptor = pod): Call {
   const u = new URL(url, 'https://127.0.0.1');
   return {
-    info: requestInfo('POST', u.pathname, u.searchParams), query: u.searchParams,
-    d: { group: '', version: 'v1', kind: 'Pod', plural: 'pods' },
+    info: requestInfo('POST', u.pathname, u.searchParams), query: u.searchParams, d,
     rc: { user: { name: 'alice', groups: [] }, dryRun: false, warnings: [] },
     s: { registry: { admission } },
   } as unknown as Call;
@@ -31,6 +33,7 @@ describe('connectOptions: the query as upstream parameter codec decodes it', () 
     expect(connectOptions(call(`${pods}/portforward`))).toEqual({ kind: 'PodPortForwardOptions', apiVersion: 'v1' });
     expect(connectOptions(call(`${pods}/proxy/a/b%20c/`))).toEqual({ kind: 'PodProxyOptions', apiVersion: 'v1', path: '/a/b c/' });
     expect(connectOptions(call(`${pods}/proxy`))).toEqual({ kind: 'PodProxyOptions', apiVersion: 'v1' });
+    expect(connectOptions(call('/api/v1/nodes/n1/proxy/metrics', [], node))).toEqual({ kind: 'NodeProxyOptions', apiVersion: 'v1', path: '/metrics' });
   });
 
   it('ports that are not uint16 are a bad request', () => {

@@ -1,19 +1,18 @@
-// The admission of a CONNECT, as apiserver's ConnectResource runs it before the pod is looked up:
-// pods/exec, attach, portforward and proxy decode their options from the query (upstream's
-// parameter codec: url.Values to PodExecOptions...), the plugins that handle CONNECT (webhooks and
-// policies) see them as the request's object, and what a mutating webhook changed is what the
-// connection then uses.
+// The admission of a CONNECT, as apiserver's ConnectResource runs it before the object is looked
+// up: pods/exec, attach, portforward and the proxy subresources (pods, nodes, services) decode their
+// options from the query (upstream's parameter codec: url.Values to PodExecOptions...), the plugins
+// that handle CONNECT (webhooks and policies) see them as the request's object, and what a mutating
+// webhook changed is what the connection then uses.
 import type { Call } from './server-context.js';
 import { badRequest } from '../errors.js';
 import { runMutating, runValidating, type AdmissionRequest } from '../registry/admission.js';
 import type { KObject } from '../types.js';
 
-/** The options kind of each connect subresource of pods (the REST storage's New()). */
-const CONNECT_KINDS: Record<string, string> = {
-  exec: 'PodExecOptions', attach: 'PodAttachOptions', portforward: 'PodPortForwardOptions', proxy: 'PodProxyOptions',
-};
-
-export const isConnect = (subresource: string): boolean => subresource in CONNECT_KINDS;
+/** The options kind of a connect subresource (PodExecOptions, NodeProxyOptions...), as its storage's New() names it. */
+function connectKind(c: Pick<Call, 'd' | 'info'>): string | undefined {
+  const kind = c.d.subresources[c.info.subresource]?.kind;
+  return kind?.endsWith('Options') ? kind : undefined;
+}
 
 /** runtime.Convert_Slice_string_To_bool: absent, "0" and "false" (any case) are false. */
 export function queryBool(q: URLSearchParams, key: string): boolean {
@@ -39,10 +38,10 @@ function proxyPath(path: string): string {
 }
 
 /** The versioned options object of a connect request (omitempty fields left out, command kept). */
-export function connectOptions(c: Pick<Call, 'info' | 'query'>): Record<string, unknown> {
+export function connectOptions(c: Pick<Call, 'd' | 'info' | 'query'>): Record<string, unknown> {
   const q = c.query;
   const sub = c.info.subresource;
-  const out: Record<string, unknown> = { kind: CONNECT_KINDS[sub], apiVersion: 'v1' };
+  const out: Record<string, unknown> = { kind: connectKind(c), apiVersion: 'v1' };
   if (sub === 'exec' || sub === 'attach') {
     for (const k of ['stdin', 'stdout', 'stderr', 'tty']) if (queryBool(q, k)) out[k] = true;
     const container = q.get('container');
@@ -59,11 +58,11 @@ export function connectOptions(c: Pick<Call, 'info' | 'query'>): Record<string, 
 }
 
 /**
- * Runs the CONNECT admission of a pods connect request (dry run refused first, as upstream) and
- * returns the admitted options; undefined for any other request.
+ * Runs the CONNECT admission of a connect request (dry run refused first, as upstream) and returns
+ * the admitted options; undefined for any other request.
  */
 export async function admitConnect(c: Call): Promise<Record<string, unknown> | undefined> {
-  const kind = CONNECT_KINDS[c.info.subresource];
+  const kind = connectKind(c);
   if (kind === undefined) return undefined;
   if (c.query.has('dryRun')) throw badRequest('dryRun is not supported');
   const req: AdmissionRequest = {
