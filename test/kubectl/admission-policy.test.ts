@@ -101,7 +101,8 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
       'apiVersion: admissionregistration.k8s.io/v1', 'kind: ValidatingAdmissionPolicy', 'metadata: {name: broken.example.com}', 'spec:',
       '  matchConstraints: {resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}]}',
       '  matchConditions: [{name: c1, expression: "object.metadata.name.startsWith("}]',
-      '  validations:', '  - expression: "object.data.size <="', '    messageExpression: "\'too big\'"', '  - expression: "true"', '    messageExpression: "\'x\' +* 1"', ''].join('\n'));
+      '  validations:', '  - expression: "object.data.size <="', '    messageExpression: "\'too big\'"', '  - expression: "true"', '    messageExpression: "\'x\' +* 1"',
+      '  - expression: "params.max > 0"', '  - expression: "objet.data.x == \'y\'"', ''].join('\n'));
     const deploy = (name: string, image: string, replicas: number, labels = '{app: x}') =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: vt, labels: ${labels}}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: c, image: "${image}"}]}\n`;
     c.file('too-many.yaml', deploy('too-many', 'nginx:1.25', 7));
@@ -162,7 +163,14 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
       ' | ...................^',
       '* spec.validations[1].messageExpression: Invalid value: "\'x\' +* 1": compilation failed: ERROR: <input>:1:6: Syntax error: unexpected token: MULTIPLY',
       " | 'x' +* 1",
-      ' | .....^', ''].join('\n')]);
+      ' | .....^',
+      // params is declared only with a paramKind
+      "* spec.validations[2].expression: Invalid value: \"params.max > 0\": compilation failed: ERROR: <input>:1:1: undeclared reference to 'params' (in container '')",
+      ' | params.max > 0',
+      ' | ^',
+      "* spec.validations[3].expression: Invalid value: \"objet.data.x == 'y'\": compilation failed: ERROR: <input>:1:1: undeclared reference to 'objet' (in container '')",
+      " | objet.data.x == 'y'",
+      ' | ^', ''].join('\n')]);
     const shell = await c.ourKubectl(['-n', 'vt', 'exec', 'execme', '--', 'sh', '-c', 'echo no']);
     expect([shell.code, shell.stdout, shell.stderr]).toEqual([1, '', "Error from server (Forbidden): pods \"execme\" is forbidden: ValidatingAdmissionPolicy 'no-shell-exec' with binding 'no-shell-exec' denied request: no shells in execme (PodExecOptions)\n"]);
     expect((await c.ourKubectl(['-n', 'vt', 'exec', 'execme', '--', 'echo', 'ok'])).stdout).toBe('ok\n');

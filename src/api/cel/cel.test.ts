@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { celReady, evaluate, lazyVariables, parseIssues, toCel, type Activation } from './cel.js';
+import { celReady, compileIssues, evaluate, lazyVariables, parseIssues, toCel, type Activation } from './cel.js';
 
 describe('admission CEL', () => {
   beforeAll(celReady);
@@ -50,5 +50,23 @@ describe('parseIssues: a syntax error as cel-go displays an issue', () => {
 
   it('counts characters, not bytes, and marks wide ones with full-width dots', () => {
     expect(parseIssues('self.x == "\u00e9" +* 1')).toBe('ERROR: <input>:1:16: Syntax error: unexpected token: MULTIPLY\n | self.x == "\u00e9" +* 1\n | ...........\uff0e...^');
+  });
+});
+
+describe('compileIssues: syntax, then references to undeclared variables', () => {
+  beforeAll(celReady);
+  const policy = ['object', 'oldObject', 'request', 'namespaceObject', 'authorizer', 'variables'];
+
+  it('names the undeclared variable where it stands', () => {
+    expect(compileIssues('objet.spec.replicas > 1', policy)).toBe("ERROR: <input>:1:1: undeclared reference to 'objet' (in container '')\n | objet.spec.replicas > 1\n | ^");
+    expect(compileIssues('object.spec.replicas <= params.max', policy)).toBe("ERROR: <input>:1:25: undeclared reference to 'params' (in container '')\n | object.spec.replicas <= params.max\n | ........................^");
+    expect(compileIssues('object.spec.replicas <= params.max', [...policy, 'params'])).toBeUndefined();
+    expect(compileIssues('self.x <', ['self', 'oldSelf'])).toMatch(/^ERROR: <input>:1:9: Syntax error: /);
+  });
+
+  it('lets through what only a typed checker could judge, and comprehension variables', () => {
+    expect(compileIssues("object.spec.containers.all(c, c.image.startsWith('x'))", policy)).toBeUndefined();
+    expect(compileIssues("type(self) == string && self.?x.orValue(1) == 1", ['self', 'oldSelf'])).toBeUndefined();
+    expect(compileIssues('1 + "a"', policy)).toBeUndefined();
   });
 });

@@ -8,16 +8,21 @@ import type { Environment } from '@marcbachmann/cel-js';
 const VARIABLES = ['object', 'oldObject', 'params', 'request', 'namespaceObject', 'variables', 'self', 'oldSelf'] as const;
 
 let env: Environment | undefined;
+/** An environment declaring these variables (all dyn), with the Kubernetes libraries. */
+let makeEnvironment: ((variables: readonly string[]) => Environment) | undefined;
 
 /** Loads the CEL library (on first use: most clusters never evaluate CEL, and the daemon idles small). */
 export async function celReady(): Promise<void> {
   if (env) return;
   const [{ Environment }, { registerKubernetesLibrary }] = await Promise.all([import('@marcbachmann/cel-js'), import('./k8s-library.js')]);
   if (env) return;
-  const e = new Environment({ homogeneousAggregateLiterals: false, enableOptionalTypes: true });
-  for (const v of VARIABLES) e.registerVariable(v, 'dyn');
-  registerKubernetesLibrary(e);
-  env = e;
+  makeEnvironment = (variables) => {
+    const e = new Environment({ homogeneousAggregateLiterals: false, enableOptionalTypes: true });
+    for (const v of variables) e.registerVariable(v, 'dyn');
+    registerKubernetesLibrary(e);
+    return e;
+  };
+  env = makeEnvironment(VARIABLES);
 }
 
 function environment(): Environment {
@@ -137,6 +142,27 @@ export function parseIssues(expression: string): string | undefined {
     const first = e.message.split('\n')[0]!;
     return displayIssue(expression, Math.min(e.node?.pos ?? 0, expression.length), `Syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`);
   }
+}
+
+const checkers = new Map<string, Environment>();
+
+/**
+ * What compiling expression against these declared variables reports (cel-go's issues.String()),
+ * or undefined: a syntax error (parseIssues), or a reference to a variable that is not declared
+ * (`undeclared reference to 'x' (in container '')`). Other type errors are let through: every
+ * variable is dyn here, where cel-go knows their types, so the two checkers would disagree.
+ */
+export function compileIssues(expression: string, declared: readonly string[]): string | undefined {
+  const syntax = parseIssues(expression);
+  if (syntax !== undefined || !makeEnvironment) return syntax;
+  const key = declared.join(',');
+  let checker = checkers.get(key);
+  if (!checker) checkers.set(key, (checker = makeEnvironment(declared)));
+  const r = checker.check(expression);
+  const undeclared = r.valid ? null : /^Unknown variable: (\S+)/.exec(r.error?.message ?? '');
+  if (!undeclared) return undefined;
+  const pos = (r.error as { node?: { pos?: number } }).node?.pos ?? 0;
+  return displayIssue(expression, Math.min(pos, expression.length), `undeclared reference to '${undeclared[1]}' (in container '')`);
 }
 
 /** Whether CEL is loaded (validation that compiles expressions runs after celReady()). */

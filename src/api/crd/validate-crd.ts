@@ -1,7 +1,7 @@
 // ValidateCustomResourceDefinition (apiextensions-apiserver v0.32), the rules a CRD is refused
 // for most often: its name, group, scope, names, versions (one storage version, schemas
-// required), printer columns, and x-kubernetes-validations rules that do not parse (CEL is not
-// type-checked against the schema). Structural-schema rules are not checked here.
+// required), printer columns, and x-kubernetes-validations rules that do not parse or name a
+// variable other than self and oldSelf (CEL is not type-checked against the schema). Structural-schema rules are not checked here.
 import type { FieldError, KObject } from '../types.js';
 import { child, index, invalid, notSupported, required } from '../validation/field.js';
 import { GoLiteral } from '../validation/govalue.js';
@@ -9,7 +9,7 @@ import { validateObjectMeta } from '../validation/meta.js';
 import { nameIsDNSSubdomain } from '../validation/namefuncs.js';
 import { isDNS1035Label, isDNS1123Subdomain } from '../validation/names.js';
 import type { CrdNames, CrdSpec } from './descriptors.js';
-import { celLoaded, parseIssues } from '../cel/cel.js';
+import { celLoaded, compileIssues } from '../cel/cel.js';
 import { goQuote } from '../validation/govalue.js';
 
 const COLUMN_TYPES = ['boolean', 'date', 'integer', 'number', 'string'];
@@ -61,16 +61,19 @@ function goRule(r: Record<string, unknown>): GoLiteral {
   return new GoLiteral(`apiextensions.ValidationRule{Rule:${s('rule')}, Message:${s('message')}, MessageExpression:${s('messageExpression')}, Reason:${ptr('reason', 'apiextensions.FieldValueErrorReason')}, FieldPath:${s('fieldPath')}, OptionalOldSelf:${ptr('optionalOldSelf', 'bool')}}`);
 }
 
+/** What a rule is compiled with (schema/cel's declarations; self's type is not modelled). */
+const RULE_VARIABLES = ['self', 'oldSelf'];
+
 /** The rules of a schema and those below it that do not compile (cel.Compile's errors). */
 function ruleIssues(schema: RuleSchema, fld: string): FieldError[] {
   const out: FieldError[] = [];
   (schema['x-kubernetes-validations'] ?? []).forEach((r, i) => {
     const at = index(child(fld, 'x-kubernetes-validations'), i);
     const rule = typeof r.rule === 'string' ? r.rule : '';
-    const issues = rule.trim() ? parseIssues(rule) : undefined;
+    const issues = rule.trim() ? compileIssues(rule, RULE_VARIABLES) : undefined;
     if (issues !== undefined) out.push(invalid(child(at, 'rule'), goRule(r), `compilation failed: ${issues}`));
     const msg = typeof r.messageExpression === 'string' ? r.messageExpression : '';
-    const msgIssues = msg.trim() ? parseIssues(msg) : undefined;
+    const msgIssues = msg.trim() ? compileIssues(msg, RULE_VARIABLES) : undefined;
     if (msgIssues !== undefined) out.push(invalid(child(at, 'messageExpression'), goRule(r), `messageExpression compilation failed: ${msgIssues}`));
   });
   for (const [name, p] of Object.entries(schema.properties ?? {})) out.push(...ruleIssues(p, `${child(fld, 'properties')}[${name}]`));

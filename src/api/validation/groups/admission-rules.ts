@@ -8,7 +8,7 @@ import { has, isObject, obj, objs, optNum, str, strList, type JsonObject } from 
 import { pathSegmentName } from '../namefuncs.js';
 import { isDNS1123Subdomain, isQualifiedName, isValidPortNum } from '../names.js';
 import { validateLabelSelector } from '../selector.js';
-import { celLoaded, parseIssues } from '../../cel/cel.js';
+import { celLoaded, compileIssues } from '../../cel/cel.js';
 
 const OPERATIONS = ['*', 'CONNECT', 'CREATE', 'DELETE', 'UPDATE'];
 const SCOPES = ['*', 'Cluster', 'Namespaced'];
@@ -89,17 +89,20 @@ export function validateMatchResources(m: JsonObject, fld: Path): FieldError[] {
   return errs;
 }
 
-/** validateMatchConditions, less compiling the CEL expressions. */
+/** validateMatchConditions: names, and expressions that compile against the declared variables. */
 /**
  * The CEL compile check of an expression field (apiserver's admission plugin/cel CompileCELExpression):
  * an expression that does not parse is Invalid with `<prefix>compilation failed: <issues>`.
  */
-export function celCompiles(expression: string, fld: Path, prefix = ''): FieldError[] {
-  const issues = celLoaded() && expression.trim() ? parseIssues(expression) : undefined;
-  return issues === undefined ? [] : [invalid(fld, expression, `${prefix}compilation failed: ${issues}`)];
+export function celCompiles(expression: string, declared: readonly string[], fld: Path): FieldError[] {
+  const issues = celLoaded() && expression.trim() ? compileIssues(expression, declared) : undefined;
+  return issues === undefined ? [] : [invalid(fld, expression, `compilation failed: ${issues}`)];
 }
 
-export function validateMatchConditions(list: unknown, fld: Path): FieldError[] {
+/** The variables a webhook's matchConditions are compiled with (webhook matchconditions). */
+export const WEBHOOK_CEL_VARIABLES = ['object', 'oldObject', 'request', 'authorizer'] as const;
+
+export function validateMatchConditions(list: unknown, fld: Path, declared: readonly string[] = WEBHOOK_CEL_VARIABLES): FieldError[] {
   const conds = objs(list);
   const errs: FieldError[] = conds.length > 64 ? [tooMany(fld, conds.length, 64)] : [];
   const names = new Set<string>();
@@ -107,7 +110,7 @@ export function validateMatchConditions(list: unknown, fld: Path): FieldError[] 
     const p = index(fld, i);
     const name = str(c.name);
     if (!str(c.expression).trim()) errs.push(required(child(p, 'expression')));
-    else errs.push(...celCompiles(str(c.expression), child(p, 'expression')));
+    else errs.push(...celCompiles(str(c.expression), declared, child(p, 'expression')));
     if (!name) errs.push(required(child(p, 'name')));
     else errs.push(...isQualifiedName(name).map((m) => invalid(child(p, 'name'), name, m)));
     if (name && names.has(name)) errs.push(duplicate(child(p, 'name'), name));

@@ -1,6 +1,7 @@
 // admissionregistration.k8s.io ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding
-// (ValidateValidatingAdmissionPolicy[Binding][Update]). CEL expressions must parse; they are not
-// type-checked (celCompiles).
+// (ValidateValidatingAdmissionPolicy[Binding][Update]). CEL expressions must parse and name only
+// declared variables (params only with a paramKind); they are not otherwise type-checked
+// (celCompiles).
 import type { FieldError, KObject } from '../../types.js';
 import { child, duplicate, forbidden, index, invalid, notSupported, required, type Path } from '../field.js';
 import { GoLiteral } from '../govalue.js';
@@ -38,21 +39,21 @@ function paramKind(pk: JsonObject, fld: Path): FieldError[] {
   return errs;
 }
 
-function variable(v: JsonObject, fld: Path): FieldError[] {
+function variable(v: JsonObject, declared: readonly string[], fld: Path): FieldError[] {
   const name = str(v.name);
   const errs: FieldError[] = [];
   if (!name.trim()) errs.push(required(child(fld, 'name'), 'name is not specified'));
   else if (!/^[_a-zA-Z][_a-zA-Z0-9]*$/.test(name) || CEL_RESERVED.has(name)) errs.push(invalid(child(fld, 'name'), name, 'name is not a valid CEL identifier'));
   if (!str(v.expression).trim()) errs.push(required(child(fld, 'expression'), 'expression is not specified'));
-  else errs.push(...celCompiles(str(v.expression), child(fld, 'expression')));
+  else errs.push(...celCompiles(str(v.expression), declared, child(fld, 'expression')));
   return errs;
 }
 
-function validation(v: JsonObject, fld: Path): FieldError[] {
-  const errs: FieldError[] = str(v.expression).trim() ? celCompiles(str(v.expression), child(fld, 'expression')) : [required(child(fld, 'expression'), 'expression is not specified')];
+function validation(v: JsonObject, declared: readonly string[], fld: Path): FieldError[] {
+  const errs: FieldError[] = str(v.expression).trim() ? celCompiles(str(v.expression), declared, child(fld, 'expression')) : [required(child(fld, 'expression'), 'expression is not specified')];
   const msgExpr = str(v.messageExpression);
   if (msgExpr && !msgExpr.trim()) errs.push(invalid(child(fld, 'messageExpression'), msgExpr, 'must be non-empty if specified'));
-  else errs.push(...celCompiles(msgExpr, child(fld, 'messageExpression')));
+  else errs.push(...celCompiles(msgExpr, declared, child(fld, 'messageExpression')));
   const msg = str(v.message);
   if (msg && !msg.trim()) errs.push(invalid(child(fld, 'message'), msg, 'message must be non-empty if specified'));
   else if (/[\n\r]/.test(msg.trim())) errs.push(invalid(child(fld, 'message'), msg, 'message must not contain line breaks'));
@@ -60,7 +61,7 @@ function validation(v: JsonObject, fld: Path): FieldError[] {
   return errs;
 }
 
-function auditAnnotation(a: JsonObject, policyName: string, fld: Path): FieldError[] {
+function auditAnnotation(a: JsonObject, policyName: string, declared: readonly string[], fld: Path): FieldError[] {
   const key = str(a.key);
   const errs = policyName
     ? isQualifiedName(`${policyName}/${key}`).map((m) => invalid(child(fld, 'key'), `${policyName}/${key}`, m))
@@ -68,28 +69,33 @@ function auditAnnotation(a: JsonObject, policyName: string, fld: Path): FieldErr
   const value = str(a.valueExpression).trim();
   if (!value) errs.push(required(child(fld, 'valueExpression'), 'valueExpression is not specified'));
   else if (value.length > MAX_VALUE_EXPRESSION) errs.push(required(child(fld, 'valueExpression'), `must not exceed ${MAX_VALUE_EXPRESSION} bytes in length`));
-  else errs.push(...celCompiles(str(a.valueExpression), child(fld, 'valueExpression')));
+  else errs.push(...celCompiles(str(a.valueExpression), declared, child(fld, 'valueExpression')));
   return errs;
 }
 
-function checks(spec: JsonObject, policyName: string, fld: Path): FieldError[] {
+function checks(spec: JsonObject, policyName: string, declared: readonly string[], fld: Path): FieldError[] {
   const validations = objs(spec.validations);
   const audits = objs(spec.auditAnnotations);
   if (!validations.length && !audits.length) return [required(child(fld, 'validations'), BOTH), required(child(fld, 'auditAnnotations'), BOTH)];
-  const errs = validations.flatMap((v, i) => validation(v, index(child(fld, 'validations'), i)));
+  const errs = validations.flatMap((v, i) => validation(v, declared, index(child(fld, 'validations'), i)));
   if (audits.length > MAX_AUDIT_ANNOTATIONS) errs.push(invalid(child(fld, 'auditAnnotations'), new GoLiteral('[]admissionregistration.AuditAnnotation{…}'), `must not have more than ${MAX_AUDIT_ANNOTATIONS} auditAnnotations`));
   const keys = new Set<string>();
   audits.forEach((a, i) => {
     const p = index(child(fld, 'auditAnnotations'), i);
-    errs.push(...auditAnnotation(a, policyName, p));
+    errs.push(...auditAnnotation(a, policyName, declared, p));
     if (keys.has(str(a.key))) errs.push(duplicate(child(p, 'key'), str(a.key)));
     keys.add(str(a.key));
   });
   return errs;
 }
 
+/** The variables a policy's expressions are compiled with (plugin/cel's OptionalVariableDeclarations). */
+const policyVariables = (spec: JsonObject): string[] =>
+  ['object', 'oldObject', 'request', 'namespaceObject', 'authorizer', 'variables', ...(isObject(spec.paramKind) ? ['params'] : [])];
+
 function policySpec(spec: JsonObject, policyName: string, matchConditions: boolean, fld: Path): FieldError[] {
   const errs: FieldError[] = [];
+  const declared = policyVariables(spec);
   const failure = spec.failurePolicy;
   if (failure == null) errs.push(required(child(fld, 'failurePolicy')));
   else if (!FAILURE_POLICIES.includes(str(failure))) errs.push(notSupported(child(fld, 'failurePolicy'), str(failure), FAILURE_POLICIES));
@@ -99,9 +105,9 @@ function policySpec(spec: JsonObject, policyName: string, matchConditions: boole
     errs.push(...validateMatchResources(spec.matchConstraints, child(fld, 'matchConstraints')));
     if (!objs(spec.matchConstraints.resourceRules).length) errs.push(required(child(fld, 'matchConstraints', 'resourceRules')));
   }
-  if (matchConditions) errs.push(...validateMatchConditions(spec.matchConditions, child(fld, 'matchConditions')));
-  objs(spec.variables).forEach((v, i) => errs.push(...variable(v, index(child(fld, 'variables'), i))));
-  return [...errs, ...checks(spec, policyName, fld)];
+  if (matchConditions) errs.push(...validateMatchConditions(spec.matchConditions, child(fld, 'matchConditions'), declared));
+  objs(spec.variables).forEach((v, i) => errs.push(...variable(v, declared, index(child(fld, 'variables'), i))));
+  return [...errs, ...checks(spec, policyName, declared, fld)];
 }
 
 export function validateValidatingAdmissionPolicy(p: KObject, old?: KObject): FieldError[] {
