@@ -2,7 +2,8 @@
 // kubectl and ours on one cluster see the same denials, warnings, mutations and call failures
 // (failurePolicy Fail and Ignore, a dead URL, a Service that is missing or unreachable, a bad
 // answer, a 500, an exec denied or rewritten at CONNECT), and the webhook receives upstream's
-// AdmissionReview (operation, user, namespace, options, old object on DELETE, a CONNECT's options).
+// AdmissionReview (operation, user, namespace, options, old object on DELETE, a CONNECT's options);
+// a configuration whose matchConditions do not compile is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRealKubectl, useCluster } from '../support/cluster.js';
 import { deadPort } from '../support/ports.js';
@@ -91,6 +92,7 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
       'mc-broken.yaml': cm('mc-broken', { cond: 'yes' }).replace('data: {a: b}', 'data: {c: d}'), 'mutate.yaml': cm('mutated', { mutate: 'yes' }),
     };
     for (const [name, text] of Object.entries(files)) c.file(name, text);
+    c.file('uncompiled.yaml', config('Validating', 'uncompiled', [{ name: 'params.example.com', path: '/allow', conditions: ['params.x == 1', 'object.metadata.name.startsWith('] }], wh));
     for (const args of [['create', 'namespace', 'whtest'], ['label', 'namespace', 'whtest', 'webhook=on'], ['create', 'service', 'clusterip', 'hooks', '--tcp=443:8443'],
       ['create', 'configmap', 'keep', '--from-literal=a=b'], ['label', 'configmap', 'keep', 'protect=yes'],
       ['run', 'execme', '--image=busybox', '--', 'sleep', '3600'], ['wait', '--for=condition=Ready', 'pod/execme', '--timeout=60s'],
@@ -137,6 +139,8 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     { args: ['exec', 'execme', '--', 'echo', 'hi'] },
     { args: ['exec', 'execme', '--', 'rm', '-rf', '/tmp'] },
     { args: ['exec', 'execme', '--', 'patchme'] },
+    // matchConditions that do not compile: a webhook has no params; a syntax error
+    { args: ['create', '-f', 'uncompiled.yaml'] },
   ];
 
   it('answers as the real kubectl does', async () => {
@@ -162,6 +166,14 @@ describe.skipIf(!hasRealKubectl)('admission webhooks, ours against the real kube
     const rm = await c.ourKubectl(['exec', 'execme', '--', 'rm', '-rf', '/tmp']);
     expect([rm.code, rm.stderr]).toEqual([1, 'Error from server (Forbidden): admission webhook "exec.example.com" denied the request: no rm in pods\n']);
     expect((await c.ourKubectl(['exec', 'execme', '--', 'patchme'])).stdout).toBe('patched\n');
+    expect((await c.ourKubectl(['create', '-f', 'uncompiled.yaml'])).stderr).toBe([
+      'The ValidatingWebhookConfiguration "uncompiled" is invalid: ',
+      "* webhooks[0].matchConditions[0].expression: Invalid value: \"params.x == 1\": compilation failed: ERROR: <input>:1:1: undeclared reference to 'params' (in container '')",
+      ' | params.x == 1',
+      ' | ^',
+      '* webhooks[0].matchConditions[1].expression: Invalid value: "object.metadata.name.startsWith(": compilation failed: ERROR: <input>:1:33: Syntax error: unexpected token: EOF',
+      ' | object.metadata.name.startsWith(',
+      ' | ................................^', ''].join('\n'));
   });
 
   it('sends upstream\'s AdmissionReview', async () => {
