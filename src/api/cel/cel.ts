@@ -131,7 +131,6 @@ function displayIssue(source: string, offset: number, message: string): string {
 /**
  * What compiling expression reports when it does not parse, in the form of cel-go's issues.String()
  * (the syntax error's own words are cel-js's); undefined when it parses. Needs celReady().
- * Only syntax is checked: the declarations cel-go type-checks against are not all modelled here.
  */
 export function parseIssues(expression: string): string | undefined {
   try {
@@ -154,10 +153,10 @@ const checkers = new Map<string, Environment>();
  */
 export function compileIssues(expression: string, declared: readonly string[]): string | undefined {
   const syntax = parseIssues(expression);
-  if (syntax !== undefined || !makeEnvironment) return syntax;
+  if (syntax !== undefined) return syntax;
   const key = declared.join(',');
   let checker = checkers.get(key);
-  if (!checker) checkers.set(key, (checker = makeEnvironment(declared)));
+  if (!checker) checkers.set(key, (checker = makeEnvironment!(declared))); // loaded: parseIssues needs it too
   const r = checker.check(expression);
   const undeclared = r.valid ? null : /^Unknown variable: (\S+)/.exec(r.error?.message ?? '');
   if (!undeclared) return undefined;

@@ -1,16 +1,16 @@
 // ValidateCustomResourceDefinition (apiextensions-apiserver v0.32), the rules a CRD is refused
 // for most often: its name, group, scope, names, versions (one storage version, schemas
 // required), printer columns, and x-kubernetes-validations rules that do not parse or name a
-// variable other than self and oldSelf (CEL is not type-checked against the schema). Structural-schema rules are not checked here.
+// variable other than self and oldSelf (CEL is not type-checked against the schema).
+// Structural-schema rules are not checked here.
 import type { FieldError, KObject } from '../types.js';
 import { child, index, invalid, notSupported, required } from '../validation/field.js';
-import { GoLiteral } from '../validation/govalue.js';
+import { GoLiteral, goQuote } from '../validation/govalue.js';
 import { validateObjectMeta } from '../validation/meta.js';
 import { nameIsDNSSubdomain } from '../validation/namefuncs.js';
 import { isDNS1035Label, isDNS1123Subdomain } from '../validation/names.js';
 import type { CrdNames, CrdSpec } from './descriptors.js';
-import { celLoaded, compileIssues } from '../cel/cel.js';
-import { goQuote } from '../validation/govalue.js';
+import { celCompiles } from '../validation/cel.js';
 
 const COLUMN_TYPES = ['boolean', 'date', 'integer', 'number', 'string'];
 const COLUMN_FORMATS = ['byte', 'date', 'date-time', 'double', 'float', 'int32', 'int64', 'password'];
@@ -69,12 +69,9 @@ function ruleIssues(schema: RuleSchema, fld: string): FieldError[] {
   const out: FieldError[] = [];
   (schema['x-kubernetes-validations'] ?? []).forEach((r, i) => {
     const at = index(child(fld, 'x-kubernetes-validations'), i);
-    const rule = typeof r.rule === 'string' ? r.rule : '';
-    const issues = rule.trim() ? compileIssues(rule, RULE_VARIABLES) : undefined;
-    if (issues !== undefined) out.push(invalid(child(at, 'rule'), goRule(r), `compilation failed: ${issues}`));
-    const msg = typeof r.messageExpression === 'string' ? r.messageExpression : '';
-    const msgIssues = msg.trim() ? compileIssues(msg, RULE_VARIABLES) : undefined;
-    if (msgIssues !== undefined) out.push(invalid(child(at, 'messageExpression'), goRule(r), `messageExpression compilation failed: ${msgIssues}`));
+    const text = (k: string): string => (typeof r[k] === 'string' ? r[k] : '');
+    out.push(...celCompiles(text('rule'), RULE_VARIABLES, child(at, 'rule'), { value: goRule(r) }));
+    out.push(...celCompiles(text('messageExpression'), RULE_VARIABLES, child(at, 'messageExpression'), { value: goRule(r), prefix: 'messageExpression ' }));
   });
   for (const [name, p] of Object.entries(schema.properties ?? {})) out.push(...ruleIssues(p, `${child(fld, 'properties')}[${name}]`));
   if (schema.items && typeof schema.items === 'object') out.push(...ruleIssues(schema.items, child(fld, 'items')));
@@ -98,7 +95,7 @@ function validateSpec(spec: CrdSpec, fld: string): FieldError[] {
     const at = index(child(fld, 'versions'), i);
     out.push(...dns1035(child(at, 'name'), v.name ?? ''));
     const schema = v.schema?.openAPIV3Schema as RuleSchema | undefined;
-    if (schema && celLoaded()) out.push(...ruleIssues(schema, child(at, 'schema', 'openAPIV3Schema')));
+    if (schema) out.push(...ruleIssues(schema, child(at, 'schema', 'openAPIV3Schema')));
     (v.additionalPrinterColumns ?? []).forEach((c, j) => out.push(...validateColumn(c as unknown as Record<string, unknown>, index(child(at, 'additionalPrinterColumns'), j))));
   });
   if (new Set(versions.map((v) => v.name)).size !== versions.length) out.push(invalid(child(fld, 'versions'), versionsValue(spec), 'must contain unique version names'));

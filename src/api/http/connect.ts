@@ -15,7 +15,7 @@ function connectKind(c: Pick<Call, 'd' | 'info'>): string | undefined {
 }
 
 /** runtime.Convert_Slice_string_To_bool: absent, "0" and "false" (any case) are false. */
-export function queryBool(q: URLSearchParams, key: string): boolean {
+function queryBool(q: URLSearchParams, key: string): boolean {
   const v = q.get(key);
   return v !== null && v !== '0' && v.toLowerCase() !== 'false';
 }

@@ -41,7 +41,7 @@ export interface Call {
   d: ResourceDescriptor;
   rc: RequestContext;
   s: ServerContext;
-  /** A pods connect request's options once admitted (connect.ts): a mutating webhook may have changed them. */
+  /** A connect request's options once admitted (connect.ts): a mutating webhook may have changed them. */
   connect?: Record<string, unknown>;
 }
 

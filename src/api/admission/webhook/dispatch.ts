@@ -17,7 +17,7 @@ import { celReady, evaluate, toCel } from '../../cel/cel.js';
 import { applyJsonPatchOps } from '../../patch/json-patch.js';
 import type { JsonMap } from '../../patch/values.js';
 import { isExempt, shouldCall, type WebhookSpec } from './match.js';
-import { admissionReview, REVIEW_VERSIONS, reviewVersion, verifyResponse, type ReviewResponse } from './review.js';
+import { admissionReview, REVIEW_VERSIONS, reviewVersion, verifyResponse, withTypeMeta, type ReviewResponse } from './review.js';
 import { postReview, type ServiceResolver } from './client.js';
 
 /** ErrCallingWebhook: the call itself failed (what failurePolicy decides about). */
@@ -155,9 +155,8 @@ function applyPatch(hook: WebhookSpec, req: AdmissionRequest, resp: ReviewRespon
   }
   if (!Array.isArray(ops) || ops.length === 0) return false;
   if (!req.obj) throw internalError(new Error(`admission webhook ${JSON.stringify(hook.name)} attempted to modify the object, which is not supported for this operation`));
-  const apiVersion = req.d.group ? `${req.d.group}/${req.d.version}` : req.d.version;
   // the object as the webhook was sent it, so a patch that changes nothing is no change
-  const sent = { ...req.obj, apiVersion, kind: req.kind ?? req.d.kind };
+  const sent = withTypeMeta(req, req.obj)!;
   let patched: KObject;
   try {
     patched = applyJsonPatchOps(sent as unknown as JsonMap, ops as never) as unknown as KObject;

@@ -4,6 +4,7 @@
 import type { AdmissionRequest } from '../../registry/admission.js';
 import type { KObject } from '../../types.js';
 import { requestNamespace } from './match.js';
+import { groupVersion } from '../../resources/types.js';
 
 export interface ReviewResponse {
   allowed: boolean;
@@ -48,10 +49,9 @@ export function admissionReview(req: AdmissionRequest, uid: string, version: Rev
   return { kind: 'AdmissionReview', apiVersion: `admission.k8s.io/${version}`, request };
 }
 
-function withTypeMeta(req: AdmissionRequest, o: KObject | undefined): KObject | null {
-  if (!o) return null;
-  const apiVersion = req.d.group ? `${req.d.group}/${req.d.version}` : req.d.version;
-  return { ...o, apiVersion, kind: req.kind ?? req.d.kind };
+/** An object as the review carries it: with the request's apiVersion and kind. */
+export function withTypeMeta(req: AdmissionRequest, o: KObject | undefined): KObject | null {
+  return o ? { ...o, apiVersion: groupVersion(req.d), kind: req.kind ?? req.d.kind } : null;
 }
 
 /** The AdmissionReview versions this apiserver speaks; a webhook gets the first of its list it knows. */

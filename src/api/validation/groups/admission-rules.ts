@@ -8,7 +8,7 @@ import { has, isObject, obj, objs, optNum, str, strList, type JsonObject } from 
 import { pathSegmentName } from '../namefuncs.js';
 import { isDNS1123Subdomain, isQualifiedName, isValidPortNum } from '../names.js';
 import { validateLabelSelector } from '../selector.js';
-import { celLoaded, compileIssues } from '../../cel/cel.js';
+import { celCompiles } from '../cel.js';
 
 const OPERATIONS = ['*', 'CONNECT', 'CREATE', 'DELETE', 'UPDATE'];
 const SCOPES = ['*', 'Cluster', 'Namespaced'];
@@ -89,19 +89,10 @@ export function validateMatchResources(m: JsonObject, fld: Path): FieldError[] {
   return errs;
 }
 
-/** validateMatchConditions: names, and expressions that compile against the declared variables. */
-/**
- * The CEL compile check of an expression field (apiserver's admission plugin/cel CompileCELExpression):
- * an expression that does not parse is Invalid with `<prefix>compilation failed: <issues>`.
- */
-export function celCompiles(expression: string, declared: readonly string[], fld: Path): FieldError[] {
-  const issues = celLoaded() && expression.trim() ? compileIssues(expression, declared) : undefined;
-  return issues === undefined ? [] : [invalid(fld, expression, `compilation failed: ${issues}`)];
-}
-
 /** The variables a webhook's matchConditions are compiled with (webhook matchconditions). */
-export const WEBHOOK_CEL_VARIABLES = ['object', 'oldObject', 'request', 'authorizer'] as const;
+const WEBHOOK_CEL_VARIABLES = ['object', 'oldObject', 'request', 'authorizer'] as const;
 
+/** validateMatchConditions: names, and expressions that compile against the declared variables. */
 export function validateMatchConditions(list: unknown, fld: Path, declared: readonly string[] = WEBHOOK_CEL_VARIABLES): FieldError[] {
   const conds = objs(list);
   const errs: FieldError[] = conds.length > 64 ? [tooMany(fld, conds.length, 64)] : [];

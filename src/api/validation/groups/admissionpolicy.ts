@@ -10,7 +10,8 @@ import { validateCoreObjectMeta } from '../meta.js';
 import { nameIsDNSSubdomain, pathSegmentName } from '../namefuncs.js';
 import { isDNS1035Label, isDNS1123Subdomain, isQualifiedName } from '../names.js';
 import { validateLabelSelector } from '../selector.js';
-import { celCompiles, FAILURE_POLICIES, goTypedSlice, validateMatchConditions, validateMatchResources } from './admission-rules.js';
+import { FAILURE_POLICIES, goTypedSlice, validateMatchConditions, validateMatchResources } from './admission-rules.js';
+import { celCompiles } from '../cel.js';
 
 const REASONS = ['Forbidden', 'Invalid', 'RequestEntityTooLarge'];
 const ACTIONS = ['Audit', 'Deny', 'Warn'];
