@@ -7,6 +7,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import YAML from 'yaml';
+import { yamlToJson } from '../printers/yaml/go-yaml-read.js';
 
 export interface ClusterInfo {
   server: string;
@@ -72,14 +73,12 @@ export function emptyKubeconfig(): Kubeconfig {
   };
 }
 
-/** Parses kubeconfig YAML (or JSON); missing or null lists become empty ones. */
+/** Parses kubeconfig YAML (or JSON) as clientcmd does; missing or null lists become empty ones. */
 export function parseKubeconfig(text: string, source = 'kubeconfig'): Kubeconfig {
-  let doc: unknown;
-  try {
-    doc = YAML.parse(text);
-  } catch (err) {
-    throw new Error(`error loading config file "${source}": ${(err as Error).message}`);
-  }
+  // clientcmd.Load reads it as sigs.k8s.io/yaml does, with go-yaml's words for its errors
+  const read = yamlToJson(text);
+  if ('error' in read) throw new Error(`error loading config file "${source}": ${read.error}`);
+  const doc = read.value;
   if (doc === null || doc === undefined) return emptyKubeconfig();
   if (typeof doc !== 'object' || Array.isArray(doc)) {
     throw new Error(`error loading config file "${source}": not a kubeconfig mapping`);

@@ -29,6 +29,32 @@ const ERRORS: [string, string][] = [
   ['- a\n- b\n', 'unable to decode "x.yaml": json: cannot unmarshal array into Go value of type unstructured.detector'],
   ['kind: A\nn: -.inf\nm: .nan\n', 'error parsing x.yaml: error converting YAML to JSON: json: unsupported value: -Inf'],
   ['hello\n', 'unable to decode "x.yaml": json: cannot unmarshal string into Go value of type unstructured.detector'],
+  // indentation go-yaml's blocks do not allow (src/printers/yaml/go-yaml-indent.ts)
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\n spec:\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key"],
+  ["a:\n  - - x\n    - y\n   z: 1\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 3: did not find expected '-' indicator"],
+  ["metadata:\n  labels:\n    a: b\n  annotations:\n     x: y\n    z: w\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 5: did not find expected key"],
+  ["apiVersion: v1\nkind: List\nitems:\n  - a: 1\n    b: 2\n   c: 3\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 5: did not find expected '-' indicator"],
+  ["apiVersion: v1\nkind: List\nitems:\n- a: 1\n  b: 2\n c: 3\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 5: did not find expected key"],
+  ["a:\n  b: 1\n - c\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 2: did not find expected key"],
+  ["a:\n  b:\n    c: 1\n   d: 2\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 3: did not find expected key"],
+  ["a:\n  - x\n  - y\n - z\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 3: did not find expected key"],
+  ["a:\n  - x: |\n      text\n      more\n    y: 1\n   z: 2\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 5: did not find expected '-' indicator"],
+  ["a:\n  b:\n  - x\n  - y\n c: 1\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key"],
+  ["a:\n  - - x\n    - y\n   - z\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 3: did not find expected '-' indicator"],
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n   ports:\n    - containerPort: 80\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 8: did not find expected key"],
+  ["apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: c\n    args: [\"a\",\n      \"b\"]\n   x: 1\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 7: did not find expected key"],
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\n  namespace: x\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key"],
+  ["kind: List\napiVersion: v1\nitems:\n-\n  apiVersion: v1\n  kind: ConfigMap\n   metadata: {}\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 7: mapping values are not allowed in this context"],
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n     ports:\n    - containerPort: 80\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 9: mapping values are not allowed in this context"],
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n  - name: d\n    image: x\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 8: did not find expected key"],
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  - x\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key"],
+  ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p\ndata:\n  script: |\n    echo hi\n      indented more\n    back\n  other: v\n   bad: w\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 11: mapping values are not allowed in this context"],
+  ["apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\n spec:\r\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key"],
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: p # comment\n  # a comment\n    labels: {a: b}\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 5: did not find expected key"],
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image nginx\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 9: could not find expected ':'"],
+  ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image nginx\n    ports:\n    - containerPort: 80\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 9: could not find expected ':'"],
+  ["apiVersion: v1\nkind: Pod\nmetadata\n  name: p\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 4: could not find expected ':'"],
+  ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p\ndata:\n  a: |\n    x\n  b\n  c: d\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 9: could not find expected ':'"],
   ['{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a",}}', "error parsing x.yaml: json: offset 68: invalid character '}' looking for beginning of object key string"],
 ];
 
@@ -51,6 +77,11 @@ describe('decodeManifests, documents', () => {
     // kubectl label --local -f x.yaml a=b -o json: "true": true, "u": 3, "v": 1000, "w": "1:20", "x": 493, "z": "2001-12-14"
     const items = decodeManifests('---\n# nothing\n---\nkind: A\nx: 0755\ny: yes\nz: 2001-12-14\nw: 1:20\nv: 1_000\nu: 0b11\n', 'x.yaml');
     expect(items).toEqual([{ source: 'x.yaml', object: { kind: 'A', true: true, u: 3, v: 1000, w: '1:20', x: 493, z: '2001-12-14' } }]);
+  });
+  it('ends a document at a line left of its first block, as go-yaml does, and reads no further', () => {
+    // kubectl label --local -f x.yaml a=b -o name: configmap/a (the Secret line is never parsed)
+    const items = decodeManifests('  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: a\nkind: Secret\n', 'x.yaml');
+    expect(items.map((i) => ('object' in i ? i.object.kind : 'error'))).toEqual(['ConfigMap']);
   });
   it('reads a stream of JSON objects', () => {
     const items = decodeManifests('{"kind":"A"}\n{"kind":"B"} ', 'x.json');

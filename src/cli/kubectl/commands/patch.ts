@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { ApiError, type Obj } from '../../../client/types.js';
 import type { Ctx } from '../context.js';
 import { requestJson } from '../resource/request.js';
-import { yamlToJson } from '../resource/files-yaml.js';
+import { yamlToJson } from '../../../printers/yaml/go-yaml-read.js';
 import { decodeJsonStream } from '../resource/files-json.js';
 import { reportable } from './mutate/aggregate.js';
 import { Builder } from './mutate/builder.js';

@@ -3,7 +3,8 @@
 // warnings, and the checks Load makes.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitYamlDocuments, yamlToJson } from '../resource/files-yaml.js';
+import { splitYamlDocuments } from '../resource/files-yaml.js';
+import { yamlToJson } from '../../../printers/yaml/go-yaml-read.js';
 import type { FieldSpec } from './fieldspec.js';
 import type { GeneratorArgs, GeneratorOptions } from './generators.js';
 import type { Target } from './patches.js';

@@ -1,7 +1,7 @@
 // Reading YAML as kustomize does (kyaml, on go-yaml v3: the YAML 1.2 core schema, so `yes` and
 // `on` stay strings): documents split on `---`, empty ones skipped, `kind: List` flattened.
 import { parseAllDocuments } from 'yaml';
-import { goYamlMessage, sortedJson } from '../resource/files-yaml.js';
+import { goYamlMessage, sortedJson } from '../../../printers/yaml/go-yaml-read.js';
 
 export type Json = Record<string, unknown>;
 

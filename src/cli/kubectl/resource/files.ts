@@ -10,7 +10,9 @@ import { transportError } from '../../../client/transport-error.js';
 import { readAll, type Io } from '../../shared/io.js';
 import { BadPatternError, glob } from './files-glob.js';
 import { decodeJsonStream } from './files-json.js';
-import { splitYamlDocuments, yamlToJson } from './files-yaml.js';
+import { splitYamlDocuments } from './files-yaml.js';
+import { metadataError } from './object-meta.js';
+import { yamlToJson } from '../../../printers/yaml/go-yaml-read.js';
 import { goErrnoText } from '../../../client/go-errno.js';
 
 export const FILE_EXTENSIONS = ['.json', '.yaml', '.yml'];
@@ -176,8 +178,11 @@ export async function readText(s: Source, io: Io): Promise<string> {
 
 const GO_TYPE: Record<string, string> = { string: 'string', number: 'number', boolean: 'bool' };
 
-/** The unstructured decoder's checks: an object (a List when it has `items`) with a kind. */
-function decodeObject(value: unknown, raw: () => string, source: string): ManifestItem {
+/**
+ * The builder's decoders: the unstructured one's checks (an object, a List when it has `items`,
+ * with a kind), then metadataValidatingDecoder's (the metadata must fit ObjectMeta).
+ */
+export function decodeObject(value: unknown, raw: () => string, source: string): ManifestItem {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const t = Array.isArray(value) ? 'array' : (GO_TYPE[typeof value] ?? 'value');
     return { source, error: new Error(`unable to decode ${JSON.stringify(source)}: json: cannot unmarshal ${t} into Go value of type unstructured.detector`) };
@@ -186,6 +191,8 @@ function decodeObject(value: unknown, raw: () => string, source: string): Manife
   if (typeof obj.kind !== 'string' || obj.kind === '') {
     return { source, error: new Error(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${raw()}'`) };
   }
+  const metaErr = metadataError(obj);
+  if (metaErr) return { source, error: new Error(`unable to decode ${JSON.stringify(source)}: ${metaErr}`) };
   return { source, object: obj };
 }
 

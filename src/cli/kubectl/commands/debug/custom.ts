@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Ctx } from '../../context.js';
-import { yamlToJson } from '../../resource/files-yaml.js';
+import { yamlToJson } from '../../../../printers/yaml/go-yaml-read.js';
 import { firstTypeError, typedValue } from '../create/go-typed.js';
 import { mergeMap } from '../apply/patch/merge.js';
 import type { JsonMap } from '../apply/patch/values.js';

@@ -2,7 +2,8 @@
 // objects, comment stripping as kubectl compares edits (StripComments goes through YAML→JSON,
 // ManualStrip drops `#` lines), hasLines, and CRLF line endings.
 import { goJsonMarshal } from '../../../../printers/jsonpath/gojson.js';
-import { splitYamlDocuments, yamlToJson } from '../../resource/files-yaml.js';
+import { splitYamlDocuments } from '../../resource/files-yaml.js';
+import { yamlToJson } from '../../../../printers/yaml/go-yaml-read.js';
 
 export type EditMode = 'normal' | 'create' | 'apply';
 

@@ -2,7 +2,8 @@
 // parsed as YAML and checked for apiVersion and kind (paramVerifyingSchema); the failures,
 // flattened as an Aggregate prints them, become the reason the file is reopened.
 import { ApiError } from '../../../../client/types.js';
-import { splitYamlDocuments, yamlToJson } from '../../resource/files-yaml.js';
+import { splitYamlDocuments } from '../../resource/files-yaml.js';
+import { yamlToJson } from '../../../../printers/yaml/go-yaml-read.js';
 import { objectKindErrors } from '../apply/objects/stream.js';
 
 /** The validation failure's text, or undefined when the file passes. */

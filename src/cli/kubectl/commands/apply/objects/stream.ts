@@ -3,13 +3,13 @@
 // error ends the stream, what came before it stays.
 import { goJsonMarshal } from '../../../../../printers/jsonpath/gojson.js';
 import { decodeJsonStream } from '../../../resource/files-json.js';
-import { splitYamlDocuments, yamlToJson } from '../../../resource/files-yaml.js';
-import { metadataError } from './metadata.js';
+import { splitYamlDocuments } from '../../../resource/files-yaml.js';
+import { yamlToJson } from '../../../../../printers/yaml/go-yaml-read.js';
+import { decodeObject } from '../../../resource/files.js';
 
 export type StreamItem = { object: Record<string, unknown> } | { error: Error };
 
 const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false';
-const GO_TYPE: Record<string, string> = { string: 'string', number: 'number', boolean: 'bool' };
 
 /** validation.getObjectKind: what the schema check says about a document's type fields. */
 export function objectKindErrors(value: unknown): string[] {
@@ -27,21 +27,6 @@ export function objectKindErrors(value: unknown): string[] {
 export function validationError(source: string, errs: string[]): Error {
   const detail = errs.length === 1 ? errs[0]! : `[${errs.join(', ')}]`;
   return new Error(`error validating ${JSON.stringify(source)}: error validating data: ${detail}; ${STOP_VALIDATE}`);
-}
-
-/** The unstructured decoder's checks: an object with a kind. */
-function decodeObject(value: unknown, raw: () => string, source: string): StreamItem {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const t = Array.isArray(value) ? 'array' : (GO_TYPE[typeof value] ?? 'value');
-    return { error: new Error(`unable to decode ${JSON.stringify(source)}: json: cannot unmarshal ${t} into Go value of type unstructured.detector`) };
-  }
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.kind !== 'string' || obj.kind === '') {
-    return { error: new Error(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${raw()}'`) };
-  }
-  const metaErr = metadataError(obj);
-  if (metaErr) return { error: new Error(`unable to decode ${JSON.stringify(source)}: ${metaErr}`) };
-  return { object: obj };
 }
 
 interface Doc {
