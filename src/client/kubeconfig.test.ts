@@ -64,6 +64,16 @@ describe('formatKubeconfig', () => {
   it('names the file in a parse error', () => {
     expect(() => parseKubeconfig('- just\n- a list\n', '/x/config')).toThrow(/"\/x\/config"/);
   });
+
+  it("words a YAML error as clientcmd does (the real kubectl's text for this file)", () => {
+    const text = 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://127.0.0.1:6443\n   name: c\n';
+    expect(() => parseKubeconfig(text, 'kc')).toThrow('error loading config file "kc": yaml: line 4: did not find expected key');
+  });
+
+  it('gives a named entry without its stanza the zero value, as Go decodes it', () => {
+    const out = parseKubeconfig('clusters:\n- name: c\nusers:\n- name: u\n  user: null\ncontexts:\n- name: x\n');
+    expect([out.clusters[0]?.cluster, out.users[0]?.user, out.contexts[0]?.context]).toEqual([{}, {}, {}]);
+  });
 });
 
 describe('mergeKubeconfig', () => {

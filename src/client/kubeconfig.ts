@@ -93,17 +93,23 @@ export function parseKubeconfig(text: string, source = 'kubeconfig'): Kubeconfig
   return {
     ...emptyKubeconfig(),
     ...raw,
-    clusters: namedList<NamedCluster>(raw.clusters),
-    contexts: namedList<NamedContext>(raw.contexts),
-    users: namedList<NamedUser>(raw.users),
+    clusters: namedList<NamedCluster>(raw.clusters, 'cluster'),
+    contexts: namedList<NamedContext>(raw.contexts, 'context'),
+    users: namedList<NamedUser>(raw.users, 'user'),
     'current-context': typeof raw['current-context'] === 'string' ? raw['current-context'] : '',
     preferences: (raw.preferences as Record<string, unknown> | null) ?? {},
   };
 }
 
-function namedList<T extends { name: string }>(value: unknown): T[] {
+/** A v1 named list's items; one whose stanza is missing or null holds the zero value, as Go decodes it. */
+function namedList<T extends { name: string }>(value: unknown, stanza: string): T[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((item): item is T => typeof (item as { name?: unknown })?.name === 'string');
+  return value
+    .filter((item): item is T => typeof (item as { name?: unknown })?.name === 'string')
+    .map((item) => {
+      const body = (item as Record<string, unknown>)[stanza];
+      return body !== null && typeof body === 'object' && !Array.isArray(body) ? item : { ...item, [stanza]: {} };
+    });
 }
 
 /** The YAML kubectl writes for this config. */
