@@ -41,6 +41,17 @@ const FLOWS: ConfigFlow[] = [
     kubeconfig: 'x/one:y/two',
     steps: [['config', 'set', 'preferences.colors', 'true'], ['config', 'set-credentials', 'u', '--token=t'], ['config', 'view']],
   },
+  {
+    // the request path reads kubeconfig files with its own loader: refusals must match there too
+    name: 'requests with a kubeconfig clientcmd refuses',
+    kubeconfig: 'dup',
+    files: {
+      dup: 'clusters:\n- name: a\n  cluster:\n    server: https://127.0.0.1:1\n- name: a\n  cluster:\n    server: https://127.0.0.1:2\n',
+      indent: 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://127.0.0.1:1\n   name: c\n',
+      colon: 'apiVersion: v1\nclusters\n- name: c\n',
+    },
+    steps: [['get', 'pods'], ['auth', 'whoami', '-v=6'], ['get', 'pods', '--kubeconfig=indent'], ['get', 'ns', '--kubeconfig=colon']],
+  },
   ...(
     [
       ['bad-base64', 'users:\n- name: u\n  user:\n    client-key-data: QUJ\n'],

@@ -1,6 +1,7 @@
 // cmdutil.Factory: the global flags turned into a client config (clientcmd), a REST client and
 // the discovery-backed resource mapper, each built once per command and only when asked for.
-import { contextError, loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
+import { ConfigError, contextError, loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
+import { RepeatedKubeconfigName } from '../../client/kubeconfig.js';
 import { RestClient } from '../../client/rest.js';
 import { goDuration, parseDuration } from '../../client/go-duration.js';
 import type { Io } from '../shared/io.js';
@@ -57,6 +58,18 @@ export function requestTimeout(raw: string): { ms: number; text: string } | unde
   return ms === 0 ? undefined : { ms, text: goDuration(ms) };
 }
 
+/** A repeated name in a kubeconfig, refused in clientcmd's words (its full decoder, loaded only for this). */
+async function wordRepeatedName(err: unknown): Promise<never> {
+  if (!(err instanceof RepeatedKubeconfigName)) throw err;
+  const { decodeConfigJson } = await import('./commands/config/decode.js');
+  try {
+    decodeConfigJson(err.value);
+  } catch (decodeErr) {
+    throw new ConfigError(`error loading config file "${err.source}": ${(decodeErr as Error).message}`);
+  }
+  throw err;
+}
+
 export class Factory {
   private loaded?: Promise<LoadedConfig>;
   private resolved?: Promise<ResolvedClient>;
@@ -80,7 +93,7 @@ export class Factory {
     this.loaded ??= loadKubeconfig(this.io.env, this.io.cwd, str(this.parsed, 'kubeconfig')).then((l) => {
       for (const f of l.loaded) this.klog.info(6, 'loader.go:402', `Config loaded from file:  ${f}`);
       return l;
-    });
+    }, wordRepeatedName);
     return this.loaded;
   }
 

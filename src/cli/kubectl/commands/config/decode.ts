@@ -140,7 +140,11 @@ function checkKind(json: unknown): void {
 /** clientcmd.Load: the config in the bytes of a kubeconfig file. */
 export function decodeConfig(text: string): Config {
   if (text.length === 0) return newConfig();
-  const json = yamlToJson(text);
+  return decodeConfigJson(yamlToJson(text));
+}
+
+/** clientcmd.Load from the file's YAML read as JSON. */
+export function decodeConfigJson(json: unknown): Config {
   checkKind(json);
   if (json === null) return newConfig();
   const cfg = decodeStruct(json, CONFIG, { struct: '', path: [] }) as Config;
