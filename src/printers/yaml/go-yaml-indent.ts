@@ -15,9 +15,9 @@ export type IndentVerdict =
    * not find expected ':'"), or at a `: ` in a plain scalar running on from the line above
    * ("mapping values are not allowed in this context")
    */
-  | { line: number; scanner: string }
+  | { line: number; scanner: string; keyLine?: number }
   /** line (an index from 0, as go-yaml's parser errors count lines) is indented where its block allows no node */
-  | { line: number; message: 'did not find expected key' | "did not find expected '-' indicator" }
+  | { line: number; message: 'did not find expected key' | "did not find expected '-' indicator"; context: number }
   /**
    * line is left of the document's first block, which it ends: go-yaml takes the lines above it as
    * the document, and sigs.k8s.io/yaml reads one document, so what follows is never parsed
@@ -26,6 +26,8 @@ export type IndentVerdict =
 
 interface Block {
   col: number;
+  /** the line it starts on (go-yaml v3 reports this line for errors inside it) */
+  line: number;
   kind: 'map' | 'seq';
   /** a sequence at its mapping key's column (`key:\n- a`): any other line ends it */
   indentless?: boolean;
@@ -105,6 +107,8 @@ class Walker {
   quote: string | undefined;
   /** the document's first node has begun */
   started = false;
+  /** the line being read */
+  index = 0;
 
   top(): Block | undefined {
     return this.stack[this.stack.length - 1];
@@ -114,7 +118,7 @@ class Walker {
   enter(col: number, kind: Block['kind'], indentless = false): void {
     const top = this.top();
     if (top && top.col === col && top.kind === kind) return;
-    this.stack.push({ col, kind, indentless });
+    this.stack.push({ col, kind, indentless, line: this.index });
   }
 
   /** A node's value after `key:` or `-`; col is the column of its collection. */
@@ -147,7 +151,7 @@ class Walker {
       }
       content = rest.trimStart();
       col += 1 + skip;
-      if (!isDash(content) && keyColon(content) >= 0) this.stack.push({ col, kind: 'map' });
+      if (!isDash(content) && keyColon(content) >= 0) this.stack.push({ col, kind: 'map', line: this.index });
     }
     const colon = keyColon(content);
     if (colon < 0) {
@@ -160,6 +164,7 @@ class Walker {
 
   /** go-yaml's error for this line, if its column is wrong for the blocks open above it. */
   line(text: string, index: number): IndentVerdict | undefined {
+    this.index = index;
     const content = text.trimStart();
     const col = text.length - content.length;
     if (this.quote !== undefined) {
@@ -201,10 +206,11 @@ class Walker {
     if (top?.indentless && !(isDash(content) && col === top.col)) this.stack.pop();
     const block = this.top();
     if (block) {
-      if (col > block.col) return { line: index, message: say(block.kind) };
-      if (isDash(content) !== (block.kind === 'seq')) return { line: index, message: say(block.kind) };
+      const misplaced = { line: index, message: say(block.kind), context: block.line };
+      if (col > block.col) return misplaced;
+      if (isDash(content) !== (block.kind === 'seq')) return misplaced;
       // a flow collection's end is a token of its own, which no block expects
-      if (content[0] === '}' || content[0] === ']') return { line: index, message: say(block.kind) };
+      if (content[0] === '}' || content[0] === ']') return misplaced;
       if (block.kind === 'map' && keyColon(content) < 0) return { line: index, scanner: NO_COLON };
     }
     this.content(content, col);
@@ -237,7 +243,7 @@ export function indentVerdict(text: string): IndentVerdict | undefined {
       if (trimmed === '' || (trimmed.startsWith('#') && walker.blockScalar === undefined)) continue;
       if (i === 0 && (trimmed.startsWith('%') || trimmed === '---')) continue;
       const found = walker.line(line, i);
-      if (found && 'scanner' in found && found.scanner === NO_COLON) return { line: staleKeyLine(lines, i, walker.top()!.col), scanner: NO_COLON };
+      if (found && 'scanner' in found && found.scanner === NO_COLON) return { line: staleKeyLine(lines, i, walker.top()!.col), scanner: NO_COLON, keyLine: i };
       if (found) return found;
     }
   } catch (err) {

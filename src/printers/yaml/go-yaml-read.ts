@@ -74,15 +74,25 @@ const headline = (e: YAMLError): string => e.message.split('\n')[0]!;
 const unrelatedToIndent = (e: YAMLError): boolean =>
   e.code === 'TAB_AS_INDENT' || e.code === 'BAD_SCALAR_START' || /^Missing closing .quote|^Flow (map|sequence)/.test(headline(e));
 
-/** go-yaml's wording for the first problem the YAML library found. */
-export function goYamlMessage(errors: readonly YAMLError[], chunk: string): string {
+/**
+ * go-yaml's wording for the first problem the YAML library found. go-yaml v2 (sigs.k8s.io/yaml)
+ * names the line of the problem; v3 (kustomize's kyaml) names the line of its context where there
+ * is one past the first line: the block an unexpected line is in, the key a `:` was missing after.
+ */
+export function goYamlMessage(errors: readonly YAMLError[], chunk: string, dialect: 'v2' | 'v3' = 'v2'): string {
   const find = (code: string, text?: string): YAMLError | undefined => errors.find((e) => e.code === code && (text === undefined || headline(e).includes(text)));
   const at = (e: YAMLError): number => e.pos[0];
   // a line indented where its block does not allow it, unless a problem of another kind comes first
   const verdict = indentVerdict(chunk);
   const before = (line1: number): boolean => errors.some((e) => unrelatedToIndent(e) && lineOf(chunk, at(e)) < line1);
-  if (verdict && 'message' in verdict && !before(verdict.line + 1)) return parserError(verdict.line + 1, verdict.message);
-  if (verdict && 'scanner' in verdict && !before(verdict.line)) return scannerError(verdict.line, verdict.scanner);
+  if (verdict && 'message' in verdict && !before(verdict.line + 1)) {
+    const line0 = dialect === 'v3' && verdict.context !== 0 ? verdict.context : verdict.line;
+    return parserError(line0 + 1, verdict.message);
+  }
+  if (verdict && 'scanner' in verdict && !before(verdict.line)) {
+    const line1 = dialect === 'v3' && verdict.keyLine ? verdict.keyLine + 1 : verdict.line;
+    return scannerError(line1, verdict.scanner);
+  }
   const tab = find('TAB_AS_INDENT');
   if (tab) return tabError(chunk, at(tab));
   const badStart = find('BAD_SCALAR_START');

@@ -7,7 +7,7 @@ import { isDir, loadKustomization, type Kustomization, type PatchEntry } from '.
 import { applyJsonPatch, mergeMaps, selectedBy } from './patches.js';
 import { Resource, type Json } from './resource.js';
 import { commonAnnotations, commonLabels, images, labels, namespace, prefixSuffix, replicas } from './transforms.js';
-import { parseYamlDocs, resourceObjects } from './yaml.js';
+import { KustomizeYamlError, parseYamlDocs, resourceObjects } from './yaml.js';
 
 export interface BuildEnv {
   warn(line: string): void;
@@ -37,7 +37,13 @@ function accumulateResource(env: BuildEnv, root: string, entry: string): Resourc
     const why = (err as Error).message.startsWith('security') ? (err as Error).message : missing(abs);
     throw new Error(`accumulation err='accumulating resources from '${entry}': ${why}': must build at directory: not a valid directory: ${why}`);
   }
-  return resourceObjects(text).map((o) => new Resource(o));
+  try {
+    return resourceObjects(text).map((o) => new Resource(o));
+  } catch (err) {
+    // accumulateFile's prefix around kusterr.Handler's MalformedYAMLError
+    if (err instanceof KustomizeYamlError) throw new Error(`accumulating resources from '${entry}': MalformedYAMLError: ${err.message} in File: ${entry}`);
+    throw err;
+  }
 }
 
 function generate(k: Kustomization, root: string, rs: Resource[]): Resource[] {

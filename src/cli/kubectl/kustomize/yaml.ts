@@ -12,7 +12,7 @@ export function parseYamlDocs(text: string): unknown[] {
   const docs = parseAllDocuments(text, { version: '1.2', uniqueKeys: false });
   const out: unknown[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if (doc.errors.length > 0) throw new KustomizeYamlError(goYamlMessage(doc.errors, text));
+    if (doc.errors.length > 0) throw new KustomizeYamlError(goYamlMessage(doc.errors, text, 'v3'));
     out.push(sortedJson(doc.toJS({ maxAliasCount: -1 })));
   }
   return out;
