@@ -83,6 +83,11 @@ describe('decodeManifests, documents', () => {
     const items = decodeManifests('  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: a\nkind: Secret\n', 'x.yaml');
     expect(items.map((i) => ('object' in i ? i.object.kind : 'error'))).toEqual(['ConfigMap']);
   });
+  it('reads a quoted scalar going on at any column, as go-yaml does', () => {
+    // kubectl label --local -f x.yaml a=b -o json: "note": "x y", "n2": "a long note over two"
+    const items = decodeManifests("kind: A\nmetadata:\n  name: x\n  annotations:\n    n2: 'a long note\n over two'\nnote: 'x\ny'\n", 'x.yaml');
+    expect(items).toEqual([{ source: 'x.yaml', object: { kind: 'A', metadata: { annotations: { n2: 'a long note over two' }, name: 'x' }, note: 'x y' } }]);
+  });
   it('reads a stream of JSON objects', () => {
     const items = decodeManifests('{"kind":"A"}\n{"kind":"B"} ', 'x.json');
     expect(items.map((i) => ('object' in i ? i.object.kind : 'error'))).toEqual(['A', 'B']);

@@ -54,7 +54,8 @@ spec:
 kind: ConfigMap
 metadata:
   annotations:
-    note: 'a quoted note'
+    note: 'a long note that runs
+      over two lines'
   name: cfg
 data:
   Corefile: |

@@ -109,6 +109,8 @@ class Walker {
   started = false;
   /** the line being read */
   index = 0;
+  /** lines carrying a quoted scalar on at or left of its block's column, and a column deep enough */
+  readonly shallowQuoted: Array<{ line: number; col: number }> = [];
 
   top(): Block | undefined {
     return this.stack[this.stack.length - 1];
@@ -168,7 +170,10 @@ class Walker {
     const content = text.trimStart();
     const col = text.length - content.length;
     if (this.quote !== undefined) {
-      // the rest of the scalar: the line that closes it must end there
+      // the rest of the scalar: the line that closes it must end there. go-yaml lets it sit at any
+      // column; the npm parser wants it deeper than the block the scalar is in.
+      const block = this.top()?.col ?? -1;
+      if (col <= block) this.shallowQuoted.push({ line: index, col: block + 1 });
       const end = quoteEnd(`${this.quote}${content}`);
       if (end >= 0) {
         this.quote = undefined;
@@ -232,23 +237,43 @@ function staleKeyLine(lines: string[], from: number, col: number): number {
   return lines.length;
 }
 
-/** The first line of a YAML document whose indentation go-yaml rejects or ends the document at. */
-export function indentVerdict(text: string): IndentVerdict | undefined {
+/** The walker after reading text, and its verdict on the first line it rejects; undefined where it gave up. */
+function walk(text: string): { walker: Walker; verdict?: IndentVerdict } | undefined {
   const walker = new Walker();
   const lines = text.split('\n');
   try {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!.replace(/\r$/, '');
       const trimmed = line.trim();
-      if (trimmed === '' || (trimmed.startsWith('#') && walker.blockScalar === undefined)) continue;
+      if (trimmed === '' || (trimmed.startsWith('#') && walker.blockScalar === undefined && walker.quote === undefined)) continue;
       if (i === 0 && (trimmed.startsWith('%') || trimmed === '---')) continue;
       const found = walker.line(line, i);
-      if (found && 'scanner' in found && found.scanner === NO_COLON) return { line: staleKeyLine(lines, i, walker.top()!.col), scanner: NO_COLON, keyLine: i };
-      if (found) return found;
+      if (found && 'scanner' in found && found.scanner === NO_COLON) {
+        return { walker, verdict: { line: staleKeyLine(lines, i, walker.top()!.col), scanner: NO_COLON, keyLine: i } };
+      }
+      if (found) return { walker, verdict: found };
     }
   } catch (err) {
     if (err instanceof GiveUp) return undefined;
     throw err;
   }
-  return undefined;
+  return { walker };
+}
+
+/** The first line of a YAML document whose indentation go-yaml rejects or ends the document at. */
+export function indentVerdict(text: string): IndentVerdict | undefined {
+  return walk(text)?.verdict;
+}
+
+/**
+ * The text with the lines of quoted scalars that go-yaml reads at any column moved right of their
+ * block, for a parser that wants them there; undefined when there are none (or the text has other
+ * trouble). Folding drops a continuation line's leading spaces, so the values are unchanged.
+ */
+export function reindentQuoted(text: string): string | undefined {
+  const result = walk(text);
+  if (!result || result.verdict || result.walker.shallowQuoted.length === 0) return undefined;
+  const lines = text.split('\n');
+  for (const { line, col } of result.walker.shallowQuoted) lines[line] = ' '.repeat(col) + lines[line]!.trimStart();
+  return lines.join('\n');
 }

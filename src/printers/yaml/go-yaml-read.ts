@@ -4,7 +4,7 @@
 // 1, parser errors from 0, as go-yaml's fail() does). kubectl reads manifests so (-f, edit, patch
 // files) and clientcmd reads kubeconfig files so.
 import { parseDocument, type YAMLError } from 'yaml';
-import { indentVerdict } from './go-yaml-indent.js';
+import { indentVerdict, reindentQuoted } from './go-yaml-indent.js';
 
 const lineOf = (text: string, pos: number): number => text.slice(0, pos).split('\n').length;
 
@@ -154,6 +154,12 @@ export function yamlToJson(chunk: string): { value: unknown } | { error: string 
     // a line left of the first block ends the document there, and go-yaml reads no further
     const verdict = indentVerdict(chunk);
     if (verdict && 'end' in verdict) doc = parse(chunk.split('\n').slice(0, verdict.line).join('\n'));
+  }
+  if (doc.errors.length > 0) {
+    // quoted scalars go on at any column for go-yaml
+    const moved = reindentQuoted(chunk);
+    const again = moved === undefined ? undefined : parse(moved);
+    if (again && again.errors.length === 0) doc = again;
   }
   if (doc.errors.length > 0) return { error: goYamlMessage(doc.errors, chunk) };
   try {
