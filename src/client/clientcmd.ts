@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import {
-  emptyKubeconfig, parseKubeconfig, type ClusterInfo, type ContextInfo, type Kubeconfig, type UserInfo,
+  emptyKubeconfig, parseKubeconfig, type ClusterInfo, type ContextInfo, type Kubeconfig, type KubeconfigCheck, type UserInfo,
 } from './kubeconfig.js';
 import type { RestConfig } from './rest-config.js';
 import { goErrnoText } from './go-errno.js';
@@ -41,6 +41,13 @@ export class ConfigError extends Error {
   }
 }
 
+/** Every file of a KUBECONFIG list that could not be read: clientcmd reads them all, then reports each. */
+export class KubeconfigErrors extends Error {
+  constructor(readonly errors: Error[]) {
+    super(errors.map((e) => e.message).join(', '));
+  }
+}
+
 export interface LoadedConfig {
   config: Kubeconfig;
   /** the files read, in precedence order (the first is where `kubectl config` writes) */
@@ -57,7 +64,7 @@ export function kubeconfigPaths(env: Record<string, string | undefined>, explici
   return [join(env.HOME || homedir(), '.kube', 'config')];
 }
 
-async function readOne(path: string, cwd: string, mustExist: boolean): Promise<Kubeconfig | undefined> {
+async function readOne(path: string, cwd: string, mustExist: boolean, check?: KubeconfigCheck): Promise<Kubeconfig | undefined> {
   const full = isAbsolute(path) ? path : join(cwd, path);
   let text: string;
   try {
@@ -67,7 +74,7 @@ async function readOne(path: string, cwd: string, mustExist: boolean): Promise<K
     if (mustExist) throw new ConfigError(`stat ${path}: no such file or directory`);
     return undefined;
   }
-  return resolvePaths(parseKubeconfig(text, path), dirname(full));
+  return resolvePaths(parseKubeconfig(text, path, check), dirname(full));
 }
 
 /** Relative certificate/key paths in a file are relative to that file's folder. */
@@ -85,13 +92,23 @@ function mergeNamed<T extends { name: string }>(into: T[], more: T[]): T[] {
   return [...into, ...more.filter((x) => !names.has(x.name))];
 }
 
-/** Reads and merges the files: the first file to set a name or the current context wins. */
-export async function loadKubeconfig(env: Record<string, string | undefined>, cwd: string, explicit?: string): Promise<LoadedConfig> {
+/**
+ * Reads and merges the files: the first file to set a name or the current context wins. check, when
+ * given, refuses a file as clientcmd.Load would.
+ */
+export async function loadKubeconfig(env: Record<string, string | undefined>, cwd: string, explicit?: string, check?: KubeconfigCheck): Promise<LoadedConfig> {
   const files = kubeconfigPaths(env, explicit);
   let merged = emptyKubeconfig();
   const loaded: string[] = [];
+  const errors: Error[] = [];
   for (const file of files) {
-    const cfg = await readOne(file, cwd, explicit !== undefined && explicit !== '');
+    let cfg: Kubeconfig | undefined;
+    try {
+      cfg = await readOne(file, cwd, explicit !== undefined && explicit !== '', check);
+    } catch (err) {
+      errors.push(err as Error);
+      continue;
+    }
     if (!cfg) continue;
     loaded.push(file);
     merged = {
@@ -103,6 +120,8 @@ export async function loadKubeconfig(env: Record<string, string | undefined>, cw
       preferences: merged.preferences,
     };
   }
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new KubeconfigErrors(errors);
   return { config: merged, files, loaded };
 }
 

@@ -74,22 +74,24 @@ export function emptyKubeconfig(): Kubeconfig {
 }
 
 /**
- * A kubeconfig whose clusters, contexts or users repeat a name: clientcmd refuses it when it turns
- * the lists into maps. value is the file's JSON, for a caller that words the refusal as Go does
- * (kubectl's config decoder).
+ * clientcmd.Load's decoding of a file's JSON into its typed Config, for a caller that has it: throws
+ * encoding/json's and the conversion's errors (a type error, a repeated name) in Go's words.
  */
-export class RepeatedKubeconfigName extends Error {
-  constructor(readonly source: string, readonly value: unknown) {
-    super(`error loading config file "${source}": duplicate name in a named list`);
-  }
-}
+export type KubeconfigCheck = (json: unknown) => void;
 
 /** Parses kubeconfig YAML (or JSON) as clientcmd does; missing or null lists become empty ones. */
-export function parseKubeconfig(text: string, source = 'kubeconfig'): Kubeconfig {
+export function parseKubeconfig(text: string, source = 'kubeconfig', check?: KubeconfigCheck): Kubeconfig {
   // clientcmd.Load reads it as sigs.k8s.io/yaml does, with go-yaml's words for its errors
   const read = yamlToJson(text);
   if ('error' in read) throw new Error(`error loading config file "${source}": ${read.error}`);
   const doc = read.value;
+  if (check && text.length > 0) {
+    try {
+      check(doc ?? null);
+    } catch (err) {
+      throw new Error(`error loading config file "${source}": ${(err as Error).message}`);
+    }
+  }
   if (doc === null || doc === undefined) return emptyKubeconfig();
   if (typeof doc !== 'object' || Array.isArray(doc)) {
     throw new Error(`error loading config file "${source}": not a kubeconfig mapping`);
@@ -101,18 +103,12 @@ export function parseKubeconfig(text: string, source = 'kubeconfig'): Kubeconfig
   if (kind !== 'Config' || version !== 'v1') {
     throw new Error(`error loading config file "${source}": no kind ${JSON.stringify(kind)} is registered for version ${JSON.stringify(version)} in scheme "k8s.io/client-go/tools/clientcmd/api/latest/latest.go:50"`);
   }
-  const clusters = namedList<NamedCluster>(raw.clusters, 'cluster');
-  const contexts = namedList<NamedContext>(raw.contexts, 'context');
-  const users = namedList<NamedUser>(raw.users, 'user');
-  if ([clusters, contexts, users].some((list) => new Set(list.map((x) => x.name)).size < list.length)) {
-    throw new RepeatedKubeconfigName(source, doc);
-  }
   return {
     ...emptyKubeconfig(),
     ...raw,
-    clusters,
-    contexts,
-    users,
+    clusters: namedList<NamedCluster>(raw.clusters, 'cluster'),
+    contexts: namedList<NamedContext>(raw.contexts, 'context'),
+    users: namedList<NamedUser>(raw.users, 'user'),
     'current-context': typeof raw['current-context'] === 'string' ? raw['current-context'] : '',
     preferences: (raw.preferences as Record<string, unknown> | null) ?? {},
   };

@@ -49,8 +49,24 @@ const FLOWS: ConfigFlow[] = [
       dup: 'clusters:\n- name: a\n  cluster:\n    server: https://127.0.0.1:1\n- name: a\n  cluster:\n    server: https://127.0.0.1:2\n',
       indent: 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://127.0.0.1:1\n   name: c\n',
       colon: 'apiVersion: v1\nclusters\n- name: c\n',
+      typed: 'clusters:\n- name: a\n  cluster:\n    server: 5\n',
     },
-    steps: [['get', 'pods'], ['auth', 'whoami', '-v=6'], ['get', 'pods', '--kubeconfig=indent'], ['get', 'ns', '--kubeconfig=colon']],
+    steps: [
+      ['get', 'pods'], ['auth', 'whoami', '-v=6'], ['get', 'pods', '--kubeconfig=indent'], ['get', 'ns', '--kubeconfig=colon'],
+      ['get', 'ns', '--kubeconfig=typed'],
+    ],
+  },
+  {
+    // clientcmd reads every file of the list, then reports each one it could not read
+    name: 'requests with a KUBECONFIG list of refused files',
+    kubeconfig: 'typed:good:yaml:base64',
+    files: {
+      typed: 'clusters:\n- name: a\n  cluster:\n    server: 5\n',
+      good: 'current-context: g\n',
+      yaml: 'foo: [\n',
+      base64: 'users:\n- name: u\n  user:\n    client-key-data: QUJ\n',
+    },
+    steps: [['get', 'pods'], ['api-resources']],
   },
   ...(
     [

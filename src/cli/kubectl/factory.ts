@@ -1,13 +1,14 @@
 // cmdutil.Factory: the global flags turned into a client config (clientcmd), a REST client and
 // the discovery-backed resource mapper, each built once per command and only when asked for.
-import { ConfigError, contextError, loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
-import { RepeatedKubeconfigName } from '../../client/kubeconfig.js';
+import { contextError, KubeconfigErrors, loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
 import { RestClient } from '../../client/rest.js';
 import { goDuration, parseDuration } from '../../client/go-duration.js';
 import type { Io } from '../shared/io.js';
 import type { Parsed } from '../shared/pflag.js';
+import { decodeConfigJson } from './commands/config/decode.js';
 import { openDiscovery } from './discovery/cached-discovery.js';
 import { RestMapper } from './discovery/mapper.js';
+import { AggregateError } from './errors.js';
 import { Klog } from './klog.js';
 import { requestLog } from './request-log.js';
 import { promptCredentials } from './auth-prompt.js';
@@ -58,18 +59,6 @@ export function requestTimeout(raw: string): { ms: number; text: string } | unde
   return ms === 0 ? undefined : { ms, text: goDuration(ms) };
 }
 
-/** A repeated name in a kubeconfig, refused in clientcmd's words (its full decoder, loaded only for this). */
-async function wordRepeatedName(err: unknown): Promise<never> {
-  if (!(err instanceof RepeatedKubeconfigName)) throw err;
-  const { decodeConfigJson } = await import('./commands/config/decode.js');
-  try {
-    decodeConfigJson(err.value);
-  } catch (decodeErr) {
-    throw new ConfigError(`error loading config file "${err.source}": ${(decodeErr as Error).message}`);
-  }
-  throw err;
-}
-
 export class Factory {
   private loaded?: Promise<LoadedConfig>;
   private resolved?: Promise<ResolvedClient>;
@@ -90,10 +79,13 @@ export class Factory {
   }
 
   kubeconfig(): Promise<LoadedConfig> {
-    this.loaded ??= loadKubeconfig(this.io.env, this.io.cwd, str(this.parsed, 'kubeconfig')).then((l) => {
+    // each file decoded as clientcmd.Load decodes it, so a type error or a repeated name is refused as there
+    this.loaded ??= loadKubeconfig(this.io.env, this.io.cwd, str(this.parsed, 'kubeconfig'), decodeConfigJson).then((l) => {
       for (const f of l.loaded) this.klog.info(6, 'loader.go:402', `Config loaded from file:  ${f}`);
       return l;
-    }, wordRepeatedName);
+    }, (err: unknown) => {
+      throw err instanceof KubeconfigErrors ? new AggregateError(err.errors) : err;
+    });
     return this.loaded;
   }
 
