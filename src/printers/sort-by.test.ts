@@ -104,3 +104,12 @@ describe('isLess (sorter.go)', () => {
     expect(() => isLess(v(a), v(b))).toThrow(msg);
   });
 });
+
+describe('a path no object has', () => {
+  it('is quoted as sorter.go quotes it (%q)', () => {
+    // kubectl get pods -o name '--sort-by={.status.star"tTime}' (and a backslash) against pods
+    const pods = [{ metadata: { name: 'a' } }, { metadata: { name: 'b' } }];
+    expect(generic(pods, '{.status.star"tTime}').stderr).toBe('error: couldn\'t find any field with path "{.status.star\\"tTime}" in the list of objects\n');
+    expect(generic(pods, '.spec.contain\\rs').stderr).toBe('error: couldn\'t find any field with path "{.spec.contain\\\\rs}" in the list of objects\n');
+  });
+});

@@ -31,7 +31,8 @@ export class UnsortableError extends Error {
 /** kubectl's klog.Fatalf (sorter.go:310/315, exit 255 after a goroutine dump) when the path fails on an item while sorting. */
 export class SortFatalError extends UnsortableError {}
 
-const notFound = (field: string): string => `couldn't find any field with path "${field}" in the list of objects`;
+/** sorter.go's %q of the path. */
+const notFound = (field: string): string => `couldn't find any field with path ${goQuote(field)} in the list of objects`;
 
 /** resource.ParseQuantity (which also takes a bare sign as zero, and no surrounding spaces). */
 function goParseQuantity(s: string): Quantity | undefined {
