@@ -1,6 +1,7 @@
 // The apiserver: HTTPS on loopback with client-certificate and token authentication, serving the
 // Kubernetes REST API over a store.
 import { createServer, type Server } from 'node:https';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -129,6 +130,7 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
   }, handler(ctx));
   // Go's TLS server never renegotiates; so the client certificate of a connection is fixed (authn.ts)
   server.on('secureConnection', (socket: TLSSocket) => socket.disableRenegotiation());
+  answerPlainHttp(server);
   const upgrades = upgradeHandler(ctx);
   server.on('upgrade', upgrades);
   await new Promise<void>((resolve, reject) => {
@@ -158,4 +160,29 @@ export async function startApiserver(o: ApiserverOptions): Promise<Apiserver> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The record headers net/http takes for a plain HTTP request (tlsRecordHeaderLooksLikeHTTP). */
+const HTTP_STARTS = ['GET /', 'HEAD ', 'POST ', 'PUT /', 'OPTIO'];
+
+/**
+ * net/http's answer to plain HTTP on a TLS port: a 400 saying so, then the connection closes. The
+ * first bytes of each connection are looked at before the TLS server takes it (it reads what the
+ * socket has buffered, so nothing is lost).
+ */
+function answerPlainHttp(server: Server): void {
+  const [tlsConnection] = server.listeners('connection') as Array<(socket: Socket) => void>;
+  if (!tlsConnection) return;
+  server.removeListener('connection', tlsConnection);
+  server.on('connection', (socket: Socket) => {
+    socket.once('data', (first: Buffer) => {
+      socket.pause();
+      if (HTTP_STARTS.includes(first.subarray(0, 5).toString('latin1'))) {
+        socket.end('HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n');
+        return;
+      }
+      socket.unshift(first);
+      tlsConnection.call(server, socket);
+    });
+  });
 }

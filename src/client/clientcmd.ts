@@ -242,11 +242,17 @@ export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promis
   const cluster = clusterOf(cfg, o.cluster || ctx.cluster || '', o);
   const user = userOf(cfg, o.user || ctx.user || '', o);
   const server = o.server || cluster.server || 'http://localhost:8080';
-  const rest: RestConfig = { server: /^[a-z]+:\/\//i.test(server) ? server : `https://${server}` };
+  // DefaultServerURL: a server without a scheme and host is http (ClientConfig has no TLS yet when it
+  // asks), and only a TLS transport gets the user's credentials and the cluster's CA
+  const rest: RestConfig = { server: /^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(server) ? server : `http://${server}` };
   const invalid: string[] = [];
   const late: string[] = [];
   const userName = o.user || ctx.user || '';
-  const { ca, cert, key } = await tlsMaterial(cluster, user, o, { cluster: o.cluster || ctx.cluster || '', user: userName }, invalid, late);
+  const material = await tlsMaterial(cluster, user, o, { cluster: o.cluster || ctx.cluster || '', user: userName }, invalid, late);
+  const namespace = o.namespace || ctx.namespace || 'default';
+  const base = { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing, userName, invalid };
+  if (!/^https:/i.test(rest.server)) return { ...base, identifiesUser: false };
+  const { ca, cert, key } = material;
   if (ca && !o.insecureSkipTlsVerify) rest.ca = ca;
   if (cert) rest.cert = cert;
   if (key) rest.key = key;
@@ -258,7 +264,6 @@ export async function resolveClient(cfg: Kubeconfig, o: ConfigOverrides): Promis
   const username = o.username || (user.username as string | undefined);
   const password = o.password || (user.password as string | undefined);
   if (username) rest.basic = { username, password: password ?? '' };
-  const namespace = o.namespace || ctx.namespace || 'default';
   const identifiesUser = Boolean(username || cert || token || user.exec || user['auth-provider']);
-  return { rest, namespace, namespaceExplicit: Boolean(o.namespace || ctx.namespace), contextName: ctxName, contextMissing: missing, userName, invalid, identifiesUser, ...(late[0] ? { readError: late[0] } : {}) };
+  return { ...base, identifiesUser, ...(late[0] ? { readError: late[0] } : {}) };
 }

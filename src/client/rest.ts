@@ -7,6 +7,7 @@ import type { TracedResponse } from './request-trace.js';
 import { authHeaders, tlsOptions } from './rest-auth.js';
 import { DeadlineError, transportError } from './transport-error.js';
 import { resourcePath, queryString } from './paths.js';
+import { genericServerMessage, genericServerReason } from './generic-error.js';
 import {
   ApiError, type ApiStatus, type Client, type DeleteOptions, type ListOptions, type Obj, type ObjList, type PatchType,
   type ResourceRef, type Watch, type WatchEvent, type WatchOptions, type WriteOptions,
@@ -15,6 +16,8 @@ import {
 export interface RawResponse {
   status: number;
   body: string;
+  /** the answer's Content-Type ('' when it had none) */
+  contentType?: string;
 }
 
 export interface OpenOptions {
@@ -120,7 +123,7 @@ export class RestClient implements Client {
     for await (const c of res) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     this.config.trace?.body({ method, url: new URL(path, this.base).href, headers: {} }, text);
-    return { status: res.statusCode ?? 0, body: text };
+    return { status: res.statusCode ?? 0, body: text, contentType: res.headers['content-type'] ?? '' };
   }
 
   private async json<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
@@ -228,10 +231,29 @@ function writeQuery(o: WriteOptions): string {
   return queryString({ dryRun: o.dryRun ? 'All' : undefined, fieldManager: o.fieldManager });
 }
 
-export function statusOf(r: RawResponse): ApiStatus {
+/**
+ * The Status of a non-2xx answer. With the request it answered, an answer that is no Status becomes
+ * what client-go's transformResponse makes of it (newUnstructuredResponseError): a fixed message
+ * per code, then `(<verb> <resource> <name>)`.
+ */
+export function statusOf(r: RawResponse, request?: { method: string; path: string }): ApiStatus {
   try {
     const s = JSON.parse(r.body) as ApiStatus;
     if (s && typeof s === 'object' && s.kind === 'Status') return { ...s, code: s.code ?? r.status };
   } catch { /* not a Status */ }
-  return { code: r.status, message: r.body.trim() || `HTTP ${r.status}` };
+  if (!request) return { code: r.status, message: r.body.trim() || `HTTP ${r.status}` };
+  // isTextResponse: no Content-Type, or text/*; the body is "unknown" otherwise
+  const text = r.contentType === '' || r.contentType === undefined || /^text\//i.test(r.contentType) ? r.body.trim() : 'unknown';
+  const { resource, name } = resourceOfPath(request.path);
+  return { code: r.status, reason: genericServerReason(r.status), message: genericServerMessage(r.status, request.method, resource, name, text) };
+}
+
+/** The group-qualified resource and the name a request's path names (the request builder's resource and name). */
+function resourceOfPath(path: string): { resource: string; name: string } {
+  const segs = path.split('?')[0]!.split('/').filter((x) => x !== '');
+  const core = segs[0] === 'api';
+  const group = core ? '' : segs[0] === 'apis' ? segs[1] ?? '' : '';
+  const rest = core ? segs.slice(2) : segs[0] === 'apis' ? segs.slice(3) : [];
+  const [resource = '', name = ''] = rest[0] === 'namespaces' && rest.length >= 3 ? rest.slice(2) : rest;
+  return { resource: resource && group ? `${resource}.${group}` : resource, name };
 }

@@ -71,14 +71,42 @@ export function nameserverSuffix(path = '/etc/resolv.conf'): string {
   return ` on ${isIPv6(ns) ? `[${ns}]` : ns}:53`;
 }
 
+/** net's isDomainName: labels of letters, digits, '-' and '_' (RFC 1035, 3696), not all numeric. */
+export function isDomainName(s: string): boolean {
+  if (s === '.') return true;
+  const l = s.length;
+  if (l === 0 || l > 254 || (l === 254 && !s.endsWith('.'))) return false;
+  let last = '.';
+  let nonNumeric = false;
+  let partlen = 0;
+  for (const c of s) {
+    if (/[a-zA-Z_]/.test(c)) {
+      nonNumeric = true;
+      partlen++;
+    } else if (/[0-9]/.test(c)) partlen++;
+    else if (c === '-') {
+      if (last === '.') return false;
+      partlen++;
+      nonNumeric = true;
+    } else if (c === '.') {
+      if (last === '.' || last === '-' || partlen > 63 || partlen === 0) return false;
+      partlen = 0;
+    } else return false;
+    last = c;
+  }
+  return last !== '-' && partlen <= 63 && nonNumeric;
+}
+
 function goWording(err: NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string; host?: string; cert?: PeerCertificate }, url: URL): string {
   if (err instanceof DeadlineError) return err.message;
   const addr = `${err.address ?? url.hostname}:${err.port ?? url.port}`;
   switch (err.code) {
     case 'ECONNREFUSED': return `dial tcp ${addr}: connect: connection refused`;
-    case 'ENOTFOUND': return `dial tcp: lookup ${url.hostname}${nameserverSuffix()}: no such host`;
+    // a name that is no domain name is refused before any server is asked
+    case 'ENOTFOUND': return `dial tcp: lookup ${url.hostname}${isDomainName(url.hostname) ? nameserverSuffix() : ''}: no such host`;
     case 'ETIMEDOUT': return `dial tcp ${addr}: i/o timeout`;
-    case 'ECONNRESET': return `read tcp ${addr}: read: connection reset by peer`;
+    // node's "socket hang up": the server closed the connection before answering, which Go reads as EOF
+    case 'ECONNRESET': return err.message === 'socket hang up' ? 'EOF' : `read tcp ${addr}: read: connection reset by peer`;
     case 'CERT_HAS_EXPIRED': return 'tls: failed to verify certificate: x509: certificate has expired or is not yet valid';
     case 'ERR_TLS_CERT_ALTNAME_INVALID': return `tls: failed to verify certificate: ${hostnameError(err.host ?? url.hostname, err.cert ?? {})}`;
     case 'EPROTO': return 'http: server gave HTTP response to HTTPS client';

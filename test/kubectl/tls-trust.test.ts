@@ -42,6 +42,9 @@ describe.skipIf(!hasRealKubectl)('kubectl TLS trust, ours vs real (skipped: no /
     ['--tls-server-name it holds', () => ({ args: ['--tls-server-name=kubernetes.default.svc'] })],
     ['--tls-server-name an IP it holds', () => ({ args: ['--tls-server-name=10.96.0.1'] })],
     ['--server by a name it holds', () => ({ args: [`--server=${serverUrl().replace('127.0.0.1', 'localhost')}`] })],
+    // no scheme is plain HTTP without credentials; the TLS port answers it as net/http does
+    ['--server without a scheme', () => ({ args: [`--server=${serverUrl().replace('https://', '')}`] })],
+    ['--server with http://', () => ({ args: [`--server=${serverUrl().replace('https://', 'http://')}`] })],
   ];
   const serverUrl = (): string => /server: (\S+)/.exec(readFileSync(join(cl.home, '.kube/config'), 'utf8'))![1]!;
 
@@ -53,5 +56,12 @@ describe.skipIf(!hasRealKubectl)('kubectl TLS trust, ours vs real (skipped: no /
     const viaShell = norm(await run(join(ROOT, 'bin/kubectl'), argv, { ...cl.env, ...env }));
     expect(viaNode).toEqual(real);
     expect(viaShell).toEqual(real);
+  });
+
+  it('a DELETE over plain HTTP to the TLS port: the server closes, the client reads EOF', async () => {
+    const argv = ['delete', 'pod', 'x', '--dry-run=server', `--server=${serverUrl().replace('https://', 'http://')}`];
+    const real = norm(await cl.kubectl(argv));
+    expect(real.stderr).toBe('Unable to connect to the server: EOF\n');
+    expect(norm(await cl.ourKubectl(argv))).toEqual(real);
   });
 });

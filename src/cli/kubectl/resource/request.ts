@@ -26,7 +26,7 @@ export const TYPED_LIST: RequestOptions = { timeoutParam: false };
 export async function requestJson<T>(client: RestClient, method: string, path: string, o: RequestOptions = {}): Promise<T> {
   const body = o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
   const r = await client.raw(method, path, body, o.body === undefined ? undefined : (o.contentType ?? 'application/json'), o.accept, { timeoutParam: o.timeoutParam });
-  if (r.status < 200 || r.status > 299) throw new ApiError(statusOf(r));
+  if (r.status < 200 || r.status > 299) throw new ApiError(statusOf(r, { method, path }));
   return JSON.parse(r.body) as T;
 }
 

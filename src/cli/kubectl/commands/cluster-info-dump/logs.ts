@@ -3,7 +3,7 @@
 // leaves `Request log error: <message>` in its place, worded as DoRaw's generic error.
 import type { RestClient } from '../../../../client/rest.js';
 import type { OutStream } from '../../../shared/io.js';
-import { genericServerMessage, serverText } from './generic-error.js';
+import { genericServerMessage, serverText } from '../../../../client/generic-error.js';
 
 export interface DumpPod {
   metadata: { name?: string; namespace?: string };

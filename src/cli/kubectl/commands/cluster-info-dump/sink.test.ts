@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { genericServerMessage, serverText } from './generic-error.js';
+import { genericServerMessage, serverText } from '../../../../client/generic-error.js';
 import { ListPrinter, listExtension, outputFor } from './sink.js';
 
 describe('cluster-info dump output', () => {

@@ -24,6 +24,17 @@ export function serverText(body: string): string {
   }
 }
 
+/** NewGenericServerResponse's reason for a code. */
+const REASONS: Record<number, string> = {
+  409: 'Conflict', 404: 'NotFound', 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 406: 'NotAcceptable',
+  415: 'UnsupportedMediaType', 405: 'MethodNotAllowed', 422: 'Invalid', 503: 'ServiceUnavailable', 504: 'Timeout',
+  429: 'TooManyRequests',
+};
+
+export function genericServerReason(code: number): string {
+  return REASONS[code] ?? (code >= 500 ? 'InternalError' : 'Unknown');
+}
+
 export function genericServerMessage(code: number, method: string, resource: string, name: string, text: string): string {
   let message = FIXED[code] ?? `the server responded with the status code ${code} but did not return more information`;
   if (code === 403 || code === 406 || code === 415) message = text;
