@@ -116,6 +116,11 @@ class Walker {
     return this.stack[this.stack.length - 1];
   }
 
+  /** The innermost block's column; -1 above the first. */
+  topCol(): number {
+    return this.top()?.col ?? -1;
+  }
+
   /** The collection at col: the top if it is one of kind there, else a new one. */
   enter(col: number, kind: Block['kind'], indentless = false): void {
     const top = this.top();
@@ -129,16 +134,15 @@ class Walker {
     while (/^[&!]\S*(\s|$)/.test(value)) value = value.replace(/^[&!]\S*\s*/, '');
     if (value === '') this.pending = { col, key };
     else if (value[0] === '|' || value[0] === '>') {
-      const parent = (this.top()?.col ?? -1);
+      const parent = this.topCol();
       const indicator = /^[|>][+-]?([1-9])/.exec(value)?.[1];
       this.blockScalar = { parent, indent: indicator === undefined ? undefined : parent + Number(indicator) };
-    }
-    else if (value[0] === '"' || value[0] === "'") {
+    } else if (value[0] === '"' || value[0] === "'") {
       if (quoteEnd(value) < 0) this.quote = value[0];
       else if (stripComment(value.slice(quoteEnd(value) + 1)) !== '') throw new GiveUp();
     } else if (value[0] === '[' || value[0] === '{') this.flow = flowDepth(value, 0);
     // a comment ends a plain scalar: the next line cannot carry it on
-    else if (value[0] !== '*' && stripComment(raw) === raw.trim()) this.plainAbove = (this.top()?.col ?? -1);
+    else if (value[0] !== '*' && stripComment(raw) === raw.trim()) this.plainAbove = this.topCol();
   }
 
   /** The nodes a line holds from col: `- ` entries, then a key and its value, or a scalar. */
@@ -172,7 +176,7 @@ class Walker {
     if (this.quote !== undefined) {
       // the rest of the scalar: the line that closes it must end there. go-yaml lets it sit at any
       // column; the npm parser wants it deeper than the block the scalar is in.
-      const block = this.top()?.col ?? -1;
+      const block = this.topCol();
       if (col <= block) this.shallowQuoted.push({ line: index, col: block + 1 });
       const end = quoteEnd(`${this.quote}${content}`);
       if (end >= 0) {
@@ -204,7 +208,7 @@ class Walker {
       this.content(content, col);
       return undefined;
     }
-    while ((this.top()?.col ?? -1) > col) this.stack.pop();
+    while (this.topCol() > col) this.stack.pop();
     if (this.stack.length === 0 && this.started) return { line: index, end: true };
     this.started = true;
     const top = this.top();
