@@ -8,6 +8,7 @@ import {
   emptyKubeconfig, parseKubeconfig, type ClusterInfo, type ContextInfo, type Kubeconfig, type KubeconfigCheck, type UserInfo,
 } from './kubeconfig.js';
 import type { RestConfig } from './rest-config.js';
+import { AggregateError } from './types.js';
 import { goErrnoText } from './go-errno.js';
 
 export interface ConfigOverrides {
@@ -38,13 +39,6 @@ export class ConfigError extends Error {
     readonly errors: readonly string[] = [message],
   ) {
     super(message);
-  }
-}
-
-/** Every file of a KUBECONFIG list that could not be read: clientcmd reads them all, then reports each. */
-export class KubeconfigErrors extends Error {
-  constructor(readonly errors: Error[]) {
-    super(errors.map((e) => e.message).join(', '));
   }
 }
 
@@ -121,7 +115,8 @@ export async function loadKubeconfig(env: Record<string, string | undefined>, cw
     };
   }
   if (errors.length === 1) throw errors[0]!;
-  if (errors.length > 1) throw new KubeconfigErrors(errors);
+  // clientcmd reads every file of the list, then reports each one it could not read
+  if (errors.length > 1) throw new AggregateError(errors);
   return { config: merged, files, loaded };
 }
 

@@ -17,3 +17,16 @@ export function queryString(params: Record<string, string | number | boolean | u
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/**
+ * What a resource path names, as the request builder held it: the group-qualified resource
+ * (`deployments.apps`) and the object's name ('' for a list).
+ */
+export function resourceOfPath(path: string): { resource: string; name: string } {
+  const segs = path.split('?')[0]!.split('/').filter((x) => x !== '');
+  const core = segs[0] === 'api';
+  const group = core ? '' : segs[0] === 'apis' ? segs[1] ?? '' : '';
+  const after = core ? segs.slice(2) : segs[0] === 'apis' ? segs.slice(3) : [];
+  const [resource = '', name = ''] = after[0] === 'namespaces' && after.length >= 3 ? after.slice(2) : after;
+  return { resource: resource && group ? `${resource}.${group}` : resource, name };
+}

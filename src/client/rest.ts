@@ -6,7 +6,7 @@ import type { RestConfig } from './rest-config.js';
 import type { TracedResponse } from './request-trace.js';
 import { authHeaders, tlsOptions } from './rest-auth.js';
 import { DeadlineError, transportError } from './transport-error.js';
-import { resourcePath, queryString } from './paths.js';
+import { resourceOfPath, resourcePath, queryString } from './paths.js';
 import { genericServerMessage, genericServerReason } from './generic-error.js';
 import {
   ApiError, type ApiStatus, type Client, type DeleteOptions, type ListOptions, type Obj, type ObjList, type PatchType,
@@ -248,12 +248,3 @@ export function statusOf(r: RawResponse, request?: { method: string; path: strin
   return { code: r.status, reason: genericServerReason(r.status), message: genericServerMessage(r.status, request.method, resource, name, text) };
 }
 
-/** The group-qualified resource and the name a request's path names (the request builder's resource and name). */
-function resourceOfPath(path: string): { resource: string; name: string } {
-  const segs = path.split('?')[0]!.split('/').filter((x) => x !== '');
-  const core = segs[0] === 'api';
-  const group = core ? '' : segs[0] === 'apis' ? segs[1] ?? '' : '';
-  const rest = core ? segs.slice(2) : segs[0] === 'apis' ? segs.slice(3) : [];
-  const [resource = '', name = ''] = rest[0] === 'namespaces' && rest.length >= 3 ? rest.slice(2) : rest;
-  return { resource: resource && group ? `${resource}.${group}` : resource, name };
-}

@@ -167,3 +167,10 @@ export interface PolicyRule {
   resourceNames?: string[];
   nonResourceURLs?: string[];
 }
+
+/** Several errors reported together, one per line (utilerrors.Aggregate). */
+export class AggregateError extends Error {
+  constructor(readonly errors: Error[]) {
+    super(errors.map((e) => e.message).join(', '));
+  }
+}

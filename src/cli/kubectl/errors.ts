@@ -1,12 +1,14 @@
 // kubectl's one error sink (cmdutil.CheckErr): every failure is worded as the real kubectl words
 // it — server Status, Invalid causes, configuration errors, transport errors — then exit 1.
-import { ApiError, type ApiStatus } from '../../client/types.js';
+import { AggregateError, ApiError, type ApiStatus } from '../../client/types.js';
 import { ConfigError } from '../../client/clientcmd.js';
 import { TransportError } from '../../client/transport-error.js';
 import type { Io } from '../shared/io.js';
 import { PartialOutputError } from './output/template-errors.js';
 import type { Klog } from './klog.js';
 import { goStatusOrder } from '../../printers/go-status.js';
+
+export { AggregateError };
 
 /** A usage error: `error: <msg>` then the pointer to the command's help. */
 export class UsageError extends Error {
@@ -22,12 +24,6 @@ export class PrintedError extends Error {
   }
 }
 
-/** Several errors reported together, one per line (utilerrors.Aggregate). */
-export class AggregateError extends Error {
-  constructor(readonly errors: Error[]) {
-    super(errors.map((e) => e.message).join(', '));
-  }
-}
 
 function statusMessage(s: ApiStatus): string {
   if (s.reason === 'Unauthorized') return `error: You must be logged in to the server (${s.message ?? 'Unauthorized'})`;

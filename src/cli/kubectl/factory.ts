@@ -1,6 +1,6 @@
 // cmdutil.Factory: the global flags turned into a client config (clientcmd), a REST client and
 // the discovery-backed resource mapper, each built once per command and only when asked for.
-import { contextError, KubeconfigErrors, loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
+import { contextError, loadKubeconfig, resolveClient, type ConfigOverrides, type LoadedConfig, type ResolvedClient } from '../../client/clientcmd.js';
 import { RestClient } from '../../client/rest.js';
 import { goDuration, parseDuration } from '../../client/go-duration.js';
 import type { Io } from '../shared/io.js';
@@ -8,7 +8,6 @@ import type { Parsed } from '../shared/pflag.js';
 import { decodeConfigJson } from './commands/config/decode.js';
 import { openDiscovery } from './discovery/cached-discovery.js';
 import { RestMapper } from './discovery/mapper.js';
-import { AggregateError } from './errors.js';
 import { Klog } from './klog.js';
 import { requestLog } from './request-log.js';
 import { promptCredentials } from './auth-prompt.js';
@@ -83,8 +82,6 @@ export class Factory {
     this.loaded ??= loadKubeconfig(this.io.env, this.io.cwd, str(this.parsed, 'kubeconfig'), decodeConfigJson).then((l) => {
       for (const f of l.loaded) this.klog.info(6, 'loader.go:402', `Config loaded from file:  ${f}`);
       return l;
-    }, (err: unknown) => {
-      throw err instanceof KubeconfigErrors ? new AggregateError(err.errors) : err;
     });
     return this.loaded;
   }

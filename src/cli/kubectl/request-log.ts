@@ -5,6 +5,7 @@
 import type { RequestTrace, TracedRequest, TracedResponse } from '../../client/request-trace.js';
 import { goQuote } from '../../printers/go-quote.js';
 import type { Klog } from './klog.js';
+import { resourceOfPath } from '../../client/paths.js';
 
 const RT = 'round_trippers.go';
 const AUTH_TYPES = new Set(['bearer', 'basic', 'negotiate']);
@@ -77,12 +78,7 @@ export function bodySite(r: TracedRequest): string {
 }
 
 /** Whether a resource path names one object (`…/pods/x`, `…/namespaces/x`) rather than a list. */
-function isNamed(path: string): boolean {
-  const segs = path.split('/').filter(Boolean);
-  const rest = segs.slice(segs[0] === 'api' ? 2 : 3);
-  const scoped = rest[0] === 'namespaces' && rest.length >= 3 ? rest.slice(2) : rest;
-  return scoped.length >= 2;
-}
+const isNamed = (path: string): boolean => resourceOfPath(path).name !== '';
 
 /** truncateBody: at -v=8 1024 characters, at 9 10240, at 10 and up all of it. */
 function truncate(klog: Klog, body: string): string {
