@@ -1,7 +1,11 @@
 // ServiceAccount admission for pods: the default service account, and the projected
-// kube-api-access volume mounted into every container (upstream's layout and names).
+// kube-api-access volume mounted into every container (upstream's layout and names). A pod
+// created just after its namespace may arrive before the serviceaccount controller has made the
+// namespace's `default` account: upstream then looks it up again, up to ten times in all, one
+// random 100–199 ms interval apart, so `create ns x && run -n x` works; so does this.
 import type { AdmissionPlugin } from '../registry/admission.js';
 import type { ObjectStorage } from '../storage/storage.js';
+import type { KObject } from '../types.js';
 import { serviceAccount } from '../resources/serviceaccount.js';
 import { forbidden } from '../errors.js';
 import { randomSuffix } from '../registry/context.js';
@@ -40,7 +44,30 @@ function mount(spec: PodSpec, suffix: string): void {
   for (const c of all) c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath: MOUNT, name, readOnly: true }];
 }
 
-export function serviceAccountAdmission(storage: ObjectStorage, suffix: () => string = randomSuffix): AdmissionPlugin {
+/** How long to wait between lookups of a `default` account that is not there yet. */
+export interface LookupRetry {
+  interval(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const DEFAULT_ATTEMPTS = 10;
+const realRetry: LookupRetry = {
+  interval: () => 100 + Math.floor(Math.random() * 100),
+  sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
+};
+
+async function lookup(storage: ObjectStorage, namespace: string | undefined, name: string, retry: LookupRetry): Promise<KObject | undefined> {
+  const attempts = name === 'default' ? DEFAULT_ATTEMPTS : 1;
+  const interval = retry.interval();
+  for (let i = 0; i < attempts; i++) {
+    if (i > 0) await retry.sleep(interval);
+    const sa = await storage.tryGet(serviceAccount, namespace, name);
+    if (sa) return sa;
+  }
+  return undefined;
+}
+
+export function serviceAccountAdmission(storage: ObjectStorage, suffix: () => string = randomSuffix, retry: LookupRetry = realRetry): AdmissionPlugin {
   return {
     name: 'ServiceAccount',
     async admit(req) {
@@ -49,7 +76,7 @@ export function serviceAccountAdmission(storage: ObjectStorage, suffix: () => st
       const spec = (req.obj.spec ??= {}) as PodSpec;
       spec.serviceAccountName ||= spec.serviceAccount || 'default';
       spec.serviceAccount = spec.serviceAccountName;
-      const sa = await storage.tryGet(serviceAccount, req.namespace, spec.serviceAccountName);
+      const sa = await lookup(storage, req.namespace, spec.serviceAccountName, retry);
       if (!sa) {
         throw forbidden({ group: '', resource: 'pods' }, req.name, `error looking up service account ${req.namespace}/${spec.serviceAccountName}: serviceaccount "${spec.serviceAccountName}" not found`);
       }
