@@ -4,7 +4,7 @@
 // matchConditions, namespace and object selectors, evaluation errors under failurePolicy, a
 // CONNECT (exec) judged on its PodExecOptions, and expressions that do not compile refused.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasRealKubectl, useCluster } from '../support/cluster.js';
+import { eventually, hasRealKubectl, useCluster } from '../support/cluster.js';
 import { expectSame, type Case } from './differential.js';
 
 const POLICIES = `apiVersion: admissionregistration.k8s.io/v1
@@ -109,10 +109,16 @@ describe.skipIf(!hasRealKubectl)('ValidatingAdmissionPolicy, ours against the re
     c.file('latest.yaml', deploy('latest', 'nginx:latest', 2));
     c.file('exempt.yaml', deploy('exempt', 'nginx:latest', 9, '{app: x, exempt: "yes"}'));
     c.file('fine.yaml', deploy('fine', 'nginx:1.25', 2));
-    for (const args of [['create', 'namespace', 'vt'], ['label', 'namespace', 'vt', 'env=test'], ['create', 'namespace', 'vm'], ['label', 'namespace', 'vm', 'env=missing'], ['create', '-f', 'policies.yaml'],
-      ['-n', 'vt', 'run', 'execme', '--image=busybox', '--', 'sleep', '3600'], ['-n', 'vt', 'wait', '--for=condition=Ready', 'pod/execme', '--timeout=60s']]) {
-      expect((await c.kubectl(args)).code, args.join(' ')).toBe(0);
-    }
+    const steps = async (list: string[][]): Promise<void> => {
+      for (const args of list) {
+        const r = await c.kubectl(args);
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      }
+    };
+    await steps([['create', 'namespace', 'vt'], ['label', 'namespace', 'vt', 'env=test'], ['create', 'namespace', 'vm'], ['label', 'namespace', 'vm', 'env=missing'], ['create', '-f', 'policies.yaml']]);
+    // a pod is refused until the serviceaccount controller has made the namespace's default account
+    await eventually(c, ['-n', 'vt', 'get', 'sa', 'default', '-o', 'name'], (out) => out !== '');
+    await steps([['-n', 'vt', 'run', 'execme', '--image=busybox', '--', 'sleep', '3600'], ['-n', 'vt', 'wait', '--for=condition=Ready', 'pod/execme', '--timeout=60s']]);
     // the policies are enforced once the apiserver's watch has them: no params yet, so a denial
     for (let i = 0; i < 100 && (await c.kubectl(['-n', 'vt', 'create', 'deployment', 'probe', '--image=nginx', '--dry-run=server'])).code === 0; i++);
     expect((await c.kubectl(['create', 'configmap', 'limits', '--from-literal=maxReplicas=5'])).code).toBe(0);
