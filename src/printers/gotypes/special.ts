@@ -1,5 +1,7 @@
-// The UnmarshalJSON methods of apimachinery's self-decoding types. Their errors are not
-// encoding/json's own: they end decoding at once, with no struct field context.
+// The UnmarshalJSON methods of apimachinery's self-decoding types. Their errors end decoding at
+// once. Those that come from the inner json.Unmarshal (Time's string, IntOrString's int32) are
+// UnmarshalTypeErrors, so the outer decoder's addErrorContext gives them the field being decoded
+// (sigs.k8s.io/json aliases encoding/json's type); the others (time.Parse, Quantity) stay bare.
 //   resource.Quantity: ParseQuantity(strings.TrimSpace(unquoted text)) — ErrFormatWrong/ErrSuffix.
 //   metav1.Time/MicroTime: json.Unmarshal into a string, then time.Parse(RFC3339) (go-time.ts).
 //   intstr.IntOrString: a JSON string, or json.Unmarshal into an int32.
@@ -27,24 +29,28 @@ function quantityError(v: unknown): string | undefined {
   return SUFFIXES.has(suffix) || /^[eE][-+]?\d+$/.test(suffix) ? undefined : QUANTITY_SUFFIX;
 }
 
+/** An inner json.Unmarshal's type mismatch: what it could not decode, and into which Go type. */
+export interface InnerTypeError { kind: string; goType: string }
+export type SpecialError = string | InnerTypeError;
+
 /** metav1.Time: a JSON string that time.Parse(time.RFC3339) takes (MicroTime's layout is not modelled). */
-function timeError(type: string, v: unknown): string | undefined {
-  if (typeof v !== 'string') return `json: cannot unmarshal ${jsonKind(v)} into Go value of type string`;
+function timeError(type: string, v: unknown): SpecialError | undefined {
+  if (typeof v !== 'string') return { kind: jsonKind(v), goType: 'string' };
   if (type !== '@time') return undefined;
   const t = parseRfc3339(v);
   return t.ok ? undefined : t.error;
 }
 
-function intOrStringError(v: unknown): string | undefined {
+function intOrStringError(v: unknown): SpecialError | undefined {
   if (typeof v === 'string') return undefined;
   if (typeof v === 'number') {
-    return Number.isInteger(v) && v >= -2147483648 && v <= 2147483647 ? undefined : `json: cannot unmarshal number ${String(v)} into Go value of type int32`;
+    return Number.isInteger(v) && v >= -2147483648 && v <= 2147483647 ? undefined : { kind: `number ${String(v)}`, goType: 'int32' };
   }
-  return `json: cannot unmarshal ${jsonKind(v)} into Go value of type int32`;
+  return { kind: jsonKind(v), goType: 'int32' };
 }
 
 /** The error a self-decoding type's UnmarshalJSON returns for a non-null value. */
-export function specialError(type: string, v: unknown): string | undefined {
+export function specialError(type: string, v: unknown): SpecialError | undefined {
   switch (type) {
     case '@quantity': return quantityError(v);
     case '@time':

@@ -31,8 +31,10 @@ const cases: { name: string; obj: Record<string, unknown>; want: string | undefi
   { name: 'a bad quantity ends decoding at once', obj: deploy({ env: [{ value: 1 }], resources: { limits: { memory: '512MB' } } }), want: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'" },
   { name: 'a number is a quantity', obj: deploy({ resources: { limits: { cpu: 1 } } }), want: undefined },
   { name: 'an int-or-string takes both', obj: { apiVersion: 'v1', kind: 'Service', spec: { ports: [{ port: 80, targetPort: 'http' }, { port: 81, targetPort: 8081 }] } }, want: undefined },
-  { name: 'an int-or-string bool', obj: { apiVersion: 'v1', kind: 'Service', spec: { ports: [{ port: 80, targetPort: true }] } }, want: 'json: cannot unmarshal bool into Go value of type int32' },
-  { name: 'a number for a time', obj: { apiVersion: 'v1', kind: 'Pod', metadata: { creationTimestamp: 5 } }, want: 'json: cannot unmarshal number into Go value of type string' },
+  { name: 'an int-or-string bool', obj: { apiVersion: 'v1', kind: 'Service', spec: { ports: [{ port: 80, targetPort: true }] } }, want: 'json: cannot unmarshal bool into Go struct field ServicePort.spec.ports.targetPort of type int32' },
+  // the real kubectl v1.32.4, `run --overrides` (decoded by the same sigs.k8s.io/json serializer):
+  { name: 'an int-or-string fraction', obj: deploy({ livenessProbe: { httpGet: { port: 1.5 } } }), want: 'json: cannot unmarshal number 1.5 into Go struct field HTTPGetAction.spec.template.spec.containers.livenessProbe.httpGet.port of type int32' },
+  { name: 'a number for a time', obj: { apiVersion: 'v1', kind: 'Pod', metadata: { creationTimestamp: 5 } }, want: 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.creationTimestamp of type string' },
   { name: 'a time that does not parse', obj: { apiVersion: 'v1', kind: 'Pod', metadata: { creationTimestamp: 'now' } }, want: 'parsing time "now" as "2006-01-02T15:04:05Z07:00": cannot parse "now" as "2006"' },
   { name: 'unknown fields are not this check', obj: { apiVersion: 'v1', kind: 'Pod', spec: { bogus: 1 } }, want: undefined },
   { name: 'an autoscaling/v2 struct is v2.X', obj: { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', spec: { scaleTargetRef: 'x' } }, want: 'json: cannot unmarshal string into Go struct field HorizontalPodAutoscalerSpec.spec.scaleTargetRef of type v2.CrossVersionObjectReference' },

@@ -3,7 +3,8 @@
 // the document in order and keeps going after a type mismatch: the FIRST UnmarshalTypeError wins,
 // worded `json: cannot unmarshal <kind> into Go struct field <innermost struct>.<json path without
 // indices or map keys> of type <Go type>`. null fits anything. A self-decoding type's error
-// (Quantity, Time, IntOrString) ends decoding at once and wins over an earlier mismatch.
+// (Quantity, Time, IntOrString) ends decoding at once and wins over an earlier mismatch; when it
+// is an inner type mismatch it is worded with the field's context like any other.
 import { elementGoType, fieldGoType, structName } from './go-type.js';
 import { jsonKind, specialError } from './special.js';
 import { listElement, structRows, type Row } from './tables.js';
@@ -56,8 +57,10 @@ function decodeValue(st: State, type: string, goType: string, v: unknown, ctx: C
   if (v === null) return true;
   const target = goType.startsWith('*') ? goType.slice(1) : goType;
   if (type.startsWith('@')) {
-    st.fatal = specialError(type, v);
-    return st.fatal === undefined;
+    const err = specialError(type, v);
+    if (err === undefined) return true;
+    st.fatal = typeof err === 'string' ? err : typeError(err.kind, err.goType, ctx);
+    return false;
   }
   if (!type.includes('.')) {
     const fits = scalarFits(type, v);
@@ -114,3 +117,13 @@ export function unmarshalError(typeKey: string, value: unknown): string | undefi
   return st.fatal ?? st.saved;
 }
 
+
+/**
+ * The error json.Unmarshal returns for value as field `field` (table type typeKey, Go type goType)
+ * of a struct named owner, e.g. the builder's metadataOnlyObject.metadata.
+ */
+export function fieldUnmarshalError(owner: string, field: string, typeKey: string, goType: string, value: unknown): string | undefined {
+  const st: State = {};
+  decodeValue(st, typeKey, goType, value, { struct: owner, path: [field] });
+  return st.fatal ?? st.saved;
+}
