@@ -56,6 +56,15 @@ const ERRORS: [string, string][] = [
   ["apiVersion: v1\nkind: Pod\nmetadata\n  name: p\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 4: could not find expected ':'"],
   ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p\ndata:\n  a: |\n    x\n  b\n  c: d\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 9: could not find expected ':'"],
   ['{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a",}}', "error parsing x.yaml: json: offset 68: invalid character '}' looking for beginning of object key string"],
+  // metadata that does not decode into ObjectMeta: in the document's order (a YAML document's keys
+  // come sorted from YAMLToJSON, a JSON one's as written), timestamps through time.Parse
+  ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  creationTimestamp: foo\n', 'unable to decode "x.yaml": parsing time "foo" as "2006-01-02T15:04:05Z07:00": cannot parse "foo" as "2006"'],
+  ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  creationTimestamp: "2024-01-01"\n', 'unable to decode "x.yaml": parsing time "2024-01-01" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T"'],
+  ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  creationTimestamp: 5\n', 'unable to decode "x.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.creationTimestamp of type string'],
+  ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 5\n', 'unable to decode "x.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string'],
+  ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  managedFields: [{time: xx}]\n', 'unable to decode "x.yaml": parsing time "xx" as "2006-01-02T15:04:05Z07:00": cannot parse "xx" as "2006"'],
+  ['{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":5,"labels":{"a":1}}}', 'unable to decode "x.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string'],
+  ['apiVersion: v1\nkind: ConfigMap\nmetadata: [1]\n', 'unable to decode "x.yaml": json: cannot unmarshal array into Go struct field metadataOnlyObject.metadata of type v1.ObjectMeta'],
 ];
 
 describe('decodeManifests, error texts as kubectl prints them', () => {
