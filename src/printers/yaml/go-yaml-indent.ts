@@ -195,6 +195,8 @@ class Walker {
       block.indent ??= col > block.parent ? col : undefined;
       if (block.indent !== undefined && col >= block.indent) return undefined;
       this.blockScalar = undefined;
+      // a comment left of the scalar's text ends it, and is a comment
+      if (content.startsWith('#')) return undefined;
     }
     if (this.plainAbove !== undefined && col > this.plainAbove) {
       if (keyColon(content) >= 0) return { line: index + 1, scanner: 'mapping values are not allowed in this context' };
