@@ -22,7 +22,7 @@ export function klog(out: OutStream, level: 'E' | 'W' | 'I' | 'F', at: string, m
 }
 
 /** klog's writeStringValue: one line quoted; several lines as `<`, each line tab-indented, ` >`. */
-function kvValue(v: string): string {
+export function kvValue(v: string): string {
   if (!v.includes('\n')) return goQuote(v);
   const lines = v.endsWith('\n') ? v.slice(0, -1).split('\n') : v.split('\n');
   return `<\n${lines.map((l) => `\t${l}\n`).join('')} >`;

@@ -3,7 +3,7 @@
 // --template, --field-manager, --save-config, and the namespace.
 import type { Ctx } from '../../context.js';
 import { PrintedError } from '../../errors.js';
-import { klog, klogHeader } from '../../klog.js';
+import { klog, klogHeader, kvValue } from '../../klog.js';
 import { resolveObjectOutput, type OutputFormat } from '../../output/format.js';
 import { allowMissingKeys } from '../../output/template-errors.js';
 
@@ -18,7 +18,7 @@ export function parseGoBool(raw: string): boolean | undefined {
 
 /** An error returned from cobra's Execute, which component-base's cli.Run logs and exits 1 on. */
 export function commandFailed(message: string): PrintedError {
-  return new PrintedError(`${klogHeader('E', 'run.go:72')}"command failed" err=${JSON.stringify(message)}`);
+  return new PrintedError(`${klogHeader('E', 'run.go:72')}"command failed" err=${kvValue(message)}`);
 }
 
 /** cobra's ValidateRequiredFlags: the flags marked required that were not given, in name order. */
