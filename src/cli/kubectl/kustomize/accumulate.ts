@@ -7,7 +7,8 @@ import { isDir, loadKustomization, type Kustomization, type PatchEntry } from '.
 import { applyJsonPatch, mergeMaps, selectedBy } from './patches.js';
 import { Resource, type Json } from './resource.js';
 import { commonAnnotations, commonLabels, images, labels, namespace, prefixSuffix, replicas } from './transforms.js';
-import { KustomizeYamlError, parseYamlDocs, resourceObjects } from './yaml.js';
+import { resourceObjects } from './read-resources.js';
+import { KustomizeYamlError, parseYamlDocs } from './yaml.js';
 
 export interface BuildEnv {
   warn(line: string): void;
@@ -38,11 +39,16 @@ function accumulateResource(env: BuildEnv, root: string, entry: string): Resourc
     throw new Error(`accumulation err='accumulating resources from '${entry}': ${why}': must build at directory: not a valid directory: ${why}`);
   }
   try {
-    return resourceObjects(text).map((o) => new Resource(o));
+    return resourceObjects(text).map(({ obj, writeError }) => {
+      const r = new Resource(obj);
+      if (writeError !== undefined) r.writeError = writeError;
+      return r;
+    });
   } catch (err) {
     // accumulateFile's prefix around kusterr.Handler's MalformedYAMLError
     if (err instanceof KustomizeYamlError) throw new Error(`accumulating resources from '${entry}': MalformedYAMLError: ${err.message} in File: ${entry}`);
-    throw err;
+    // any other refusal: accumulateResources then tries the path as a kustomization directory
+    throw new Error(`accumulation err='accumulating resources from '${entry}': ${(err as Error).message}': must build at directory: '${abs}': file is not directory`);
   }
 }
 

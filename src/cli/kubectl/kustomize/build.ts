@@ -18,7 +18,10 @@ export function kustomizeBuild(dir: string, cwd: string, warn: (line: string) =>
   const rs = accumulateTarget({ warn }, root);
   for (const r of rs) if (r.needsHash) r.rename(`${r.name}-${hashSuffix(r)}`);
   fixBackReferences(rs);
-  return legacySort(rs).map((r) => toKubectlYaml(r.obj)).join('---\n');
+  const sorted = legacySort(rs);
+  const unwritable = sorted.find((r) => r.writeError !== undefined);
+  if (unwritable) throw new Error(unwritable.writeError);
+  return sorted.map((r) => toKubectlYaml(r.obj)).join('---\n');
 }
 
 /** For -k: the build's YAML, warnings on stderr. */

@@ -14,6 +14,8 @@ export class Resource {
   needsHash = false;
   /** generator behavior: create, merge, replace */
   behavior = 'create';
+  /** why writing it out fails (a key its YAML repeats), if it does */
+  writeError?: string;
 
   constructor(public obj: Json) {}
 
