@@ -35,7 +35,8 @@ describe.skipIf(!haveRealEtcd)('etcdctl watch -i against the real etcdctl', () =
     for (const step of steps.map((t) => t.replaceAll('{p}', p))) {
       if (step.startsWith('@put ')) await runCmd(REAL_ETCDCTL, ['--endpoints', ep, 'put', ...step.split(' ').slice(1)], { ETCDCTL_API: '3' });
       else if (child.exitCode === null) child.stdin.write(`${step}\n`);
-      await pause(350);
+      // a watch line opens its watch asynchronously: a write before it is open is not seen
+      await pause(step.startsWith('watch ') ? 1000 : 350);
     }
     await pause(1000);
     child.stdin.end();
