@@ -115,7 +115,11 @@ describe.skipIf(!hasRealKubectl)('kubectl proxy: ours and the real one', () => {
     }
     const tcp = await startProxy('ours', ['-p', '0', '--reject-paths=^$']);
     try {
-      const r = await run(REAL_KUBECTL, ['--kubeconfig=/dev/null', `--server=http://${tcp.where}`, 'exec', 'web', '--', 'echo', 'through'], c.env);
+      const exec = () => run(REAL_KUBECTL, ['--kubeconfig=/dev/null', `--server=http://${tcp.where}`, 'exec', 'web', '--', 'echo', 'through'], c.env);
+      let r = await exec();
+      // client-go's WebSocket executor reads messages before it has made its streams, and drops
+      // what comes first ("Unknown stream id"); a starved client loses a fast echo that way
+      if (r.stderr.includes('Unknown stream id')) r = await exec();
       expect(r).toEqual({ code: 0, stdout: 'through\n', stderr: '' });
     } finally {
       tcp.child.kill();
