@@ -9,6 +9,7 @@
 // modelled.
 import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { goQuote } from '../../../printers/go-quote.js';
+import { nodeText } from './yaml.js';
 
 type YNode = unknown;
 type Range = [number, number];
@@ -41,13 +42,8 @@ const rangeOf = (n: YNode): Range | undefined => {
   return r ? [r[0], r[1]] : undefined;
 };
 
-function keyText(n: YNode): string {
-  if (!isScalar(n)) return '';
-  return typeof n.value === 'string' ? n.value : (n.source ?? String(n.value));
-}
-
 function pairOf(m: YNode, key: string): Pair | undefined {
-  return isMap(m) ? (m.items.find((p) => isPair(p) && keyText(p.key) === key) as Pair | undefined) : undefined;
+  return isMap(m) ? (m.items.find((p) => isPair(p) && nodeText(p.key) === key) as Pair | undefined) : undefined;
 }
 
 /** Source lines (1-based) inside block scalars, whose blank lines are content. */
@@ -107,7 +103,7 @@ function annotationsMove(root: YNode, lineOf: (o: number) => number, count: (a: 
   if (!from || !to || !metaRange) return undefined;
   const start = lineOf(from[0]);
   const end = lineOf(Math.max(from[0], to[1] - 1));
-  const keys = isMap(ann.value) ? new Set((ann.value as YAMLMap).items.map((p) => keyText((p as Pair).key))).size : 0;
+  const keys = isMap(ann.value) ? new Set((ann.value as YAMLMap).items.map((p) => nodeText((p as Pair).key))).size : 0;
   return { start, end, lines: count(start, end), rewritten: keys === 0 ? 0 : 1 + keys, metaEnd: lineOf(Math.max(metaRange[0], metaRange[1] - 1)) };
 }
 
@@ -126,8 +122,8 @@ function collect(n: YNode, out: string[], line: (offset: number) => number, skip
       const b = pairs[j]!.key;
       const ra = rangeOf(a);
       const rb = rangeOf(b);
-      if (!ra || !rb || isScalar(a) !== isScalar(b) || keyText(a) !== keyText(b)) continue;
-      out.push(`line ${line(rb[0])}: mapping key ${goQuote(keyText(b))} already defined at line ${line(ra[0])}`);
+      if (!ra || !rb || isScalar(a) !== isScalar(b) || nodeText(a) !== nodeText(b)) continue;
+      out.push(`line ${line(rb[0])}: mapping key ${goQuote(nodeText(b))} already defined at line ${line(ra[0])}`);
     }
   }
   if (out.length > before) return;

@@ -10,7 +10,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document } from 'yaml';
 import { goYamlMessage, sortedJson } from '../../../printers/yaml/go-yaml-read.js';
 import { decodeErrors, duplicateKeyError } from './duplicate-keys.js';
-import { KustomizeYamlError, type Json } from './yaml.js';
+import { KustomizeYamlError, nodeText, type Json } from './yaml.js';
 
 type YNode = unknown;
 /** A resource's node: a document's contents, or an item of a List document, with its source. */
@@ -39,11 +39,7 @@ function nilOrEmpty(n: YNode): boolean {
   return isNull(n) || (isMap(n) && n.items.length === 0) || (isSeq(n) && n.items.length === 0);
 }
 
-/** A node's Value: a scalar's text (a quoted one unescaped), '' for collections. */
-function text(n: YNode): string {
-  if (!isScalar(n)) return '';
-  return typeof n.value === 'string' ? n.value : (n.source ?? String(n.value));
-}
+const text = nodeText;
 
 /** GetValue: '' for a missing or null node. */
 const getValue = (n: YNode): string => (isNull(n) ? '' : text(n));

@@ -1,6 +1,6 @@
 // Reading YAML as kustomize does (kyaml, on go-yaml v3: the YAML 1.2 core schema, so `yes` and
 // `on` stay strings): documents split on `---`, empty ones skipped (read-resources.ts reads objects).
-import { parseAllDocuments } from 'yaml';
+import { isScalar, parseAllDocuments } from 'yaml';
 import { goYamlMessage, sortedJson } from '../../../printers/yaml/go-yaml-read.js';
 
 export type Json = Record<string, unknown>;
@@ -16,4 +16,10 @@ export function parseYamlDocs(text: string): unknown[] {
     out.push(sortedJson(doc.toJS({ maxAliasCount: -1 })));
   }
   return out;
+}
+
+/** A go-yaml v3 node's Value: a scalar's text (a quoted one unescaped), '' for anything else. */
+export function nodeText(n: unknown): string {
+  if (!isScalar(n)) return '';
+  return typeof n.value === 'string' ? n.value : (n.source ?? String(n.value));
 }
