@@ -15,7 +15,7 @@ import { builderEnv } from './mutate/env.js';
 import { objectPath, type Info } from './mutate/info.js';
 import { applyMergePatch, deepEqual } from './mutate/merge-patch.js';
 import { ObjectPrinter } from './mutate/printer.js';
-import { applyJsonPatch } from './patch/json-patch.js';
+import { applyJsonPatchV4, decodeJsonPatch } from '../../../printers/gotypes/json-patch-v4.js';
 import { applyStrategicPatch } from './patch/strategic.js';
 
 const PATCH_TYPES: Record<string, string> = {
@@ -76,7 +76,16 @@ function decodePatch(type: string, patch: string): unknown {
 
 function applyLocally(type: string, obj: Obj, patch: string): Obj {
   const decoded = decodePatch(type, patch);
-  if (type === 'json') return applyJsonPatch(obj, decoded) as Obj;
+  if (type === 'json') {
+    try {
+      return applyJsonPatchV4(obj, decodeJsonPatch(decoded)) as Obj;
+    } catch (err) {
+      // getPatchedJSON's rewording of json-patch's missing key
+      const msg = (err as Error).message;
+      if (!msg.includes('doc is missing key')) throw err;
+      throw new Error(`Object to be patched is missing field (${msg.slice(msg.indexOf('key:') + 5)})`);
+    }
+  }
   if (type === 'merge') return applyMergePatch(obj, decoded) as Obj;
   return applyStrategicPatch(obj, decoded) as Obj;
 }

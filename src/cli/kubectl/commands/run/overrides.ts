@@ -1,6 +1,8 @@
 // run's --overrides: the generated object's JSON patched by a JSON merge patch (the default),
 // an RFC 6902 JSON patch, or a strategic merge patch (lists merged on their Kubernetes merge
 // keys), then read back as the Go struct.
+import { applyJsonPatchV4, decodeJsonPatch } from '../../../../printers/gotypes/json-patch-v4.js';
+
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -46,49 +48,6 @@ export function strategicMerge(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-function pointer(path: string): string[] {
-  if (path === '') return [];
-  return path.slice(1).split('/').map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-
-function parentOf(doc: unknown, path: string): [Json | unknown[], string] {
-  const parts = pointer(path);
-  const last = parts.pop();
-  let node: unknown = doc;
-  for (const p of parts) node = Array.isArray(node) ? node[Number(p)] : isObject(node) ? node[p] : undefined;
-  if (last === undefined || (!Array.isArray(node) && !isObject(node))) throw new Error(`add operation does not apply: doc is missing path: "${path}": missing value`);
-  return [node, last];
-}
-
-function applyOp(doc: unknown, op: Json): void {
-  const [parent, key] = parentOf(doc, String(op.path ?? ''));
-  const index = key === '-' && Array.isArray(parent) ? parent.length : Number(key);
-  switch (op.op) {
-    case 'add':
-      if (Array.isArray(parent)) parent.splice(index, 0, op.value);
-      else parent[key] = op.value;
-      return;
-    case 'replace':
-      if (Array.isArray(parent)) parent[index] = op.value;
-      else parent[key] = op.value;
-      return;
-    case 'remove':
-      if (Array.isArray(parent)) parent.splice(index, 1);
-      else delete parent[key];
-      return;
-    default:
-      throw new Error(`Unexpected kind: ${String(op.op)}`);
-  }
-}
-
-/** RFC 6902 add, replace and remove. */
-export function jsonPatch(doc: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) throw new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-  const out = structuredClone(doc);
-  for (const op of ops) applyOp(out, isObject(op) ? op : {});
-  return out;
-}
-
 /** Overrider.Apply */
 export function applyOverrides(obj: Json, overrides: string, type: string): Json {
   if (overrides === '') return obj;
@@ -99,6 +58,6 @@ export function applyOverrides(obj: Json, overrides: string, type: string): Json
   } catch {
     throw new Error(type === 'json' ? 'invalid character looking for beginning of value' : 'Invalid JSON Patch');
   }
-  if (type === 'json') return jsonPatch(obj, patch) as Json;
+  if (type === 'json') return applyJsonPatchV4(obj, decodeJsonPatch(patch)) as Json;
   return (type === 'strategic' ? strategicMerge(obj, patch) : mergePatch(obj, patch)) as Json;
 }
