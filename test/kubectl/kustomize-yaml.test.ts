@@ -3,7 +3,7 @@
 // the real kubectl v1.32.4 for the same bytes as x.yaml, the one resource of a kustomization:
 //   kubectl kustomize dir   (… MalformedYAMLError: <this> in File: x.yaml)
 import { describe, expect, it } from 'vitest';
-import { parseYamlDocs } from '../../src/cli/kubectl/kustomize/yaml.js';
+import { resourceObjects } from '../../src/cli/kubectl/kustomize/read-resources.js';
 
 const CASES: [string, string][] = [
   ['kind: A\nmetadata:\n  labels:\n    a: b\n  annotations:\n     x: y\n    z: w\n', 'yaml: line 2: did not find expected key'],
@@ -20,7 +20,7 @@ const CASES: [string, string][] = [
 describe('kustomize resource files, go-yaml v3 error texts', () => {
   for (const [input, message] of CASES) {
     it(JSON.stringify(input), () => {
-      expect(() => parseYamlDocs(input)).toThrow(message);
+      expect(() => resourceObjects(input)).toThrow(message);
     });
   }
 });

@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { configMap, secret, type GeneratorArgs } from './generators.js';
-import { isDir, loadKustomization, type Kustomization, type PatchEntry } from './kustomization.js';
-import { applyJsonPatch, mergeMaps, selectedBy } from './patches.js';
+import { isDir, loadKustomization, type Kustomization } from './kustomization.js';
+import { mergeMaps } from './patches.js';
+import { configurePatchTransformers } from './patch-transformers.js';
 import { Resource, type Json } from './resource.js';
 import { commonAnnotations, commonLabels, images, labels, namespace, prefixSuffix, replicas } from './transforms.js';
 import { resourceObjects } from './read-resources.js';
-import { KustomizeYamlError, parseYamlDocs } from './yaml.js';
+import { KustomizeYamlError } from './yaml.js';
 
 export interface BuildEnv {
   warn(line: string): void;
@@ -72,52 +73,18 @@ function generate(k: Kustomization, root: string, rs: Resource[]): Resource[] {
   return out;
 }
 
-function patchText(root: string, p: PatchEntry): string {
-  return p.path !== undefined ? readRestricted(root, p.path) : (p.patch ?? '');
-}
-
-function applyPatch(rs: Resource[], text: string, target: PatchEntry['target']): void {
-  const docs = parseYamlDocs(text).filter((d) => d !== null && d !== undefined);
-  const first = docs[0];
-  if (Array.isArray(first)) {
-    if (!target) throw new Error('must specify a target for patch');
-    for (const r of rs) if (selectedBy(target, r)) r.obj = applyJsonPatch(r.obj, first as never);
-    return;
-  }
-  for (const d of docs as Json[]) {
-    const patch = new Resource(d);
-    const t = target ?? { kind: patch.gvk().kind, name: patch.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') };
-    for (const r of rs) if (selectedBy(t, r)) r.obj = mergeMaps(r.obj, target ? renamedTo(d, r) : d);
-  }
-}
-
-/** A targeted patch names whatever it patches. */
-function renamedTo(patch: Json, r: Resource): Json {
-  const meta: Json = { ...((patch.metadata ?? {}) as Json), name: r.name };
-  if (r.namespace) meta.namespace = r.namespace;
-  else delete meta.namespace;
-  return { ...patch, metadata: meta };
-}
-
-function transform(k: Kustomization, root: string, rs: Resource[]): void {
-  for (const p of k.patchesStrategicMerge ?? []) applyPatch(rs, tryRead(root, p), undefined);
-  for (const p of k.patches ?? []) applyPatch(rs, patchText(root, p), p.target);
+function transform(k: Kustomization, root: string, rs: Resource[]): Resource[] {
+  const patches = configurePatchTransformers(k, root);
+  for (const t of [...patches.strategicMerge, ...patches.patches]) rs = t(rs);
   namespace(rs, k.namespace ?? '');
   prefixSuffix(rs, k.namePrefix ?? '', k.nameSuffix ?? '');
   for (const l of k.labels ?? []) labels(rs, l);
   commonLabels(rs, k.commonLabels ?? {});
   commonAnnotations(rs, k.commonAnnotations ?? {});
-  for (const p of k.patchesJson6902 ?? []) applyPatch(rs, patchText(root, p), p.target);
+  for (const t of patches.json6902) rs = t(rs);
   replicas(rs, k.replicas ?? []);
   images(rs, [...(k.images ?? []), ...(k.imageTags ?? [])]);
-}
-
-function tryRead(root: string, p: string): string {
-  try {
-    return readRestricted(root, p);
-  } catch {
-    return p;
-  }
+  return rs;
 }
 
 export function accumulateTarget(env: BuildEnv, root: string): Resource[] {
@@ -131,8 +98,7 @@ export function accumulateTarget(env: BuildEnv, root: string): Resource[] {
     }
   }
   rs = generate(k, root, rs);
-  transform(k, root, rs);
-  return rs;
+  return transform(k, root, rs);
 }
 
 export type { GeneratorArgs };

@@ -14,6 +14,9 @@ export interface PatchEntry {
   path?: string;
   patch?: string;
   target?: Target;
+  options?: Record<string, boolean>;
+  /** patchesJson6902 only: the operations inline */
+  jsonOp?: string;
 }
 
 export interface Kustomization {

@@ -1,6 +1,6 @@
 // kustomize patches: strategic merge patches (merged as kyaml's merge2 does: maps key by key,
-// null deletes, lists with a merge key item by item with `$patch: delete`, other lists replaced)
-// and JSON 6902 operation lists, each applied to the resources its target selects.
+// null deletes, lists with a merge key item by item with `$patch: delete`, other lists replaced),
+// and the selection of the resources a patch's target names.
 import { mergeKeyFor } from './merge-keys.js';
 import type { Json, Resource } from './resource.js';
 
@@ -52,63 +52,6 @@ export function mergeMaps(dest: Json, src: Json, path: string[] = []): Json {
     else out[k] = withoutDirectives(clone(v));
   }
   return out;
-}
-
-type Op = { op?: string; path?: string; from?: string; value?: unknown };
-
-function pointer(p: string): string[] {
-  if (p === '') return [];
-  return p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function parentOf(doc: unknown, segs: string[]): { parent: unknown; last: string } {
-  let cur = doc;
-  for (const s of segs.slice(0, -1)) {
-    cur = Array.isArray(cur) ? cur[Number(s)] : isMap(cur) ? cur[s] : undefined;
-    if (cur === undefined) throw new Error(`doc is missing path: ${segs.join('/')}`);
-  }
-  return { parent: cur, last: segs[segs.length - 1] ?? '' };
-}
-
-function getAt(doc: unknown, p: string): unknown {
-  const { parent, last } = parentOf(doc, pointer(p));
-  return Array.isArray(parent) ? parent[Number(last)] : isMap(parent) ? parent[last] : undefined;
-}
-
-function removeAt(doc: unknown, p: string): unknown {
-  const { parent, last } = parentOf(doc, pointer(p));
-  if (Array.isArray(parent)) return parent.splice(Number(last), 1)[0];
-  if (!isMap(parent) || !(last in parent)) throw new Error(`Unable to remove nonexistent key: ${last}: missing value`);
-  const v = parent[last];
-  delete parent[last];
-  return v;
-}
-
-function addAt(doc: unknown, p: string, value: unknown, replace: boolean): void {
-  const { parent, last } = parentOf(doc, pointer(p));
-  if (Array.isArray(parent)) {
-    const i = last === '-' ? parent.length : Number(last);
-    if (replace) parent[i] = value;
-    else parent.splice(i, 0, value);
-  } else if (isMap(parent)) {
-    if (replace && !(last in parent)) throw new Error(`replace operation does not apply: doc is missing key: ${p}: missing value`);
-    parent[last] = value;
-  }
-}
-
-/** RFC 6902 operations applied in order. */
-export function applyJsonPatch(obj: Json, ops: Op[]): Json {
-  const doc = clone(obj);
-  for (const o of ops) {
-    const path = o.path ?? '';
-    if (o.op === 'add') addAt(doc, path, clone(o.value), false);
-    else if (o.op === 'replace') addAt(doc, path, clone(o.value), true);
-    else if (o.op === 'remove') removeAt(doc, path);
-    else if (o.op === 'move') addAt(doc, path, removeAt(doc, o.from ?? ''), false);
-    else if (o.op === 'copy') addAt(doc, path, clone(getAt(doc, o.from ?? '')), false);
-    else if (o.op === 'test' && JSON.stringify(getAt(doc, path)) !== JSON.stringify(o.value)) throw new Error(`testing value ${path} failed: test failed`);
-  }
-  return doc;
 }
 
 export interface Target {
