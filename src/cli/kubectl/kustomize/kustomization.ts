@@ -7,6 +7,7 @@ import { splitYamlDocuments } from '../resource/files-yaml.js';
 import { yamlToJson } from '../../../printers/yaml/go-yaml-read.js';
 import type { FieldSpec } from './fieldspec.js';
 import type { GeneratorArgs, GeneratorOptions } from './generators.js';
+import { decodeKustomization } from './kustomization-decode.js';
 import type { Target } from './patches.js';
 import type { ImageEntry, LabelsEntry } from './transforms.js';
 
@@ -43,14 +44,6 @@ export interface Kustomization {
   vars?: unknown[];
 }
 
-const FIELDS = new Set([
-  'apiVersion', 'kind', 'metadata', 'openapi', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels',
-  'commonAnnotations', 'patchesStrategicMerge', 'patchesJson6902', 'patches', 'images', 'imageTags', 'replacements',
-  'replicas', 'vars', 'sortOptions', 'resources', 'components', 'crds', 'bases', 'configMapGenerator', 'secretGenerator',
-  'helmGlobals', 'helmCharts', 'helmChartInflationGenerator', 'generatorOptions', 'configurations', 'generators',
-  'transformers', 'validators', 'inventory', 'buildMetadata',
-]);
-
 const FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 const EDIT_FIX = "Run 'kustomize edit fix' to update your Kustomization automatically.";
@@ -84,10 +77,11 @@ function decode(text: string): Kustomization {
   const { chunks } = splitYamlDocuments(text);
   const r = yamlToJson(chunks[0] ?? '');
   if ('error' in r) throw new Error(`invalid Kustomization: ${r.error}`);
-  const v = r.value ?? {};
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('invalid Kustomization: json: cannot unmarshal into Go value of type types.Kustomization');
-  for (const k of Object.keys(v)) if (!FIELDS.has(k)) throw new Error(`invalid Kustomization: json: unknown field ${JSON.stringify(k)}`);
-  return v as Kustomization;
+  try {
+    return decodeKustomization(r.value ?? null) as Kustomization;
+  } catch (err) {
+    throw new Error(`invalid Kustomization: ${(err as Error).message}`);
+  }
 }
 
 /** KustTarget.Load: the kustomization of a directory, warnings written as kustomize writes them. */
