@@ -1,10 +1,10 @@
 // KustTarget.accumulateTarget for one directory: its resources (files, and other kustomization
 // directories built recursively), its generators, then its transformers in kustomize's order.
-import { readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { configMap, secret, type GeneratorArgs } from './generators.js';
 import { isDir, loadKustomization, type Kustomization } from './kustomization.js';
 import { mergeMaps } from './patches.js';
+import { appendAll, loadFile } from './loader.js';
 import { configurePatchTransformers } from './patch-transformers.js';
 import { Resource, type Json } from './resource.js';
 import { commonAnnotations, commonLabels, images, labels, namespace, prefixSuffix, replicas } from './transforms.js';
@@ -19,37 +19,58 @@ function missing(abs: string): string {
   return `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`;
 }
 
-function readRestricted(root: string, rel: string): string {
-  const abs = resolve(root, rel);
-  if (abs !== root && !abs.startsWith(root + sep)) throw new Error(`security; file '${abs}' is not in or below '${root}'`);
+/** accumulateDirectory: a directory's own build, merged into what came before. */
+function accumulateDirectory(env: BuildEnv, rs: Resource[], entry: string, abs: string): void {
+  // accumulateFile fails first on a directory; its error heads whatever the directory says
+  const errF = `accumulating resources from '${entry}': '${abs}' must resolve to a file`;
+  let k: Kustomization;
   try {
-    return readFileSync(abs, 'utf8');
-  } catch {
-    throw new Error(`open ${abs}: no such file or directory`);
+    k = loadKustomization(abs, env.warn);
+  } catch (err) {
+    throw new Error(`accumulation err='${errF}': couldn't make target for path '${abs}': ${(err as Error).message}`);
+  }
+  let sub: Resource[];
+  try {
+    sub = accumulateLoaded(env, abs, k);
+  } catch (err) {
+    throw new Error(`accumulation err='${errF}': recursed accumulation of path '${abs}': ${(err as Error).message}`);
+  }
+  try {
+    appendAll(rs, sub);
+  } catch (err) {
+    throw new Error(`accumulation err='${errF}': recursed merging from path '${abs}': ${(err as Error).message}`);
   }
 }
 
-function accumulateResource(env: BuildEnv, root: string, entry: string): Resource[] {
+/** accumulateFile (and, when it fails, the attempt at the path as a directory). */
+function accumulateFile(rs: Resource[], root: string, entry: string): void {
   const abs = resolve(root, entry);
-  if (isDir(abs)) return accumulateTarget(env, abs);
+  // any refusal but a YAML error: accumulateResources then tries the path as a kustomization directory
+  const notDirectory = (errF: string): Error => new Error(`accumulation err='${errF}': must build at directory: '${abs}': file is not directory`);
   let text: string;
   try {
-    text = readRestricted(root, entry);
+    text = loadFile(root, entry);
   } catch (err) {
-    const why = (err as Error).message.startsWith('security') ? (err as Error).message : missing(abs);
-    throw new Error(`accumulation err='accumulating resources from '${entry}': ${why}': must build at directory: not a valid directory: ${why}`);
+    const why = (err as Error).message;
+    if (why.startsWith('security')) throw notDirectory(`accumulating resources from '${entry}': ${why}`);
+    throw new Error(`accumulation err='accumulating resources from '${entry}': ${missing(abs)}': must build at directory: not a valid directory: ${missing(abs)}`);
   }
+  const read: Resource[] = [];
   try {
-    return resourceObjects(text).map(({ obj, writeError }) => {
+    appendAll(read, resourceObjects(text).map(({ obj, writeError }) => {
       const r = new Resource(obj);
       if (writeError !== undefined) r.writeError = writeError;
       return r;
-    });
+    }));
   } catch (err) {
     // accumulateFile's prefix around kusterr.Handler's MalformedYAMLError
     if (err instanceof KustomizeYamlError) throw new Error(`accumulating resources from '${entry}': MalformedYAMLError: ${err.message} in File: ${entry}`);
-    // any other refusal: accumulateResources then tries the path as a kustomization directory
-    throw new Error(`accumulation err='accumulating resources from '${entry}': ${(err as Error).message}': must build at directory: '${abs}': file is not directory`);
+    throw notDirectory(`accumulating resources from '${entry}': ${(err as Error).message}`);
+  }
+  try {
+    appendAll(rs, read);
+  } catch (err) {
+    throw notDirectory(`merging resources from '${entry}': ${(err as Error).message}`);
   }
 }
 
@@ -87,12 +108,18 @@ function transform(k: Kustomization, root: string, rs: Resource[]): Resource[] {
   return rs;
 }
 
+/** The kustomization at root, built: its resources, generators and transformers. */
 export function accumulateTarget(env: BuildEnv, root: string): Resource[] {
-  const k = loadKustomization(root, env.warn);
+  return accumulateLoaded(env, root, loadKustomization(root, env.warn));
+}
+
+function accumulateLoaded(env: BuildEnv, root: string, k: Kustomization): Resource[] {
   let rs: Resource[] = [];
   for (const entry of [...(k.resources ?? []), ...(k.bases ?? [])]) {
     try {
-      rs.push(...accumulateResource(env, root, entry));
+      const abs = resolve(root, entry);
+      if (isDir(abs)) accumulateDirectory(env, rs, entry, abs);
+      else accumulateFile(rs, root, entry);
     } catch (err) {
       throw new Error(`accumulating resources: ${(err as Error).message}`);
     }

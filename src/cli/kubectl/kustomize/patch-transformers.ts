@@ -5,66 +5,34 @@
 //   PatchJson6902Transformer (patchesJson6902: a JSON 6902 patch for one named target).
 // A configuration error is wrapped with the plugin's config as YAML; a strategic merge patch must
 // find its one target by id; JSON patches are applied as evanphx/json-patch v4 applies them.
-import { readFileSync, realpathSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
 import { goQuote } from '../../../printers/go-quote.js';
 import { goJsonMarshal } from '../../../printers/jsonpath/gojson.js';
 import { applyJsonPatchV4, decodeJsonPatch, type PatchOperation } from '../../../printers/gotypes/json-patch-v4.js';
 import { toKubectlYaml } from '../../../printers/yaml.js';
 import { yamlToJson } from '../../../printers/yaml/go-yaml-read.js';
 import type { Kustomization, PatchEntry } from './kustomization.js';
+import { currentId, idString, loadFile, sameId, type Id } from './loader.js';
 import { mergeMaps, selectedBy, type Target } from './patches.js';
 import { resourceObjects } from './read-resources.js';
 import { Resource, type Json } from './resource.js';
 import { KustomizeYamlError } from './yaml.js';
-import { CLUSTER_SCOPED } from './specs.js';
 
 export type Transformer = (rs: Resource[]) => Resource[];
-
-/** The loader's Load: a file in or below root, with its errors' words. */
-export function loadFile(root: string, rel: string): string {
-  const abs = resolve(root, rel);
-  let real: string;
-  try {
-    real = realpathSync(abs);
-  } catch {
-    throw new Error(`evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`);
-  }
-  const base = realpathSync(root);
-  if (real !== base && !real.startsWith(base + sep)) throw new Error(`security; file '${real}' is not in or below '${base}'`);
-  return readFileSync(real, 'utf8');
-}
 
 /** configureBuiltinPlugin's wrapping of a Config error. */
 function configError(plugin: string, config: Json, err: unknown): Error {
   return new Error(`trouble configuring builtin ${plugin} with config: \`\n${toKubectlYaml(config)}\`: ${(err as Error).message}`);
 }
 
-interface Id { group: string; version: string; kind: string; name: string; namespace: string }
-
 function idOf(r: Resource): Id {
   const g = r.gvk();
   return { ...g, name: r.originalName, namespace: r.previous[0]?.namespace ?? r.namespace };
 }
 
-/** ResId.String: Kind.version.group/name.namespace, with kustomize's placeholders. */
-function idString(id: Id): string {
-  return `${id.kind || '[noKind]'}.${id.version || '[noVer]'}.${id.group || '[noGrp]'}/${id.name || '[noName]'}.${id.namespace || '[noNs]'}`;
-}
-
-function effectiveNamespace(kind: string, ns: string): string {
-  if (CLUSTER_SCOPED.has(kind)) return '_non_namespaceable_';
-  return ns === '' || ns === 'default' ? 'default' : ns;
-}
-
 /** resWrangler.GetById: the one resource whose current or any earlier id equals id. */
 function getById(rs: Resource[], id: Id): Resource {
-  const ids = (r: Resource): { name: string; namespace: string }[] => [...r.previous, { name: r.name, namespace: r.namespace }];
-  const matches = rs.filter((r) => {
-    const g = r.gvk();
-    if (g.group !== id.group || g.version !== id.version || g.kind !== id.kind) return false;
-    return ids(r).some((x) => x.name === id.name && effectiveNamespace(g.kind, x.namespace) === effectiveNamespace(id.kind, id.namespace));
-  });
+  const ids = (r: Resource): Id[] => [...r.previous.map((p) => ({ ...r.gvk(), ...p })), currentId(r)];
+  const matches = rs.filter((r) => ids(r).some((x) => sameId(x, id)));
   if (matches.length === 1) return matches[0]!;
   const why = matches.length > 1 ? 'multiple matches' : 'no matches';
   throw new Error(`${why} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`);

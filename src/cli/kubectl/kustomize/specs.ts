@@ -62,7 +62,7 @@ export const IMAGES: FieldSpec[] = [
   spec('spec/template/spec/containers[]/image'), spec('spec/template/spec/initContainers[]/image'),
 ];
 
-export const REPLICAS: FieldSpec[] = ['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet'].map((k) => spec('spec/replicas', k));
+export const REPLICAS: FieldSpec[] = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].map((k) => spec('spec/replicas', k));
 
 export const CLUSTER_SCOPED = new Set([
   'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'ComponentStatus', 'CSIDriver', 'CSINode',

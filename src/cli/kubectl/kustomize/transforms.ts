@@ -131,16 +131,22 @@ export function images(rs: Resource[], entries: ImageEntry[]): void {
   }
 }
 
+/** ReplicaCountTransformer: each entry must name a resource of a kind with replicas. */
 export function replicas(rs: Resource[], entries: { name?: string; count?: number }[]): void {
   for (const e of entries) {
-    for (const r of rs) {
-      if (!r.hasName(e.name ?? '')) continue;
-      for (const fs of REPLICAS) {
-        if (fs.kind !== r.gvk().kind) continue;
+    let found = false;
+    for (const fs of REPLICAS) {
+      for (const r of rs) {
+        if (!r.hasName(e.name ?? '') || fs.kind !== r.gvk().kind) continue;
+        found = true;
         walk(r.obj, splitPath(fs.path), true, (parent, key) => {
           parent[key] = e.count ?? 0;
         });
       }
+    }
+    if (!found) {
+      const gvks = REPLICAS.map((fs) => `${fs.kind}.[noVer].[noGrp]`).join(' ');
+      throw new Error(`resource with name ${e.name ?? ''} does not match a config with the following GVK [${gvks}]`);
     }
   }
 }
