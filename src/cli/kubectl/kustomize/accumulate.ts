@@ -1,6 +1,8 @@
 // KustTarget.accumulateTarget for one directory: its resources (files, and other kustomization
 // directories built recursively), its generators, then its transformers in kustomize's order.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { goQuote } from '../../../printers/go-quote.js';
 import { configMap, secret, type GeneratorArgs } from './generators.js';
 import { isDir, loadKustomization, type Kustomization } from './kustomization.js';
 import { mergeMaps } from './patches.js';
@@ -29,6 +31,7 @@ function accumulateDirectory(env: BuildEnv, rs: Resource[], entry: string, abs: 
   } catch (err) {
     throw new Error(`accumulation err='${errF}': couldn't make target for path '${abs}': ${(err as Error).message}`);
   }
+  if (k.kind === 'Component') throw new Error(`accumulation err='${errF}': expected kind != 'Component' for path '${abs}'`);
   let sub: Resource[];
   try {
     sub = accumulateLoaded(env, abs, k);
@@ -113,8 +116,12 @@ export function accumulateTarget(env: BuildEnv, root: string): Resource[] {
   return accumulateLoaded(env, root, loadKustomization(root, env.warn));
 }
 
-function accumulateLoaded(env: BuildEnv, root: string, k: Kustomization): Resource[] {
-  let rs: Resource[] = [];
+/**
+ * accumulateTarget: resources, generators, then components (each a kustomization of kind
+ * Component built on top of what is there so far), then transformers over all of it.
+ */
+function accumulateLoaded(env: BuildEnv, root: string, k: Kustomization, start: Resource[] = []): Resource[] {
+  let rs: Resource[] = start;
   for (const entry of [...(k.resources ?? []), ...(k.bases ?? [])]) {
     try {
       const abs = resolve(root, entry);
@@ -125,7 +132,42 @@ function accumulateLoaded(env: BuildEnv, root: string, k: Kustomization): Resour
     }
   }
   rs = generate(k, root, rs);
+  for (const c of k.components ?? []) {
+    try {
+      rs = accumulateComponent(env, rs, resolve(root, c));
+    } catch (err) {
+      throw new Error(`accumulating components: ${(err as Error).message}`);
+    }
+  }
   return transform(k, root, rs);
+}
+
+function accumulateComponent(env: BuildEnv, rs: Resource[], abs: string): Resource[] {
+  if (!isDir(abs)) {
+    const why = existsSync(abs) ? `must build at directory: '${abs}': file is not directory` : `must build at directory: not a valid directory: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`;
+    throw new Error(`loader.New ${goQuote(why)}`);
+  }
+  const inDirectory = (fn: () => Resource[]): Resource[] => {
+    try {
+      return fn();
+    } catch (err) {
+      throw new Error(`accumulateDirectory: ${goQuote((err as Error).message)}`);
+    }
+  };
+  return inDirectory(() => {
+    let k: Kustomization;
+    try {
+      k = loadKustomization(abs, env.warn);
+    } catch (err) {
+      throw new Error(`couldn't make target for path '${abs}': ${(err as Error).message}`);
+    }
+    if (k.kind !== 'Component') throw new Error(`expected kind 'Component' for path '${abs}' but got '${k.kind ?? 'Kustomization'}'`);
+    try {
+      return accumulateLoaded(env, abs, k, rs);
+    } catch (err) {
+      throw new Error(`recursed accumulation of path '${abs}': ${(err as Error).message}`);
+    }
+  });
 }
 
 export type { GeneratorArgs };
