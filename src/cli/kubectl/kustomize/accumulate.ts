@@ -8,6 +8,7 @@ import { isDir, loadKustomization, type Kustomization } from './kustomization.js
 import { mergeMaps } from './patches.js';
 import { appendAll, loadFile } from './loader.js';
 import { configurePatchTransformers } from './patch-transformers.js';
+import { replacementTransformer } from './replacements.js';
 import { Resource, type Json } from './resource.js';
 import { commonAnnotations, commonLabels, images, labels, namespace, prefixSuffix, replicas } from './transforms.js';
 import { resourceObjects } from './read-resources.js';
@@ -99,6 +100,7 @@ function generate(k: Kustomization, root: string, rs: Resource[]): Resource[] {
 
 function transform(k: Kustomization, root: string, rs: Resource[]): Resource[] {
   const patches = configurePatchTransformers(k, root);
+  const replace = replacementTransformer(root, k.replacements);
   for (const t of [...patches.strategicMerge, ...patches.patches]) rs = t(rs);
   namespace(rs, k.namespace ?? '');
   prefixSuffix(rs, k.namePrefix ?? '', k.nameSuffix ?? '');
@@ -108,6 +110,7 @@ function transform(k: Kustomization, root: string, rs: Resource[]): Resource[] {
   for (const t of patches.json6902) rs = t(rs);
   replicas(rs, k.replicas ?? []);
   images(rs, [...(k.images ?? []), ...(k.imageTags ?? [])]);
+  replace?.(rs);
   return rs;
 }
 

@@ -9,6 +9,7 @@ import type { FieldSpec } from './fieldspec.js';
 import type { GeneratorArgs, GeneratorOptions } from './generators.js';
 import { decodeKustomization } from './kustomization-decode.js';
 import type { Target } from './patches.js';
+import type { ReplacementField } from './replacements.js';
 import type { ImageEntry, LabelsEntry } from './transforms.js';
 
 export interface PatchEntry {
@@ -42,6 +43,7 @@ export interface Kustomization {
   patchesStrategicMerge?: string[];
   patchesJson6902?: PatchEntry[];
   vars?: unknown[];
+  replacements?: ReplacementField[];
 }
 
 const FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];

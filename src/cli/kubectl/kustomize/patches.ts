@@ -66,7 +66,7 @@ export interface Target {
 
 const anchored = (re: string, v: string): boolean => new RegExp(`^(?:${re})$`).test(v);
 
-function matchesSelector(sel: string | undefined, m: unknown): boolean {
+export function matchesSelector(sel: string | undefined, m: unknown): boolean {
   if (!sel) return true;
   const labels = (isMap(m) ? m : {}) as Record<string, string>;
   return sel.split(',').every((term) => {
