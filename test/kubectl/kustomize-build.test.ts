@@ -3,17 +3,15 @@
 // replicas that name nothing, resources added twice, and the wrapping of errors from a base
 // directory. Every expected text was printed by the real kubectl v1.32.4 (`kubectl kustomize DIR`
 // in a directory holding the files, the klog err value unquoted).
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { kustomizeBuild } from '../../src/cli/kubectl/kustomize/build.js';
+import { join } from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { expectBuild, writeTree, type Want } from './kustomize-expect.js';
 
 const RBASE = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels: {app: web}\ndata:\n  host: db.example.com\n  port: \"5432\"\n  image: nginx:1.25\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n        env:\n        - name: HOST\n          value: x\n        - name: PORT\n          value: \"1\"\n      - name: side\n        image: busybox\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n";
 const RFILE = "- source: {kind: ConfigMap, fieldPath: data.port}\n  targets:\n  - select: {kind: Service}\n    fieldPaths: [metadata.labels.port]\n    options: {create: true}\n";
 const BASE = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n";
-
-type Want = { stdout: string } | { error: string };
 
 /** [the directory built, the files, what the build gives] */
 const CASES: [string, Record<string, string>, Want][] = [
@@ -113,12 +111,7 @@ describe('kustomizations built as kustomize builds them', () => {
   it.each(CASES)('%s %j', (dir, files, want) => {
     const root = realpathSync(mkdtempSync(join(tmpdir(), 'kustomize-build-')));
     made.push(root);
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, name)), { recursive: true });
-      writeFileSync(join(root, name), text);
-    }
-    const build = (): string => kustomizeBuild(dir, root, () => undefined);
-    if ('stdout' in want) expect(build()).toBe(want.stdout);
-    else expect(build).toThrow(want.error.replaceAll('<dir>', root));
+    writeTree(root, files);
+    expectBuild(root, dir, want);
   });
 });

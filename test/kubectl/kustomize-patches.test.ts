@@ -6,12 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { kustomizeBuild } from '../../src/cli/kubectl/kustomize/build.js';
+import { afterAll, describe, it } from 'vitest';
+import { expectBuild, type Want } from './kustomize-expect.js';
 
 const BASE = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n";
-
-type Want = { stdout: string } | { error: string };
 
 /** [the kustomization after its resources, p.yaml, what the build gives] */
 const CASES: [string, string, Want][] = [
@@ -70,8 +68,6 @@ describe('kustomize patches, configured and applied as kustomize does', () => {
   it.each(CASES)('%j with p.yaml %j', (kustomization, patch, want) => {
     writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- base.yaml\n${kustomization}`);
     writeFileSync(join(dir, 'p.yaml'), patch);
-    const build = (): string => kustomizeBuild('.', dir, () => undefined);
-    if ('stdout' in want) expect(build()).toBe(want.stdout);
-    else expect(build).toThrow(want.error.replaceAll('<dir>', dir));
+    expectBuild(dir, '.', want);
   });
 });

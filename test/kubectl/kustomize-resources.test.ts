@@ -7,10 +7,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { kustomizeBuild } from '../../src/cli/kubectl/kustomize/build.js';
-
-type Want = { stdout: string } | { error: string };
+import { afterAll, describe, it } from 'vitest';
+import { expectBuild, type Want } from './kustomize-expect.js';
 
 const CASES: [string, Want][] = [
   ["apiVersion: v1\nmetadata:\n  name: a\n", {"error":"accumulating resources: accumulation err='accumulating resources from 'r.yaml': missing kind in object {{v1 } {{a } map[] map[]}}': must build at directory: '<dir>/r.yaml': file is not directory"}],
@@ -48,8 +46,6 @@ describe('kustomize resource files, read as kyaml reads them', () => {
   writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n- r.yaml\n');
   it.each(CASES)('%j', (input, want) => {
     writeFileSync(join(dir, 'r.yaml'), input);
-    const build = (): string => kustomizeBuild('.', dir, () => undefined);
-    if ('stdout' in want) expect(build()).toBe(want.stdout);
-    else expect(build).toThrow(want.error.replaceAll('<dir>', dir));
+    expectBuild(dir, '.', want);
   });
 });
