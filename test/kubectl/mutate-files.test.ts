@@ -55,6 +55,14 @@ const ERRORS: [string, string][] = [
   ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image nginx\n    ports:\n    - containerPort: 80\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 9: could not find expected ':'"],
   ["apiVersion: v1\nkind: Pod\nmetadata\n  name: p\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 4: could not find expected ':'"],
   ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p\ndata:\n  a: |\n    x\n  b\n  c: d\n", "error parsing x.yaml: error converting YAML to JSON: yaml: line 9: could not find expected ':'"],
+  // inside a flow collection: a node where a separator was due, a token where a node was due
+  ['kind: A\nx: [b[c]]\n', "error parsing x.yaml: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"],
+  ['kind: A\nx: {a: b c: d}\n', "error parsing x.yaml: error converting YAML to JSON: yaml: line 1: did not find expected ',' or '}'"],
+  ['kind: A\nx: [a, {b: c} d]\n', "error parsing x.yaml: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"],
+  ['kind: A\nx: [,]\n', 'error parsing x.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content'],
+  ['kind: A\nx: [#c]\nmore: 1\n', "error parsing x.yaml: error converting YAML to JSON: yaml: line 3: did not find expected ',' or ']'"],
+  ['kind: A\nx: [a, }]\n', 'error parsing x.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content'],
+  ['a: [b.[c=d].e]\n', "error parsing x.yaml: error converting YAML to JSON: yaml: did not find expected ',' or ']'"],
   // a comment left of a block scalar's text ends the scalar; the deeper line after it is a stray node
   ['kind: A\ndata:\n  script: |\n    echo hi\n# c\n\n    echo bye\n', 'error parsing x.yaml: error converting YAML to JSON: yaml: line 6: did not find expected key'],
   ['{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a",}}', "error parsing x.yaml: json: offset 68: invalid character '}' looking for beginning of object key string"],

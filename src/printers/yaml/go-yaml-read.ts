@@ -19,6 +19,46 @@ function parserError(line1: number, msg: string): string {
   return line0 === 0 ? `yaml: ${msg}` : `yaml: line ${line0}: ${msg}`;
 }
 
+/** The closing bracket of the innermost flow collection open at pos (quotes and comments skipped). */
+function openFlowAt(chunk: string, pos: number): ']' | '}' | undefined {
+  const open: string[] = [];
+  let quote = '';
+  for (let i = 0; i < pos && i < chunk.length; i++) {
+    const c = chunk[i]!;
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(chunk[i - 1]!))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(chunk[i - 1]!))) while (i < pos && chunk[i + 1] !== '\n') i++;
+    else if (c === '[' || c === '{') open.push(c === '[' ? ']' : '}');
+    else if ((c === ']' || c === '}') && open.length > 0) open.pop();
+  }
+  return open[open.length - 1] as ']' | '}' | undefined;
+}
+
+/**
+ * go-yaml's parser inside a flow collection: a token where it wanted a node (a separator, a
+ * closer of the other kind, or nothing after a comment: the next token, on a later line) is
+ * "did not find expected node content"; a node where it wanted a separator is "did not find
+ * expected ',' or ']'" (or '}'). Undefined for errors of other kinds.
+ */
+function flowVerdict(chunk: string, e: YAMLError, pos: number): string | undefined {
+  const close = openFlowAt(chunk, pos)!;
+  const line = lineOf(chunk, pos);
+  const text = headline(e);
+  const ch = chunk[pos];
+  if (e.code === 'MISSING_CHAR' && text.includes('Comments must be separated')) {
+    // go-yaml takes it as a comment; with nothing after it the stream ends where a node was due
+    const after = chunk.slice(chunk.indexOf('\n', pos) + 1);
+    return chunk.indexOf('\n', pos) < 0 || after.trim() === '' ? parserError(line + 1, 'did not find expected node content') : undefined;
+  }
+  if (e.code === 'UNEXPECTED_TOKEN' && /^Unexpected , in flow/.test(text)) return parserError(line, 'did not find expected node content');
+  if (e.code === 'BAD_INDENT') return ch === '}' || ch === ']' ? parserError(line, 'did not find expected node content') : undefined;
+  return parserError(line, `did not find expected ',' or '${close}'`);
+}
+
 /** At the end of the stream go-yaml moves to a new line unless the text ended with one. */
 function flowError(chunk: string, close: string): string {
   const rest = chunk.trimEnd();
@@ -97,6 +137,11 @@ export function goYamlMessage(errors: readonly YAMLError[], chunk: string, diale
   if (tab) return tabError(chunk, at(tab));
   const badStart = find('BAD_SCALAR_START');
   if (badStart) return scannerError(lineOf(chunk, at(badStart)), 'found character that cannot start any token');
+  const inFlow = errors.filter((e) => ['MISSING_CHAR', 'UNEXPECTED_TOKEN', 'BLOCK_IN_FLOW', 'BAD_INDENT'].includes(e.code) && openFlowAt(chunk, at(e)) !== undefined)
+    .sort((a, b) => at(a) - at(b))
+    .map((e) => flowVerdict(chunk, e, at(e)))
+    .find((v) => v !== undefined);
+  if (inFlow) return inFlow;
   const unexpected = find('UNEXPECTED_TOKEN');
   if (unexpected) return parserError(lineOf(chunk, at(unexpected)), 'did not find expected key');
   const nested = find('BLOCK_AS_IMPLICIT_KEY') ?? find('MULTILINE_IMPLICIT_KEY');
