@@ -56,6 +56,8 @@ function flowVerdict(chunk: string, e: YAMLError, pos: number): string | undefin
   }
   if (e.code === 'UNEXPECTED_TOKEN' && /^Unexpected , in flow/.test(text)) return parserError(line, 'did not find expected node content');
   if (e.code === 'BAD_INDENT') return ch === '}' || ch === ']' ? parserError(line, 'did not find expected node content') : undefined;
+  // a collection the stream ends inside is flowError's: go-yaml's end of stream is a line on
+  if (e.code === 'MISSING_CHAR' && !text.includes('between flow')) return undefined;
   return parserError(line, `did not find expected ',' or '${close}'`);
 }
 
