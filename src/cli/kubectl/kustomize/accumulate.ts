@@ -18,10 +18,6 @@ export interface BuildEnv {
   warn(line: string): void;
 }
 
-function missing(abs: string): string {
-  return `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`;
-}
-
 /** accumulateDirectory: a directory's own build, merged into what came before. */
 function accumulateDirectory(env: BuildEnv, rs: Resource[], entry: string, abs: string): void {
   // accumulateFile fails first on a directory; its error heads whatever the directory says
@@ -57,7 +53,7 @@ function accumulateFile(rs: Resource[], root: string, entry: string): void {
   } catch (err) {
     const why = (err as Error).message;
     if (why.startsWith('security')) throw notDirectory(`accumulating resources from '${entry}': ${why}`);
-    throw new Error(`accumulation err='accumulating resources from '${entry}': ${missing(abs)}': must build at directory: not a valid directory: ${missing(abs)}`);
+    throw new Error(`accumulation err='accumulating resources from '${entry}': ${why}': must build at directory: not a valid directory: ${why}`);
   }
   const read: Resource[] = [];
   try {

@@ -35,6 +35,9 @@ export function effectiveNamespace(kind: string, ns: string): string {
 
 export const currentId = (r: Resource): Id => ({ ...r.gvk(), name: r.name, namespace: r.namespace });
 
+/** PrevIds and CurId: every id the resource has had. */
+export const resourceIds = (r: Resource): Id[] => [...r.previous.map((p) => ({ ...r.gvk(), ...p })), currentId(r)];
+
 /** ResId.Equals */
 export function sameId(a: Id, b: Id): boolean {
   return a.group === b.group && a.version === b.version && a.kind === b.kind && a.name === b.name

@@ -11,7 +11,7 @@ import { applyJsonPatchV4, decodeJsonPatch, type PatchOperation } from '../../..
 import { toKubectlYaml } from '../../../printers/yaml.js';
 import { yamlToJson } from '../../../printers/yaml/go-yaml-read.js';
 import type { Kustomization, PatchEntry } from './kustomization.js';
-import { currentId, idString, loadFile, sameId, type Id } from './loader.js';
+import { idString, loadFile, resourceIds, sameId, type Id } from './loader.js';
 import { mergeMaps, selectedBy, type Target } from './patches.js';
 import { resourceObjects } from './read-resources.js';
 import { Resource, type Json } from './resource.js';
@@ -31,8 +31,7 @@ function idOf(r: Resource): Id {
 
 /** resWrangler.GetById: the one resource whose current or any earlier id equals id. */
 function getById(rs: Resource[], id: Id): Resource {
-  const ids = (r: Resource): Id[] => [...r.previous.map((p) => ({ ...r.gvk(), ...p })), currentId(r)];
-  const matches = rs.filter((r) => ids(r).some((x) => sameId(x, id)));
+  const matches = rs.filter((r) => resourceIds(r).some((x) => sameId(x, id)));
   if (matches.length === 1) return matches[0]!;
   const why = matches.length > 1 ? 'multiple matches' : 'no matches';
   throw new Error(`${why} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`);

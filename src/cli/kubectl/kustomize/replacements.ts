@@ -4,7 +4,7 @@
 // a path that is not there unless told to create it. Selection is by exact group, version, kind,
 // name and namespace (not regular expressions), plus label and annotation selectors.
 import { goQuote } from '../../../printers/go-quote.js';
-import { idString, loadFile } from './loader.js';
+import { effectiveNamespace, idString, loadFile, resourceIds, type Id } from './loader.js';
 import type { Resource, Json } from './resource.js';
 import { matchesSelector } from './patches.js';
 import { yamlToJson } from '../../../printers/yaml/go-yaml-read.js';
@@ -93,15 +93,9 @@ function matchPath(node: unknown, parts: string[], create: unknown): Slot[] {
   return descend(node, part);
 }
 
-const idOfResource = (r: Resource): { group: string; version: string; kind: string; name: string; namespace: string }[] => {
-  const g = r.gvk();
-  return [{ ...g, name: r.name, namespace: r.namespace }, ...r.previous.map((p) => ({ ...g, ...p }))];
-};
-
 /** ResId.IsSelectedBy */
-function selectedBy(id: { group: string; version: string; kind: string; name: string; namespace: string }, s: Sel): boolean {
-  const ns = (x: string): string => (x === '' ? 'default' : x);
-  return (!s.name || s.name === id.name) && (!s.namespace || ns(s.namespace) === ns(id.namespace))
+function selectedBy(id: Id, s: Sel): boolean {
+  return (!s.name || s.name === id.name) && (!s.namespace || effectiveNamespace(s.kind ?? '', s.namespace) === effectiveNamespace(id.kind, id.namespace))
     && (!s.group || s.group === id.group) && (!s.version || s.version === id.version) && (!s.kind || s.kind === id.kind);
 }
 
@@ -119,7 +113,7 @@ function sourceValue(rs: Resource[], rep: Replacement): unknown {
   const opts = o && (o.delimiter || o.create) ? `${o.delimiter ?? ''}(${o.index ?? 0}), create=${o.create === true}` : '';
   const described = [selString(src), src.fieldPath ?? '', opts].filter((x) => x !== '').join(':');
   const path = src.fieldPath || DEFAULT_PATH;
-  const matches = rs.filter((r) => idOfResource(r).some((id) => selectedBy(id, src)));
+  const matches = rs.filter((r) => resourceIds(r).some((id) => selectedBy(id, src)));
   if (matches.length > 1) throw new Error(`multiple matches for selector ${described}`);
   if (matches.length === 0) throw new Error(`nothing selected by ${described}`);
   const slot = matchPath(matches[0]!.obj, splitPath(path), undefined)[0];
@@ -174,7 +168,7 @@ function apply(rs: Resource[], rep: Replacement): void {
     for (const r of rs) {
       if (!labelsAndAnnotations(r, t.select)) continue;
       if ((t.reject ?? []).some((x) => (x.labelSelector || x.annotationSelector) && labelsAndAnnotations(r, x))) continue;
-      const ids = idOfResource(r);
+      const ids = resourceIds(r);
       const rejected = (t.reject ?? []).some((x) => selString(x) !== selString({}) && ids.some((id) => selectedBy(id, x)));
       if (!ids.some((id) => selectedBy(id, t.select!)) || rejected) continue;
       for (const fp of paths) {
